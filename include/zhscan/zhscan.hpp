@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: MIT
+// Umbrella header: includes every public zhscan header.
+#ifndef ZHSCAN_ZHSCAN_HPP
+#define ZHSCAN_ZHSCAN_HPP
+
+#include "version.hpp"
+#include "common.hpp"
+#include "utf8.hpp"
+#include "tokenize.hpp"
+#include "numeral.hpp"
+#include "list_marker.hpp"
+#include "outline.hpp"
+#include "metric.hpp"
+
+#endif  // ZHSCAN_ZHSCAN_HPP
