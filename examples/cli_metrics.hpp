@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// `zhscan metrics` and `zhscan number`.
+// `zhscan metrics`.
 #ifndef ZHSCAN_EXAMPLES_CLI_METRICS_HPP
 #define ZHSCAN_EXAMPLES_CLI_METRICS_HPP
 
@@ -14,13 +14,6 @@ namespace zhscan_cli {
 inline void cli_metrics(std::string_view text, std::string& out) {
   (void)text;
   (void)out;  // TODO(metrics): not implemented yet
-}
-
-/** Appends `{"input":"...","value":V}` or `{"input":"...","error":"..."}` and a newline. */
-inline void cli_number(std::string_view line, std::string& out) {
-  out += "{\"input\":";
-  json_string(out, line);
-  out += ",\"error\":\"invalid_argument\"}\n";  // TODO(numeral): not implemented yet
 }
 
 }  // namespace zhscan_cli

@@ -17,6 +17,7 @@
 #include "cli_common.hpp"
 #include "cli_markers.hpp"
 #include "cli_metrics.hpp"
+#include "cli_number.hpp"
 #include "cli_tokens.hpp"
 #include "zhscan/version.hpp"
 
