@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: MIT
+#ifndef ZHSCAN_DETAIL_NUMERAL_TABLE_HPP
+#define ZHSCAN_DETAIL_NUMERAL_TABLE_HPP
+
+#include <cstdint>
+
+#include "../common.hpp"
+
+/**
+ * Character tables of the numeral parser: which code points are Chinese numeral
+ * characters and what they mean, looked up by their UTF-8 bytes. Every non-ASCII character the
+ * numeral grammar uses is a 3-byte UTF-8 sequence (U+2212 .. U+FF19), so the parser never
+ * needs a general decoder.
+ */
+#if defined(__GNUC__) || defined(__clang__)
+#define ZHSCAN_DETAIL_NOINLINE __attribute__((noinline))
+#else
+#define ZHSCAN_DETAIL_NOINLINE
+#endif
+
+namespace zhscan {
+namespace detail {
+
+/** Role of a character in a numeral. */
+enum class numeral_kind : std::uint8_t {
+  none,        ///< not part of a numeral
+  digit,       ///< 0..9 (value); includes ling U+96F6 / U+3007 (0) and the financial forms
+  liang,       ///< liang (two, value 2): only before a unit or alone, never a ones digit
+  tens,        ///< nian/sa/xi (20/30/40): digit and shi (ten) in one character (value 2/3/4)
+  small_unit,  ///< shi bai qian, 10 100 1000 (value = power of ten 1..3)
+  big_unit,    ///< wan yi, 10^4 10^8 (value = power of ten 4 or 8)
+  point,       ///< dian, the decimal point of Han numerals
+  half,        ///< ban, one half
+  minus,       ///< fu, negative sign of Han numerals
+  circle,      ///< white circle typed for U+3007 in years: a zero only inside digit-by-digit runs
+};
+
+/** What the numeral tables know about one code point. */
+struct numeral_char {
+  numeral_kind kind;
+  std::uint8_t value;  ///< digit value, tens count, or power of ten (see numeral_kind)
+  /// A financial (daxie) form such as U+58F9 (yi) or U+62FE (shi); ordinary words use
+  /// several of them too (U+4F0D in "team", U+9646 in "mainland").
+  bool financial;
+};
+
+/** One row of the numeral character list. */
+struct numeral_entry {
+  char32_t cp;
+  numeral_char info;
+};
+
+/**
+ * Every numeral character. Deliberately absent: U+5146 zhao (10^6 in modern mainland
+ * usage, 10^12 in Taiwan: ambiguous, so a numeral stops before it) and U+53C2 can
+ * (simplified "participate", far more often a word than the financial three). Adding a
+ * row may need a new multiplier for numeral_slot_of (a static_assert below says so).
+ */
+inline constexpr numeral_entry numeral_entries[] = {
+    {U'\u96F6', {numeral_kind::digit, 0, false}},       // ling, zero
+    {U'\u3007', {numeral_kind::digit, 0, false}},       // ideographic zero
+    {U'\u25CB', {numeral_kind::circle, 0, false}},      // white circle (typed for ideographic zero)
+    {U'\u25EF', {numeral_kind::circle, 0, false}},      // large circle (same use)
+    {U'\u4E00', {numeral_kind::digit, 1, false}},       // yi, one
+    {U'\u58F9', {numeral_kind::digit, 1, true}},        // yi, financial one
+    {U'\u5F0C', {numeral_kind::digit, 1, true}},        // yi, old financial one
+    {U'\u4E8C', {numeral_kind::digit, 2, false}},       // er, two
+    {U'\u8D30', {numeral_kind::digit, 2, true}},        // er, financial two (simplified)
+    {U'\u8CB3', {numeral_kind::digit, 2, true}},        // er, financial two (traditional)
+    {U'\u5F0D', {numeral_kind::digit, 2, true}},        // er, old financial two
+    {U'\u8CAE', {numeral_kind::digit, 2, true}},        // er, variant of the financial two
+    {U'\u4E24', {numeral_kind::liang, 2, false}},       // liang, two (simplified)
+    {U'\u5169', {numeral_kind::liang, 2, false}},       // liang, two (traditional)
+    {U'\u4E09', {numeral_kind::digit, 3, false}},       // san, three
+    {U'\u53C1', {numeral_kind::digit, 3, true}},        // san, financial three (simplified)
+    {U'\u53C3', {numeral_kind::digit, 3, true}},        // san, financial three (traditional)
+    {U'\u53C4', {numeral_kind::digit, 3, true}},        // san, financial three (variant)
+    {U'\u5F0E', {numeral_kind::digit, 3, true}},        // san, old financial three
+    {U'\u56DB', {numeral_kind::digit, 4, false}},       // si, four
+    {U'\u8086', {numeral_kind::digit, 4, true}},        // si, financial four
+    {U'\u4E94', {numeral_kind::digit, 5, false}},       // wu, five
+    {U'\u4F0D', {numeral_kind::digit, 5, true}},        // wu, financial five
+    {U'\u516D', {numeral_kind::digit, 6, false}},       // liu, six
+    {U'\u9646', {numeral_kind::digit, 6, true}},        // liu, financial six (simplified)
+    {U'\u9678', {numeral_kind::digit, 6, true}},        // liu, financial six (traditional)
+    {U'\u4E03', {numeral_kind::digit, 7, false}},       // qi, seven
+    {U'\u67D2', {numeral_kind::digit, 7, true}},        // qi, financial seven
+    {U'\u516B', {numeral_kind::digit, 8, false}},       // ba, eight
+    {U'\u634C', {numeral_kind::digit, 8, true}},        // ba, financial eight
+    {U'\u4E5D', {numeral_kind::digit, 9, false}},       // jiu, nine
+    {U'\u7396', {numeral_kind::digit, 9, true}},        // jiu, financial nine
+    {U'\u5EFF', {numeral_kind::tens, 2, false}},        // nian, twenty
+    {U'\u5344', {numeral_kind::tens, 2, false}},        // nian, twenty (variant)
+    {U'\u5345', {numeral_kind::tens, 3, false}},        // sa, thirty
+    {U'\u534C', {numeral_kind::tens, 4, false}},        // xi, forty
+    {U'\u5341', {numeral_kind::small_unit, 1, false}},  // shi, ten
+    {U'\u62FE', {numeral_kind::small_unit, 1, true}},   // shi, financial ten
+    {U'\u767E', {numeral_kind::small_unit, 2, false}},  // bai, hundred
+    {U'\u4F70', {numeral_kind::small_unit, 2, true}},   // bai, financial hundred
+    {U'\u5343', {numeral_kind::small_unit, 3, false}},  // qian, thousand
+    {U'\u4EDF', {numeral_kind::small_unit, 3, true}},   // qian, financial thousand
+    {U'\u4E07', {numeral_kind::big_unit, 4, false}},    // wan, 10^4
+    {U'\u842C', {numeral_kind::big_unit, 4, false}},    // wan, 10^4 (traditional)
+    {U'\u4EBF', {numeral_kind::big_unit, 8, false}},    // yi, 10^8
+    {U'\u5104', {numeral_kind::big_unit, 8, false}},    // yi, 10^8 (traditional)
+    {U'\u70B9', {numeral_kind::point, 0, false}},       // dian, point
+    {U'\u9EDE', {numeral_kind::point, 0, false}},       // dian, point (traditional)
+    {U'\u534A', {numeral_kind::half, 0, false}},        // ban, half
+    {U'\u8D1F', {numeral_kind::minus, 0, false}},       // fu, negative
+    {U'\u8CA0', {numeral_kind::minus, 0, false}},       // fu, negative (traditional)
+};
+
+/** The three UTF-8 bytes of a code point in U+0800..U+FFFF as one big-endian integer. */
+constexpr std::uint32_t utf8_key3(char32_t cp) noexcept {
+  return ((0xE0u | (static_cast<std::uint32_t>(cp) >> 12)) << 16) |
+         ((0x80u | ((static_cast<std::uint32_t>(cp) >> 6) & 0x3Fu)) << 8) |
+         (0x80u | (static_cast<std::uint32_t>(cp) & 0x3Fu));
+}
+
+/** Slot of a key in the 128-entry table: a multiplicative hash, collision-free on the list. */
+constexpr std::uint32_t numeral_slot_of(std::uint32_t key) noexcept {
+  return (key * 0x57882317u) >> 25;
+}
+
+/** One slot of numeral_table. */
+struct numeral_slot {
+  std::uint32_t key;  // 0 = empty (no valid key is 0)
+  numeral_char info;
+};
+
+/** The 128 slots of numeral_table and the number of collisions found while building it. */
+struct numeral_hash_table {
+  numeral_slot slot[128];
+  int collisions;
+};
+
+/** Builds numeral_table from numeral_entries at compile time. */
+constexpr numeral_hash_table make_numeral_table() noexcept {
+  numeral_hash_table t{};
+  for (const numeral_entry& e : numeral_entries) {
+    const std::uint32_t key = utf8_key3(e.cp);
+    numeral_slot& s = t.slot[numeral_slot_of(key)];
+    if (s.key != 0) ++t.collisions;
+    s.key = key;
+    s.info = e.info;
+  }
+  return t;
+}
+
+/** Lookup table of the numeral characters, keyed by their UTF-8 bytes (no decoding needed). */
+inline constexpr numeral_hash_table numeral_table = make_numeral_table();
+static_assert(numeral_table.collisions == 0,
+              "numeral_entries collide in numeral_table: choose another multiplier");
+
+/** Info of the 3-byte key `key` (the bytes b0 b1 b2 as b0 << 16 | b1 << 8 | b2). */
+constexpr numeral_char numeral_info_key(std::uint32_t key) noexcept {
+  const numeral_slot& s = numeral_table.slot[numeral_slot_of(key)];
+  return s.key == key ? s.info : numeral_char{numeral_kind::none, 0, false};
+}
+
+/** Looks `cp` up in the numeral table; unknown code points give {none, 0, false}. No throw. */
+constexpr numeral_char numeral_info(char32_t cp) noexcept {
+  if (cp < 0x800 || cp > 0xFFFF) return {numeral_kind::none, 0, false};
+  return numeral_info_key(utf8_key3(cp));
+}
+
+/**
+ * Code point of the 3-byte UTF-8 sequence at `p`, or 0 when fewer than 3 bytes remain or
+ * the bytes are not a lead E0..EF plus two continuation bytes. Overlong and surrogate
+ * sequences decode to code points that no numeral table contains, so they need no check.
+ */
+constexpr char32_t peek3(const char* p, const char* end) noexcept {
+  if (end - p < 3) return 0;
+  const unsigned b0 = static_cast<unsigned char>(p[0]);
+  const unsigned b1 = static_cast<unsigned char>(p[1]);
+  const unsigned b2 = static_cast<unsigned char>(p[2]);
+  if ((b0 & 0xF0u) != 0xE0u || (b1 & 0xC0u) != 0x80u || (b2 & 0xC0u) != 0x80u) return 0;
+  return static_cast<char32_t>(((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu));
+}
+
+/**
+ * Numeral info of the character at `p`: a table probe on the next three bytes, so
+ * anything that is not exactly the UTF-8 of a numeral character (ASCII, invalid bytes, a
+ * sequence cut by `end`) is none.
+ */
+constexpr numeral_char numeral_info_at(const char* p, const char* end) noexcept {
+  // Every numeral character starts with E2, E3 or E4..E9: reject ASCII and the rest fast.
+  if (end - p < 3) return {numeral_kind::none, 0, false};
+  const std::uint32_t b0 = static_cast<unsigned char>(p[0]);
+  if (b0 - 0xE2u > 0xE9u - 0xE2u) return {numeral_kind::none, 0, false};
+  const std::uint32_t key = (b0 << 16) |
+                            (static_cast<std::uint32_t>(static_cast<unsigned char>(p[1])) << 8) |
+                            static_cast<unsigned char>(p[2]);
+  return numeral_info_key(key);
+}
+
+/**
+ * Value of the Arabic digit at `p` (ASCII 0-9 or full-width U+FF10..U+FF19) and its byte
+ * length in `len`; -1 (len 0) when there is none.
+ */
+constexpr int arabic_digit_at(const char* p, const char* end, unsigned& len) noexcept {
+  len = 0;
+  if (p >= end) return -1;
+  const unsigned b0 = static_cast<unsigned char>(*p);
+  if (b0 - '0' <= 9u) {
+    len = 1;
+    return static_cast<int>(b0 - '0');
+  }
+  // full-width digits: EF BC 90 .. EF BC 99
+  if (b0 == 0xEFu && end - p >= 3 && static_cast<unsigned char>(p[1]) == 0xBCu) {
+    const unsigned b2 = static_cast<unsigned char>(p[2]);
+    if (b2 - 0x90u <= 9u) {
+      len = 3;
+      return static_cast<int>(b2 - 0x90u);
+    }
+  }
+  return -1;
+}
+
+/** Exact powers of ten as integers, 10^0 .. 10^19. */
+inline constexpr std::uint64_t pow10_u64[20] = {1ull,
+                                                10ull,
+                                                100ull,
+                                                1000ull,
+                                                10000ull,
+                                                100000ull,
+                                                1000000ull,
+                                                10000000ull,
+                                                100000000ull,
+                                                1000000000ull,
+                                                10000000000ull,
+                                                100000000000ull,
+                                                1000000000000ull,
+                                                10000000000000ull,
+                                                100000000000000ull,
+                                                1000000000000000ull,
+                                                10000000000000000ull,
+                                                100000000000000000ull,
+                                                1000000000000000000ull,
+                                                10000000000000000000ull};
+
+/** Powers of ten that are exact doubles, 1e0 .. 1e22. */
+inline constexpr double pow10_f64[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                         1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                         1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+}  // namespace detail
+}  // namespace zhscan
+
+#endif  // ZHSCAN_DETAIL_NUMERAL_TABLE_HPP
