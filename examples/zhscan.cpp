@@ -5,7 +5,7 @@
 //   zhscan COMMAND --batch            JSON Lines {"id":..,"text":..} on stdin
 //   zhscan number                     one numeral string per stdin line
 //
-// COMMAND is tokens, markers, outline or metrics. INPUT is a file, a directory (searched
+// COMMAND is tokens, markers, outline, metrics or html (one input only, no --batch). INPUT is a file, a directory (searched
 // recursively for *.txt, in sorted order) or - for standard input (the default). With more
 // than one input file every output line gets a "file" field. Files are processed on N
 // threads (default: all cores); output keeps the input order. A missing or unreadable input
@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "cli_common.hpp"
+#include "cli_html.hpp"
 #include "cli_json_input.hpp"
 #include "cli_markers.hpp"
 #include "cli_metrics.hpp"
@@ -54,6 +55,7 @@ const command commands[] = {
     {"markers", zhscan_cli::cli_markers, false},
     {"outline", zhscan_cli::cli_outline, true},
     {"metrics", zhscan_cli::cli_metrics, false},
+    {"html", zhscan_cli::cli_html, true},
 };
 
 void usage(std::FILE* f) {
@@ -66,6 +68,7 @@ void usage(std::FILE* f) {
       "  markers  one JSON object per outline marker\n"
       "  outline  the section tree as one JSON document per input\n"
       "  metrics  one JSON object per quantity (value, unit, approximation)\n"
+      "  html     one self-contained HTML page showing the parse of one input\n"
       "  number   reads one numeral per stdin line, prints its value\n"
       "inputs: files, directories (recursing into *.txt) or - for standard input (default)\n"
       "options:\n"
@@ -413,6 +416,10 @@ int main(int argc, char** argv) {
       inputs.emplace_back(argv[i]);
     }
   }
+  if (cmd->name == "html" && (batch || inputs.size() > 1)) {
+    std::fprintf(stderr, "zhscan: html takes one input file\n");
+    return exit_usage;
+  }
   if (batch) {
     if (!inputs.empty()) {
       std::fprintf(stderr, "zhscan: --batch reads standard input only\n");
@@ -424,5 +431,9 @@ int main(int argc, char** argv) {
   int status = 0;
   const std::vector<std::string> files = expand_inputs(inputs, status);
   if (files.empty()) return status;
+  if (cmd->name == "html" && files.size() > 1) {
+    std::fprintf(stderr, "zhscan: html takes one input file\n");
+    return exit_usage;
+  }
   return run_files(*cmd, files, jobs, show_progress, status);
 }
