@@ -7,6 +7,8 @@
 #include <string_view>
 
 #include "common.hpp"
+#include "detail/cpu.hpp"
+#include "detail/simd_utf8.hpp"
 
 /**
  * UTF-8 decoding and validation.
@@ -104,8 +106,17 @@ constexpr validate_result validate_scalar(std::string_view s) noexcept {
   const char* const end = begin + s.size();
   const char* p = begin;
   while (p < end) {
-    if (static_cast<unsigned char>(*p) < 0x80) {
+    const auto b0 = static_cast<unsigned char>(*p);
+    if (b0 < 0x80) {
       ++p;
+      continue;
+    }
+    // Fast path for the 3-byte sequences of Chinese text: leads E1..EC, EE, EF accept any
+    // two continuation bytes.
+    if (b0 >= 0xE1 && b0 != 0xED && b0 <= 0xEF && end - p >= 3 &&
+        detail::is_continuation(static_cast<unsigned char>(p[1])) &&
+        detail::is_continuation(static_cast<unsigned char>(p[2]))) {
+      p += 3;
       continue;
     }
     const decoded d = decode(p, end);
@@ -120,9 +131,23 @@ constexpr validate_result validate_scalar(std::string_view s) noexcept {
  * Checks that `s` is well-formed UTF-8.
  *
  * Returns `{errc::ok, s.size()}` for valid input, else `{errc::invalid_utf8, offset}` with
- * the offset of the first ill-formed subpart. No throw, no alloc.
+ * the offset of the first ill-formed subpart. Uses AVX-512 or AVX2 when the CPU has them
+ * (chosen at run time; `level` caps the choice, simd_level::scalar forces the portable
+ * code); every level gives the same result. No throw, no alloc.
  */
-inline validate_result validate(std::string_view s) noexcept { return detail::validate_scalar(s); }
+inline validate_result validate(std::string_view s, simd_level level = simd_level::best) noexcept {
+  std::size_t start = 0;
+#if ZHSCAN_X86_SIMD
+  const simd_level lv = zhscan::detail::effective_simd_level(level);
+  if (lv == simd_level::avx512) start = zhscan::detail::validate_prefix_avx512(s.data(), s.size());
+  else if (lv == simd_level::avx2) start = zhscan::detail::validate_prefix_avx2(s.data(), s.size());
+#else
+  (void)level;
+#endif
+  const validate_result r = detail::validate_scalar(s.substr(start));
+  return r.ok() ? validate_result{errc::ok, s.size()}
+                : validate_result{errc::invalid_utf8, start + r.error_offset};
+}
 
 /** Number of code points in `s`, counting each ill-formed maximal subpart as one. */
 constexpr std::size_t count_code_points(std::string_view s) noexcept {
