@@ -2,8 +2,513 @@
 #ifndef ZHSCAN_LIST_MARKER_HPP
 #define ZHSCAN_LIST_MARKER_HPP
 
-#include "common.hpp"
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
 
-// Placeholder: being written.
+#include "common.hpp"
+#include "detail/cpu.hpp"
+#include "detail/marker_scan.hpp"
+#include "detail/marker_types.hpp"
+
+/**
+ * Outline markers of Chinese prose: yi-dun, (yi), 1., (1), circled 1, di yi zhang, yi shi
+ * ... and the hierarchy they imply.
+ *
+ * Reading rules (each is a rule a careful reader states, none is tuned to a document):
+ *  - Shape: a numeral with its own delimiter or brackets, in any style of `marker_style`,
+ *    ASCII or full-width punctuation, spaces allowed inside brackets. Han ordinals are read
+ *    with zhscan::parse_han_number (integers 1..999, no digit-by-digit years).
+ *  - Left context: a marker starts a line (after indentation), or follows white space or
+ *    a bullet (flattened one-line documents), a sentence end (headings run in after the
+ *    full stop), a semicolon/colon, or, for run-in lists, a comma or a bracket. A numeral
+ *    right after an ideograph, letter or digit is inside a word ("ju yi fan san,", "tong yi
+ *    shi", "pai ming di yi") and never a marker; a circled numeral there is a footnote
+ *    reference unless text follows and its list goes on.
+ *  - What follows: a digit after the dot makes a decimal number (13.73, 1.5); the next
+ *    numeral glued to a word makes a listing ("yi, er nian ji": grades one and two; "jia,
+ *    yi shuang fang"); clause punctuation right after the delimiter, or another marker at
+ *    once, opens no item; an item needs words within 64 bytes (a run of numerals and
+ *    brackets numbers nothing); di X + a word other than zhang/jie/tiao/kuan/bu fen/bian/
+ *    pian is an ordinal adjective (di yi fang zhen, di 1 ye); di X tiao + "gui ding"/"de"/
+ *    punctuation, and di 4.2 tiao, are cross-references; zui hou + numeral and zai ci
+ *    without a comma are adverbs.
+ *  - Converter chunk numbers: an Arabic number at the start of a paragraph that follows an
+ *    unfinished paragraph (no closing punctuation) interrupts a sentence. After running
+ *    text (a sentence end inside, a comma at the end, or 40+ characters not starting like
+ *    a heading) it is kept only as the exact next item of the open list of the same style,
+ *    and not when that item's real number follows; after a short unfinished line (maybe a
+ *    heading) its list must go on. A lone Han numeral ending a paragraph, whose delimiter
+ *    or "shi" reappears after such a number, is the real marker (split). A line cut inside
+ *    a character was truncated by a length limit: that says nothing about the next line.
+ *  - Sequence: a marker at a line start is trusted when it continues the open sequence of
+ *    its level, restarts it at 1, or opens a new level at 1; a list that opens at 7 needs
+ *    its 8 to follow, unless it continues the numbering of a closed level of its style
+ *    (1..30 running across top-level sections). Markers in running text need sequence
+ *    evidence: predecessor, successor in the same section, or a continued numbering.
+ *    Run-in enumerations (yi shi/er shi, di yi/di er, qi yi/qi er, shou xian/qi ci/zui
+ *    hou) need a second member. The first list of a rare style (decimal outline, circled,
+ *    Roman, Latin, Heavenly Stems) needs its second item. A Han numeral without delimiter
+ *    is a marker only as exactly the next number of an open yi-dun level, and not right
+ *    after another such numeral that was rejected (a teaser list of its own).
+ *  - Levels: the style stack of the current path. A style already open on the path closes
+ *    back to its level (its siblings); a new style opens a deeper level; a sloppy sibling
+ *    style of the same family ("1." then "2" + dunhao) continuing the number stays at that level.
+ *    Run-in enumerations sit one level below the section they appear in; a heading at a
+ *    line start or after a sentence closes them, a bracketed list inside a clause nests
+ *    under them. Level and parent follow from the stack, never from a fixed style rank.
+ *
+ * Speed: a SIMD prefilter (AVX-512 or AVX2, chosen at run time; scalar elsewhere) finds the
+ * few positions where a marker can start (trigger characters not preceded by a word
+ * character) and skips blocks of numerals and punctuation without any text; each position
+ * is then decided by bounded look-behind/look-ahead, so the work is linear in the input.
+ */
+namespace zhscan {
+
+namespace detail {
+namespace mk {
+
+/** Identity of a level on the style stack: the style plus its case/bracket variant. */
+enum key : std::uint8_t {
+  k_han_dun, k_han_paren, k_paren_han, k_enclosed_han, k_circled_han,
+  k_arabic_dot, k_arabic_dun, k_arabic_paren, k_paren_arabic, k_enclosed_paren,
+  k_enclosed_stop, k_circled,
+  k_dec2, k_dec3, k_dec4, k_dec5, k_dec6,
+  k_roman_upper, k_roman_lower, k_paren_roman_upper, k_paren_roman_lower,
+  k_latin_upper, k_latin_lower, k_latin_paren_upper, k_latin_paren_lower,
+  k_tiangan, k_paren_tiangan,
+  k_part, k_chapter, k_section, k_article, k_clause,
+  k_enum_shi, k_di_comma, k_qi_ordinal, k_seq_word,
+  key_count
+};
+
+constexpr std::uint8_t key_of(marker_style s, std::uint16_t flags, std::uint8_t depth) noexcept {
+  const bool lower = (flags & marker_flag::lowercase) != 0;
+  switch (s) {
+    case marker_style::han_dun:
+    case marker_style::han_bare: return k_han_dun;
+    case marker_style::han_paren: return k_han_paren;
+    case marker_style::paren_han: return k_paren_han;
+    case marker_style::enclosed_han: return k_enclosed_han;
+    case marker_style::circled_han: return k_circled_han;
+    case marker_style::arabic_dot: return k_arabic_dot;
+    case marker_style::arabic_dun: return k_arabic_dun;
+    case marker_style::arabic_paren: return k_arabic_paren;
+    case marker_style::paren_arabic: return k_paren_arabic;
+    case marker_style::enclosed_paren: return k_enclosed_paren;
+    case marker_style::enclosed_stop: return k_enclosed_stop;
+    case marker_style::circled: return k_circled;
+    case marker_style::decimal_outline:
+      return static_cast<std::uint8_t>(depth <= 2 ? k_dec2 : depth >= 6 ? k_dec6 : k_dec2 + (depth - 2));
+    case marker_style::roman: return lower ? k_roman_lower : k_roman_upper;
+    case marker_style::paren_roman: return lower ? k_paren_roman_lower : k_paren_roman_upper;
+    case marker_style::latin_dot: return lower ? k_latin_lower : k_latin_upper;
+    case marker_style::latin_paren: return lower ? k_latin_paren_lower : k_latin_paren_upper;
+    case marker_style::tiangan: return k_tiangan;
+    case marker_style::paren_tiangan: return k_paren_tiangan;
+    case marker_style::part: return k_part;
+    case marker_style::chapter: return k_chapter;
+    case marker_style::section: return k_section;
+    case marker_style::article: return k_article;
+    case marker_style::clause: return k_clause;
+    case marker_style::enum_shi: return k_enum_shi;
+    case marker_style::di_comma: return k_di_comma;
+    case marker_style::qi_ordinal: return k_qi_ordinal;
+    case marker_style::seq_word: return k_seq_word;
+  }
+  return k_han_dun;
+}
+
+/**
+ * Styles a sloppy writer interchanges at one level ("1." then "2" + dunhao): a marker continuing
+ * the open sequence of a style of its family is that level's next sibling.
+ */
+constexpr std::uint8_t family_of(std::uint8_t k) noexcept {
+  switch (k) {
+    case k_paren_han: case k_enclosed_han: case k_han_paren: return 1;
+    case k_arabic_dot: case k_arabic_dun: case k_enclosed_stop: return 2;
+    case k_paren_arabic: case k_enclosed_paren: case k_arabic_paren: return 3;
+    default: return static_cast<std::uint8_t>(10 + k);
+  }
+}
+
+/** Phase-1 sink writing candidates into the result vector (and rejections, if asked). */
+struct collect_sink {
+  std::vector<marker>& out;
+  std::vector<rejected_marker>* rejected;
+
+  void accept(const candidate& c) {
+    marker m;
+    m.span = c.span;
+    m.ordinal = c.ordinal;
+    m.style = c.style;
+    m.level = c.context;     // phase 2 reads the context from here ...
+    m.confidence = c.depth;  // ... and the decimal-outline depth from here
+    m.flags = c.flags;
+    out.push_back(m);
+  }
+  void reject(byte_span sp, std::uint32_t ord, marker_style st, reject_reason r) {
+    if (rejected) rejected->push_back(rejected_marker{sp, ord, st, r});
+  }
+};
+
+/** Phase 2: sequences, run support, the style stack. */
+class structurer {
+ public:
+  structurer(std::vector<marker>& out, std::vector<rejected_marker>* rejected) noexcept
+      : out_(out), rejected_(rejected) {
+    for (std::size_t k = 0; k < key_count; ++k) {
+      pos_of_[k] = -1;
+      closed_last_[k] = 0;
+    }
+  }
+
+  void run() noexcept {
+    n_ = out_.size();
+    std::size_t w = 0;
+    for (std::size_t r = 0; r < n_; ++r) {
+      marker c = out_[r];
+      const bool han_key = key_of_raw(c) == k_han_dun;
+      const bool ok = decide(r, c, w);
+      if (han_key) han_rejected_ = !ok;
+      if (ok) {
+        c.flags = static_cast<std::uint16_t>(
+            c.flags & ~(flag_letter_roman | flag_after_cut | flag_after_short));
+        out_[w++] = c;
+      }
+    }
+    out_.resize(w);
+  }
+
+ private:
+  struct slot {
+    std::uint8_t key;
+    bool is_inline;
+    std::uint32_t last;
+    std::size_t idx;  // index of the level's current marker in the compacted output
+  };
+
+  static std::uint8_t key_of_raw(const marker& m) noexcept {
+    return key_of(m.style, m.flags, m.confidence);
+  }
+
+  void pop_to(int size) noexcept {
+    while (depth_ > size) {
+      --depth_;
+      closed_last_[stack_[depth_].key] = stack_[depth_].last;
+      pos_of_[stack_[depth_].key] = -1;
+    }
+  }
+
+  void push(std::uint8_t k, bool inl, std::uint32_t ord, std::size_t idx) noexcept {
+    stack_[depth_] = slot{k, inl, ord, idx};
+    pos_of_[k] = depth_;
+    ++depth_;
+  }
+
+  /**
+   * Styles a writer rarely uses for a single item: a new list in them is believed only
+   * when its second item follows (the common styles yi-dun, (yi), 1., (1) and chapters are
+   * taken at a line start on their own).
+   */
+  static bool needs_second_item(marker_style st) noexcept {
+    switch (st) {
+      case marker_style::decimal_outline:
+      case marker_style::circled:
+      case marker_style::circled_han:
+      case marker_style::roman:
+      case marker_style::paren_roman:
+      case marker_style::latin_dot:
+      case marker_style::latin_paren:
+      case marker_style::tiangan:
+      case marker_style::paren_tiangan:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  static bool successor(std::uint8_t k, std::uint32_t last, std::uint32_t ord) noexcept {
+    if (k == k_seq_word) return ord > last;  // shou xian 1, qi ci 2, zai ci 3, zui hou 99
+    return ord == last + 1;
+  }
+
+  /**
+   * Looks at the candidates after `r` (at most 64): true when the first one of key `k` (or
+   * of its family) continues `ord`, before the section ends. Candidates that may be chunk
+   * numbers or lost-delimiter words are passed over. A section ends at a candidate whose style is
+   * open above `limit` on the stack (it would close this level) or, for a run-in list, at
+   * the next heading-style marker that starts a line or follows a sentence.
+   */
+  bool supported_by_next(std::size_t r, std::uint8_t k, std::uint32_t ord, int limit,
+                         bool run_in) const noexcept {
+    const std::size_t stop = r + 65 < n_ ? r + 65 : n_;
+    for (std::size_t i = r + 1; i < stop; ++i) {
+      const marker& x = out_[i];
+      if (x.flags & (flag_after_cut | flag_after_short)) continue;  // maybe a chunk number
+      if (x.style == marker_style::han_bare) continue;                // maybe a word
+      const std::uint8_t kx = key_of_raw(x);
+      if (kx == k || family_of(kx) == family_of(k)) return successor(k, ord, x.ordinal);
+      const std::uint8_t cx = x.level;  // phase-1 context
+      const bool heading_pos = cx == ctx_bol || cx == ctx_space || cx == ctx_sent;
+      if (pos_of_[kx] >= 0 && pos_of_[kx] < limit && heading_pos) return false;
+      if (run_in && heading_pos && !is_inline_style(x.style)) return false;
+    }
+    return false;
+  }
+
+  /** True when the next candidate of the family of key `k` (within 64) repeats `ord`. */
+  bool same_number_follows(std::size_t r, std::uint8_t k, std::uint32_t ord) const noexcept {
+    const std::size_t stop = r + 65 < n_ ? r + 65 : n_;
+    const std::uint8_t fam = family_of(k);
+    for (std::size_t i = r + 1; i < stop; ++i) {
+      const marker& x = out_[i];
+      if (x.flags & flag_after_cut) continue;  // another chunk number
+      if (family_of(key_of_raw(x)) == fam) return x.ordinal == ord;
+    }
+    return false;
+  }
+
+  void reject(const marker& c, reject_reason why) noexcept {
+    if (rejected_) rejected_->push_back(rejected_marker{c.span, c.ordinal, c.style, why});
+  }
+
+  /** Decides candidate `r` (a copy in `c`); on acceptance fills level/parent/confidence. */
+  bool decide(std::size_t r, marker& c, std::size_t w) noexcept {
+    const std::uint8_t cx = c.level;
+    const bool strong = cx == ctx_bol;
+    const bool medium = cx == ctx_space || cx == ctx_sent;
+    const bool run_in = is_inline_style(c.style);
+    std::uint8_t k = key_of_raw(c);
+
+    // i, v, x: a Latin letter or a Roman numeral, whichever sequence it continues.
+    if (c.flags & flag_letter_roman) {
+      const bool is_roman = c.style == marker_style::roman || c.style == marker_style::paren_roman;
+      const bool paren = c.style == marker_style::paren_roman || c.style == marker_style::latin_paren;
+      marker alt = c;
+      if (is_roman) {  // i -> 9th letter
+        alt.style = paren ? marker_style::latin_paren : marker_style::latin_dot;
+        alt.ordinal = 9;
+      } else {
+        alt.style = paren ? marker_style::paren_roman : marker_style::roman;
+        alt.ordinal = c.ordinal == 22 ? 5 : 10;
+      }
+      const std::uint8_t ka = key_of_raw(alt);
+      const bool alt_fits = pos_of_[ka] >= 0 ? stack_[pos_of_[ka]].last + 1 == alt.ordinal
+                                             : closed_last_[ka] + 1 == alt.ordinal;
+      const bool own_fits = pos_of_[k] >= 0 && stack_[pos_of_[k]].last + 1 == c.ordinal;
+      if (alt_fits && !own_fits) {
+        c.style = alt.style;
+        c.ordinal = alt.ordinal;
+        k = ka;
+      }
+    }
+
+    int j = pos_of_[k];
+    bool family_match = false;
+    if (c.style == marker_style::han_bare) {
+      // Only as the exact next number of an open yi-dun level, and not right after a
+      // rejected numeral of the same shape (a numbering of its own, e.g. a teaser list).
+      if (j < 0 || stack_[j].last + 1 != c.ordinal || han_rejected_) {
+        reject(c, reject_reason::no_sequence);
+        return false;
+      }
+    }
+    if (j < 0 && !run_in) {
+      const std::uint8_t fam = family_of(k);
+      for (int i = depth_ - 1; i >= 0; --i) {
+        if (family_of(stack_[i].key) == fam && stack_[i].last + 1 == c.ordinal) {
+          j = i;
+          family_match = true;
+          break;
+        }
+      }
+    }
+
+    // A number that interrupts an unfinished paragraph is the converter's unless it is
+    // exactly the next item of the open list and the real item of that number does not
+    // follow. After a short unfinished line (perhaps a heading) a list may also start at 1
+    // or continue the numbering of a closed level.
+    if (c.flags & (flag_after_cut | flag_after_short)) {
+      // After a definite cut only the very same style counts (not a sibling style).
+      const bool same_style = !family_match || (c.flags & flag_after_cut) == 0;
+      const bool next_of_open = j >= 0 && same_style && stack_[j].last + 1 == c.ordinal &&
+                                !same_number_follows(r, stack_[j].key, c.ordinal);
+      // A list started right after an unfinished line must show its next item.
+      const bool fits = next_of_open ||
+                        ((c.flags & flag_after_short) &&
+                         (supported_by_next(r, k, c.ordinal, depth_, false) ||
+                          (j < 0 && c.ordinal > 1 && closed_last_[k] + 1 == c.ordinal)));
+      if (!fits) {
+        reject(c, reject_reason::chunk_number);
+        return false;
+      }
+    }
+
+    std::uint16_t seqf = 0;
+    int conf = strong ? 90 : medium ? 80 : cx == ctx_clause ? 70 : cx == ctx_mid ? 50 : 60;
+    if (j >= 0) {
+      const std::uint32_t last = stack_[j].last;
+      bool ok;
+      if (successor(k, last, c.ordinal) || family_match) {
+        ok = true;
+        conf += 10;
+      } else if (c.ordinal == 1) {
+        seqf = marker_flag::sequence_restart;
+        ok = (strong && !run_in) || supported_by_next(r, k, 1, j, run_in);
+        conf -= 5;
+      } else if (c.ordinal > last + 1) {
+        seqf = marker_flag::sequence_gap;
+        ok = (strong && !run_in) ||
+             ((medium || run_in) && supported_by_next(r, k, c.ordinal, j, run_in));
+        conf -= 20;
+      } else {
+        seqf = marker_flag::sequence_repeat;
+        ok = strong && !run_in;
+        conf -= 30;
+      }
+      if (!ok) {
+        reject(c, reject_reason::no_sequence);
+        return false;
+      }
+      pop_to(j + 1);
+      if (family_match) {
+        // Continue the level under this marker's own style.
+        pos_of_[stack_[j].key] = -1;
+        stack_[j].key = k;
+        pos_of_[k] = j;
+      }
+      stack_[j].last = c.ordinal;
+      stack_[j].idx = w;
+      c.level = static_cast<std::uint8_t>(j + 1);
+      c.parent = j > 0 ? stack_[j - 1].idx : npos;
+    } else {
+      bool ok;
+      const bool first = c.ordinal == 1;
+      const bool continues = c.ordinal > 1 && closed_last_[k] + 1 == c.ordinal;
+      if (run_in) {
+        if (first || (k == k_seq_word && c.ordinal == 2)) {
+          ok = supported_by_next(r, k, c.ordinal, depth_, true);
+        } else if (continues) {
+          ok = true;
+          seqf = marker_flag::sequence_continued;
+        } else {
+          ok = supported_by_next(r, k, c.ordinal, depth_, true);
+          seqf = marker_flag::sequence_gap;
+          conf -= 20;
+        }
+      } else if (first && needs_second_item(c.style) && closed_last_[k] == 0) {
+        // The first list of a rare style must show its second item: a one-item list is a
+        // date (10.1), a footnote line or a letter. Once the document has used the style,
+        // a single item under a new parent is plausible.
+        ok = supported_by_next(r, k, 1, depth_, false);
+      } else if (strong) {
+        // A list does not start at 7: a number without predecessor opens a level only if
+        // its successor follows (an excerpt starting mid-list), or it continues the
+        // numbering of a closed level of its style (1..30 across top-level sections).
+        if (first) {
+          ok = true;
+        } else if (continues) {
+          ok = true;
+          seqf = marker_flag::sequence_continued;
+        } else {
+          ok = supported_by_next(r, k, c.ordinal, depth_, false);
+          seqf = marker_flag::sequence_gap;
+          conf -= 15;
+        }
+      } else if (medium) {
+        if (first) {
+          ok = true;
+        } else if (continues) {
+          ok = true;
+          seqf = marker_flag::sequence_continued;
+        } else {
+          ok = supported_by_next(r, k, c.ordinal, depth_, false);
+          seqf = marker_flag::sequence_gap;
+          conf -= 20;
+        }
+      } else {
+        if (first) {
+          ok = supported_by_next(r, k, 1, depth_, false);
+        } else {
+          ok = continues;
+          seqf = marker_flag::sequence_continued;
+        }
+      }
+      if (!ok) {
+        reject(c, reject_reason::no_sequence);
+        return false;
+      }
+      // A heading that starts a line or a sentence closes the run-in lists of the body.
+      if (!run_in && (strong || medium)) {
+        while (depth_ > 0 && stack_[depth_ - 1].is_inline) pop_to(depth_ - 1);
+      }
+      if (depth_ >= static_cast<int>(key_count)) {  // cannot happen: one slot per key
+        reject(c, reject_reason::no_sequence);
+        return false;
+      }
+      push(k, run_in, c.ordinal, w);
+      c.level = static_cast<std::uint8_t>(depth_);
+      c.parent = depth_ > 1 ? stack_[depth_ - 2].idx : npos;
+    }
+    if (c.flags & marker_flag::delimiter_missing) conf -= 30;
+    if (c.flags & marker_flag::split_by_chunk) conf -= 20;
+    if (!strong && !medium && !run_in) c.flags |= marker_flag::weak_context;
+    c.flags |= seqf;
+    c.confidence = static_cast<std::uint8_t>(conf < 5 ? 5 : conf > 100 ? 100 : conf);
+    return true;
+  }
+
+  std::vector<marker>& out_;
+  std::vector<rejected_marker>* rejected_;
+  std::size_t n_ = 0;
+  bool han_rejected_ = false;  // the last yi-dun-shaped candidate was rejected
+  slot stack_[key_count] = {};
+  int depth_ = 0;
+  int pos_of_[key_count];
+  std::uint32_t closed_last_[key_count];
+};
+
+}  // namespace mk
+}  // namespace detail
+
+/**
+ * Finds the outline markers of `text` (UTF-8; any bytes are accepted) and their hierarchy.
+ *
+ * Replaces the contents of `out` (its capacity is reused) with the markers in text order:
+ * span, style, ordinal, level (1 = top), parent (index into `out`, npos for level 1 and
+ * for a run-in list before the first heading), flags and confidence. Invariants: spans are
+ * inside the text, in increasing order and disjoint; a parent precedes its child and has
+ * level = child level - 1; ordinals are >= 1.
+ *
+ * If `rejected` is not null it is replaced with the marker-shaped candidates a reader
+ * rejects, each with its reason (decimal number, enumeration, chunk number, ...).
+ *
+ * Linear time; bounded look-behind/look-ahead around rare trigger characters, found by
+ * a SIMD prefilter chosen at run time (`level` caps it; every level gives the same
+ * result). Allocates only by growing `out` / `rejected`. No throw (std::bad_alloc from
+ * vector growth terminates under noexcept).
+ */
+inline void find_markers(std::string_view text, std::vector<marker>& out,
+                         std::vector<rejected_marker>* rejected = nullptr,
+                         simd_level level = simd_level::best) noexcept {
+  out.clear();
+  if (rejected) rejected->clear();
+  detail::mk::collect_sink sink{out, rejected};
+  detail::mk::scanner<detail::mk::collect_sink> sc(text, sink, rejected != nullptr);
+  sc.run(level);
+  detail::mk::structurer st(out, rejected);
+  st.run();
+}
+
+/** The outline markers of `text` as a new vector (see the overload above). */
+inline std::vector<marker> find_markers(std::string_view text) {
+  std::vector<marker> v;
+  find_markers(text, v);
+  return v;
+}
+
+}  // namespace zhscan
 
 #endif  // ZHSCAN_LIST_MARKER_HPP

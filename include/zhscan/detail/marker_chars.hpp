@@ -1,0 +1,623 @@
+// SPDX-License-Identifier: MIT
+// Character classes used by the outline-marker detector (list_marker.hpp): the characters
+// that can start a marker, the values of Han, Heavenly-Stem, enclosed and Roman numerals,
+// and the punctuation classes that make up a marker's left context.
+#ifndef ZHSCAN_DETAIL_MARKER_CHARS_HPP
+#define ZHSCAN_DETAIL_MARKER_CHARS_HPP
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+
+namespace zhscan {
+namespace detail {
+namespace mk {
+
+// ---------------------------------------------------------------------------------------
+// Numeral characters
+
+/**
+ * Value of one Han numeral character as used in outline ordinals: 0..9, 10 for shi, 100
+ * for bai; -1 for anything else. Financial (daxie) and traditional forms included. The
+ * measure-word 2 (liang) is deliberately absent: it never numbers an outline item.
+ */
+constexpr int han_digit(char32_t c) noexcept {
+  switch (c) {
+    case U'\u3007':  // ideographic zero
+    case U'\u96F6':  // ling, zero
+      return 0;
+    case U'\u4E00':  // yi, 1
+    case U'\u58F9':  // financial 1
+      return 1;
+    case U'\u4E8C':  // er, 2
+    case U'\u8D30':  // financial 2 (simplified)
+    case U'\u8CB3':  // financial 2 (traditional)
+    case U'\u8CAE':  // financial 2 (variant)
+      return 2;
+    case U'\u4E09':  // san, 3
+    case U'\u53C1':  // financial 3 (simplified)
+    case U'\u53C3':  // financial 3 (traditional)
+    case U'\u53C4':  // financial 3 (variant)
+      return 3;
+    case U'\u56DB':  // si, 4
+    case U'\u8086':  // financial 4
+      return 4;
+    case U'\u4E94':  // wu, 5
+    case U'\u4F0D':  // financial 5
+      return 5;
+    case U'\u516D':  // liu, 6
+    case U'\u9646':  // financial 6 (simplified)
+    case U'\u9678':  // financial 6 (traditional)
+      return 6;
+    case U'\u4E03':  // qi, 7
+    case U'\u67D2':  // financial 7
+      return 7;
+    case U'\u516B':  // ba, 8
+    case U'\u634C':  // financial 8
+      return 8;
+    case U'\u4E5D':  // jiu, 9
+    case U'\u7396':  // financial 9
+      return 9;
+    case U'\u5341':  // shi, 10
+    case U'\u62FE':  // financial 10
+      return 10;
+    case U'\u767E':  // bai, 100
+    case U'\u4F70':  // financial 100
+      return 100;
+    default:
+      return -1;
+  }
+}
+
+/** True for the Han numeral characters that can open an ordinal (1..9, 10). */
+constexpr bool is_han_start(char32_t c) noexcept {
+  const int v = han_digit(c);
+  return v >= 1 && v <= 10;
+}
+
+/** 1..10 for the Heavenly Stems jia, yi, bing, ding, wu, ji, geng, xin, ren, gui; else 0. */
+constexpr int tiangan_value(char32_t c) noexcept {
+  switch (c) {
+    case U'\u7532': return 1;   // jia
+    case U'\u4E59': return 2;   // yi (2nd stem)
+    case U'\u4E19': return 3;   // bing
+    case U'\u4E01': return 4;   // ding
+    case U'\u620A': return 5;   // wu (5th stem)
+    case U'\u5DF1': return 6;   // ji (6th stem)
+    case U'\u5E9A': return 7;   // geng
+    case U'\u8F9B': return 8;   // xin
+    case U'\u58EC': return 9;   // ren
+    case U'\u7678': return 10;  // gui
+    default: return 0;
+  }
+}
+
+/** Kinds of one-character enclosed numerals. */
+enum class enclosed : std::uint8_t { none, circled, paren, stop, han_paren, han_circled, roman_upper, roman_lower };
+
+struct enclosed_value {
+  enclosed kind;
+  std::uint8_t value;
+};
+
+/** Value and kind of an enclosed/Roman numeral character (circled 1..50, (1)..(20), ...). */
+constexpr enclosed_value enclosed_numeral(char32_t c) noexcept {
+  if (c < 0x2160 || c > 0x32BF) return {enclosed::none, 0};
+  if (c >= U'\u2460' && c <= U'\u2473') return {enclosed::circled, std::uint8_t(c - 0x2460 + 1)};
+  if (c >= U'\u2474' && c <= U'\u2487') return {enclosed::paren, std::uint8_t(c - 0x2474 + 1)};
+  if (c >= U'\u2488' && c <= U'\u249B') return {enclosed::stop, std::uint8_t(c - 0x2488 + 1)};
+  if (c >= U'\u24EB' && c <= U'\u24F4') return {enclosed::circled, std::uint8_t(c - 0x24EB + 11)};
+  if (c >= U'\u2776' && c <= U'\u277F') return {enclosed::circled, std::uint8_t(c - 0x2776 + 1)};
+  if (c >= U'\u2780' && c <= U'\u2789') return {enclosed::circled, std::uint8_t(c - 0x2780 + 1)};
+  if (c >= U'\u278A' && c <= U'\u2793') return {enclosed::circled, std::uint8_t(c - 0x278A + 1)};
+  if (c >= U'\u3251' && c <= U'\u325F') return {enclosed::circled, std::uint8_t(c - 0x3251 + 21)};
+  if (c >= U'\u32B1' && c <= U'\u32BF') return {enclosed::circled, std::uint8_t(c - 0x32B1 + 36)};
+  if (c >= U'\u3220' && c <= U'\u3229') return {enclosed::han_paren, std::uint8_t(c - 0x3220 + 1)};
+  if (c >= U'\u3280' && c <= U'\u3289') return {enclosed::han_circled, std::uint8_t(c - 0x3280 + 1)};
+  if (c >= U'\u2160' && c <= U'\u216B') return {enclosed::roman_upper, std::uint8_t(c - 0x2160 + 1)};
+  if (c >= U'\u2170' && c <= U'\u217B') return {enclosed::roman_lower, std::uint8_t(c - 0x2170 + 1)};
+  return {enclosed::none, 0};
+}
+
+/** 0..9 for ASCII and full-width digits, else -1. */
+constexpr int digit_value(char32_t c) noexcept {
+  if (c >= U'0' && c <= U'9') return int(c - U'0');
+  if (c >= U'\uFF10' && c <= U'\uFF19') return int(c - 0xFF10);
+  return -1;
+}
+
+/** ASCII or full-width Latin letter: its ASCII form, else 0. */
+constexpr char latin_letter(char32_t c) noexcept {
+  if ((c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z')) return char(c);
+  if (c >= U'\uFF21' && c <= U'\uFF3A') return char('A' + (c - 0xFF21));
+  if (c >= U'\uFF41' && c <= U'\uFF5A') return char('a' + (c - 0xFF41));
+  return 0;
+}
+
+// ---------------------------------------------------------------------------------------
+// Words
+
+constexpr char32_t ch_di = U'\u7B2C';       // di, ordinal prefix
+constexpr char32_t ch_qi = U'\u5176';       // qi, "its" (qi yi: firstly)
+constexpr char32_t ch_ci = U'\u6B21';       // ci, next (qi ci: secondly)
+constexpr char32_t ch_shou = U'\u9996';     // shou (shou xian: first of all)
+constexpr char32_t ch_xian = U'\u5148';     // xian
+constexpr char32_t ch_zui = U'\u6700';      // zui (zui hou: finally)
+constexpr char32_t ch_hou = U'\u540E';      // hou, after
+constexpr char32_t ch_hou_t = U'\u5F8C';    // hou, traditional
+constexpr char32_t ch_zai = U'\u518D';      // zai (zai ci: thirdly)
+constexpr char32_t ch_shi = U'\u662F';      // shi, "is" (yi shi: firstly)
+constexpr char32_t ch_dun = U'\u3001';      // enumeration comma (dunhao)
+constexpr char32_t ch_fw_dot = U'\uFF0E';   // full-width full stop
+constexpr char32_t ch_fw_lparen = U'\uFF08';
+constexpr char32_t ch_fw_rparen = U'\uFF09';
+constexpr char32_t ch_fw_comma = U'\uFF0C';
+constexpr char32_t ch_fw_colon = U'\uFF1A';
+constexpr char32_t ch_ideo_space = U'\u3000';
+constexpr char32_t ch_replacement = U'\uFFFD';
+
+/** The suffix after di + numeral that makes a heading: chapter, section, article, ... */
+enum class di_suffix : std::uint8_t { none, chapter, section, article, clause, part };
+
+constexpr di_suffix di_suffix_of(char32_t c) noexcept {
+  switch (c) {
+    case U'\u7AE0': return di_suffix::chapter;  // zhang, chapter
+    case U'\u8282':                              // jie, section
+    case U'\u7BC0': return di_suffix::section;  // jie, traditional
+    case U'\u6761':                              // tiao, article
+    case U'\u689D': return di_suffix::article;  // tiao, traditional
+    case U'\u6B3E': return di_suffix::clause;   // kuan, clause
+    case U'\u7F16':                              // bian, part (book)
+    case U'\u7DE8':                              // bian, traditional
+    case U'\u7BC7':                              // pian, part
+    case U'\u5377': return di_suffix::part;     // juan, volume
+    default: return di_suffix::none;
+  }
+}
+
+constexpr char32_t ch_bu = U'\u90E8';   // bu (bu fen: part)
+constexpr char32_t ch_fen = U'\u5206';  // fen
+
+/**
+ * Characters that, right after a numeral, make it part of a word or a quantity rather than
+ * an outline number: measure words, time units, rank words (nian ji: grade, deng jiang:
+ * prize class), and the commonest words a numeral starts (shi fen: very, yi qi: together).
+ * Used where a numeral has no delimiter of its own (lost delimiter) and after an
+ * enumeration run such as "1, 2 grade".
+ */
+constexpr bool is_quantity_follower(char32_t c) noexcept {
+  switch (c) {
+    case U'\u5E74':  // nian, year
+    case U'\u6708':  // yue, month
+    case U'\u65E5':  // ri, day
+    case U'\u53F7':  // hao, number
+    case U'\u865F':  // hao, traditional
+    case U'\u65F6':  // shi, hour
+    case U'\u6642':  // shi, traditional
+    case U'\u70B9':  // dian, o'clock / point
+    case U'\u9EDE':  // dian, traditional
+    case U'\u5206':  // fen, minute / point (shi fen: very)
+    case U'\u79D2':  // miao, second
+    case U'\u5929':  // tian, day
+    case U'\u5468':  // zhou, week
+    case U'\u9031':  // zhou, traditional
+    case U'\u5C81':  // sui, age
+    case U'\u6B72':  // sui, traditional
+    case U'\u4E2A':  // ge, measure word
+    case U'\u500B':  // ge, traditional
+    case U'\u540D':  // ming, persons / rank
+    case U'\u4F4D':  // wei, persons
+    case U'\u4EBA':  // ren, person
+    case U'\u9879':  // xiang, item
+    case U'\u9805':  // xiang, traditional
+    case U'\u6761':  // tiao, strip
+    case U'\u689D':  // tiao, traditional
+    case U'\u6B21':  // ci, times
+    case U'\u6279':  // pi, batch
+    case U'\u5C4A':  // jie, session
+    case U'\u5C46':  // jie, traditional
+    case U'\u671F':  // qi, phase
+    case U'\u7EA7':  // ji, grade
+    case U'\u7D1A':  // ji, traditional
+    case U'\u7B49':  // deng, class (er deng jiang)
+    case U'\u7C7B':  // lei, category
+    case U'\u985E':  // lei, traditional
+    case U'\u79CD':  // zhong, kind
+    case U'\u7A2E':  // zhong, traditional
+    case U'\u6240':  // suo, measure word (schools)
+    case U'\u5BB6':  // jia, measure word
+    case U'\u5EA7':  // zuo, measure word
+    case U'\u53F0':  // tai, measure word
+    case U'\u81FA':  // tai, traditional
+    case U'\u4EF6':  // jian, measure word
+    case U'\u5957':  // tao, set
+    case U'\u672C':  // ben, volume
+    case U'\u518C':  // ce, volume
+    case U'\u7AE0':  // zhang, chapter
+    case U'\u8282':  // jie, section
+    case U'\u7BC0':  // jie, traditional
+    case U'\u6B3E':  // kuan, clause
+    case U'\u7BC7':  // pian, measure word (articles)
+    case U'\u5377':  // juan, volume
+    case U'\u7F16':  // bian, part (book)
+    case U'\u7DE8':  // bian, traditional
+    case U'\u90E8':  // bu, part
+    case U'\u5C42':  // ceng, floor
+    case U'\u5C64':  // ceng, traditional
+    case U'\u697C':  // lou, building
+    case U'\u6A13':  // lou, traditional
+    case U'\u73ED':  // ban, class
+    case U'\u7EC4':  // zu, group
+    case U'\u7D44':  // zu, traditional
+    case U'\u8F6E':  // lun, round
+    case U'\u8F2A':  // lun, traditional
+    case U'\u500D':  // bei, times (multiple)
+    case U'\u6210':  // cheng, tenth
+    case U'\u5143':  // yuan, currency
+    case U'\u4E07':  // wan, 10^4
+    case U'\u842C':  // wan, traditional
+    case U'\u4EBF':  // yi, 10^8
+    case U'\u5104':  // yi, traditional
+    case U'\u5343':  // qian, 1000
+    case U'\u7C73':  // mi, metre
+    case U'\u91CC':  // li, mile
+    case U'\u516C':  // gong (gong li, gong jin)
+    case U'\u65A4':  // jin, weight
+    case U'\u5428':  // dun, ton
+    case U'\u4EA9':  // mu, area
+    case U'\u755D':  // mu, traditional
+    case U'\u5E73':  // ping (ping fang: square)
+    case U'\u5EA6':  // du, degree
+    case U'\u5B63':  // ji, season
+    case U'\u4EE3':  // dai, generation
+    case U'\u4EA7':  // chan, industry (san chan)
+    case U'\u7522':  // chan, traditional
+    case U'\u4E2D':  // zhong (yi zhong: No. 1 middle school)
+    case U'\u5C0F':  // xiao (er xiao: No. 2 primary school)
+    case U'\u804C':  // zhi (er zhi zhuan: No. 2 vocational school)
+    case U'\u8077':  // zhi, traditional
+    case U'\u628A':  // ba, measure word
+    case U'\u7EBF':  // xian, line
+    case U'\u7DDA':  // xian, traditional
+    case U'\u5904':  // chu, place
+    case U'\u8655':  // chu, traditional
+    case U'\u65B9':  // fang (yi fang mian: on the one hand)
+    case U'\u4E9B':  // xie (yi xie: some)
+    case U'\u76F4':  // zhi (yi zhi: always)
+    case U'\u5B9A':  // ding (yi ding: surely)
+    case U'\u822C':  // ban (yi ban: generally)
+    case U'\u8D77':  // qi (yi qi: together)
+    case U'\u6837':  // yang (yi yang: same)
+    case U'\u6A23':  // yang, traditional
+    case U'\u5207':  // qie (yi qie: all)
+    case U'\u81F4':  // zhi (yi zhi: consistent)
+    case U'\u4F53':  // ti (yi ti: one body)
+    case U'\u9AD4':  // ti, traditional
+    case U'\u540C':  // tong (yi tong: together)
+    case U'\u65E6':  // dan (yi dan: once)
+    case U'\u4E3E':  // ju (yi ju: at one stroke)
+    case U'\u8209':  // ju, traditional
+    case U'\u5FC3':  // xin (yi xin: wholeheartedly)
+    case U'\u9053':  // dao, measure word
+    case U'\u624B':  // shou (er shou: second-hand)
+    case U'\u519C':  // nong (san nong: rural issues)
+    case U'\u8FB2':  // nong, traditional
+    case U'\u8DB3':  // zu (shi zu: full)
+    case U'\u89D2':  // jiao, corner / dime
+    case U'\u80A1':  // gu, share
+    case U'\u4EFD':  // fen, copy
+    case U'\u58F0':  // sheng, sound
+    case U'\u8072':  // sheng, traditional
+    case U'\u5C40':  // ju, round
+    case U'\u573A':  // chang, session
+    case U'\u5834':  // chang, traditional
+    case U'\u8FB9':  // bian, side
+    case U'\u908A':  // bian, traditional
+    case U'\u5411':  // xiang, direction (yi xiang: always)
+      return true;
+    default:
+      return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Punctuation classes (the left context of a marker)
+
+/** Horizontal white space, including the ideographic space used for indentation. */
+constexpr bool is_space(char32_t c) noexcept {
+  return c == U' ' || c == U'\t' || c == U'\v' || c == U'\f' || c == U'\u00A0' ||
+         c == ch_ideo_space || (c >= U'\u2000' && c <= U'\u200B') || c == U'\u202F' ||
+         c == U'\u205F' || c == U'\uFEFF';
+}
+
+constexpr bool is_newline(char32_t c) noexcept {
+  return c == U'\n' || c == U'\r' || c == U'\u0085' || c == U'\u2028' || c == U'\u2029';
+}
+
+/** Sentence-final punctuation: the text after it starts a new sentence. */
+constexpr bool is_sentence_end(char32_t c) noexcept {
+  switch (c) {
+    case U'\u3002':  // ideographic full stop
+    case U'\uFF01':  // full-width !
+    case U'\uFF1F':  // full-width ?
+    case U'!':
+    case U'?':
+    case U'.':
+    case U'\uFF0E':  // full-width full stop
+    case U'\uFF61':  // half-width ideographic full stop
+    case U'\u2026':  // ellipsis
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Semicolons and colons: a new clause (often a new list item) follows. */
+constexpr bool is_clause_end(char32_t c) noexcept {
+  return c == U'\uFF1B' || c == U';' || c == ch_fw_colon || c == U':' || c == U'\uFE55' ||
+         c == U'\uFE54';
+}
+
+/** Commas, including the enumeration comma. */
+constexpr bool is_comma(char32_t c) noexcept {
+  return c == ch_fw_comma || c == U',' || c == ch_dun || c == U'\uFF64' || c == U'\uFE50';
+}
+
+/** Opening quotes and brackets. */
+constexpr bool is_open_punct(char32_t c) noexcept {
+  switch (c) {
+    case U'"': case U'\'': case U'(': case U'[': case U'{': case U'<':
+    case U'\u201C': case U'\u2018':  // curly quotes
+    case U'\u300A': case U'\u3008':  // double / single angle brackets
+    case U'\u300C': case U'\u300E':  // corner brackets
+    case U'\u3010': case U'\u3014': case U'\u3016':  // lenticular, tortoise shell
+    case U'\uFF08': case U'\uFF3B': case U'\uFF5B': case U'\uFF1C':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Closing quotes and brackets. */
+constexpr bool is_close_punct(char32_t c) noexcept {
+  switch (c) {
+    case U')': case U']': case U'}': case U'>':
+    case U'\u201D': case U'\u2019':
+    case U'\u300B': case U'\u3009':
+    case U'\u300D': case U'\u300F':
+    case U'\u3011': case U'\u3015': case U'\u3017':
+    case U'\uFF09': case U'\uFF3D': case U'\uFF5D': case U'\uFF1E':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Bullets, dashes, table rules: a layout separator, read like white space. */
+constexpr bool is_bullet(char32_t c) noexcept {
+  switch (c) {
+    case U'-': case U'*': case U'#': case U'|': case U'>': case U'=': case U'_': case U'~':
+    case U'\u00B7':  // middle dot
+    case U'\u2022':  // bullet
+    case U'\u2014': case U'\u2015': case U'\u2013':  // dashes
+    case U'\u25CF': case U'\u25CB': case U'\u25A0': case U'\u25A1':  // circles, squares
+    case U'\u25C6': case U'\u25C7': case U'\u25B2': case U'\u25B3':  // diamonds, triangles
+    case U'\u2605': case U'\u2606':  // stars
+    case U'\u203B':  // reference mark
+    case U'\u25AA': case U'\u25AB': case U'\u25CE': case U'\u2192':
+    case U'\uFF5E': case U'\uFF0D': case U'\uFF5C': case U'\uFF0A': case U'\uFF03':
+    case U'\u3000':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Punctuation that cannot follow a marker: it closes or continues a clause instead. */
+constexpr bool is_clause_punct(char32_t c) noexcept {
+  return is_comma(c) || is_clause_end(c) || c == U'\u3002' || c == U'\uFF01' ||
+         c == U'\uFF1F' || c == U'!' || c == U'?';
+}
+
+/** Punctuation that properly ends a line of running text (the line is finished). */
+constexpr bool ends_text_line(char32_t c) noexcept {
+  return is_sentence_end(c) || is_clause_end(c) || is_close_punct(c) || c == U'\u2014' ||
+         c == U'\uFF5E' || c == U'~' || c == U'\u2015';
+}
+
+// ---------------------------------------------------------------------------------------
+// Trigger table: the characters that can start a marker.
+
+/**
+ * Bit set over three-byte UTF-8 sequences: index ((b0 & 0x0F) << 6 | (b1 & 0x3F)) selects a
+ * 64-bit word, bit (b2 & 0x3F) the character (16 * 64 words = 8 KB, L1-resident).
+ */
+struct trigger_table {
+  std::uint64_t bits[16 * 64];
+};
+
+constexpr void set_trigger(trigger_table& t, char32_t c) noexcept {
+  if (c < 0x800 || c > 0xFFFF) return;
+  const unsigned b0 = 0xE0u | unsigned(c >> 12);
+  const unsigned b1 = 0x80u | unsigned((c >> 6) & 0x3F);
+  const unsigned b2 = 0x80u | unsigned(c & 0x3F);
+  t.bits[((b0 & 0x0Fu) << 6) | (b1 & 0x3Fu)] |= std::uint64_t(1) << (b2 & 0x3Fu);
+}
+
+constexpr trigger_table make_trigger_table() noexcept {
+  trigger_table t{};
+  // Han numerals that open an ordinal, financial and traditional forms.
+  const char32_t han[] = {U'\u4E00', U'\u58F9', U'\u4E8C', U'\u8D30', U'\u8CB3', U'\u8CAE',
+                          U'\u4E09', U'\u53C1', U'\u53C3', U'\u53C4', U'\u56DB', U'\u8086',
+                          U'\u4E94', U'\u4F0D', U'\u516D', U'\u9646', U'\u9678', U'\u4E03',
+                          U'\u67D2', U'\u516B', U'\u634C', U'\u4E5D', U'\u7396', U'\u5341',
+                          U'\u62FE'};
+  for (char32_t c : han) set_trigger(t, c);
+  // Heavenly Stems.
+  for (char32_t c : {U'\u7532', U'\u4E59', U'\u4E19', U'\u4E01', U'\u620A', U'\u5DF1',
+                     U'\u5E9A', U'\u8F9B', U'\u58EC', U'\u7678'})
+    set_trigger(t, c);
+  // di, qi, shou, zui, zai: ordinal prefixes and ordinal words.
+  for (char32_t c : {ch_di, ch_qi, ch_shou, ch_zui, ch_zai}) set_trigger(t, c);
+  // Full-width opening parenthesis, digits 1..9, letters.
+  set_trigger(t, ch_fw_lparen);
+  for (char32_t c = 0xFF11; c <= 0xFF19; ++c) set_trigger(t, c);
+  for (char32_t c = 0xFF21; c <= 0xFF3A; ++c) set_trigger(t, c);
+  for (char32_t c = 0xFF41; c <= 0xFF5A; ++c) set_trigger(t, c);
+  // Enclosed and Roman numerals.
+  for (char32_t c = 0x2160; c <= 0x217F; ++c)
+    if (enclosed_numeral(c).kind != enclosed::none) set_trigger(t, c);
+  for (char32_t c = 0x2460; c <= 0x24FF; ++c)
+    if (enclosed_numeral(c).kind != enclosed::none) set_trigger(t, c);
+  for (char32_t c = 0x2776; c <= 0x2793; ++c) set_trigger(t, c);
+  for (char32_t c = 0x3220; c <= 0x32BF; ++c)
+    if (enclosed_numeral(c).kind != enclosed::none) set_trigger(t, c);
+  return t;
+}
+
+inline constexpr trigger_table triggers = make_trigger_table();
+
+// ---------------------------------------------------------------------------------------
+// Text test: a marker must be followed by words.
+
+/**
+ * Ideographs that make up markers rather than words: the numerals 1..10, the Heavenly
+ * Stems 1..4, and the ordinal words (shi, di, zhang, jie, qi, ci, kuan, shou, xian, zui,
+ * hou, zai). Grouped by (lead byte, second byte): at most 16 groups, so one 16-bit AND of
+ * three 64-entry lookups identifies them exactly (the SIMD kernels use the same tables).
+ */
+inline constexpr char32_t marker_ideographs[] = {
+    U'\u4E00', U'\u4E09', U'\u4E03', U'\u4E01', U'\u4E19',  // yi san qi ding bing
+    U'\u4E8C', U'\u4E94',                                  // er wu
+    U'\u4E5D', U'\u4E59',                                  // jiu, yi (2nd stem)
+    U'\u56DB',                                             // si
+    U'\u516D', U'\u516B', U'\u5176', U'\u5148',              // liu ba qi (its) xian
+    U'\u5341',                                             // shi (10)
+    U'\u662F',                                             // shi (is)
+    U'\u7B2C',                                             // di
+    U'\u7AE0',                                             // zhang
+    U'\u8282',                                             // jie
+    U'\u9996',                                             // shou
+    U'\u6700',                                             // zui
+    U'\u540E',                                             // hou
+    U'\u518D',                                             // zai
+    U'\u6B21', U'\u6B3E',                                  // ci kuan
+    U'\u7532',                                             // jia
+};
+
+/** Lookup tables: t[k][i] = 16-bit group set for byte k (0: lead, 1, 2) with low 6 bits i. */
+struct text_tables {
+  std::uint16_t t[3][64];
+};
+
+constexpr text_tables make_text_tables() noexcept {
+  text_tables r{};
+  unsigned lead_of[16] = {};
+  unsigned second_of[16] = {};
+  unsigned groups = 0;
+  for (char32_t c : marker_ideographs) {
+    const unsigned b0 = 0xE0u | unsigned(c >> 12);
+    const unsigned b1 = 0x80u | unsigned((c >> 6) & 0x3F);
+    const unsigned b2 = 0x80u | unsigned(c & 0x3F);
+    unsigned g = 0;
+    while (g < groups && !(lead_of[g] == b0 && second_of[g] == b1)) ++g;
+    if (g == groups) {
+      lead_of[g] = b0;
+      second_of[g] = b1;
+      ++groups;
+    }
+    const std::uint16_t bit = static_cast<std::uint16_t>(1u << g);
+    r.t[0][b0 & 0x3F] = static_cast<std::uint16_t>(r.t[0][b0 & 0x3F] | bit);
+    r.t[1][b1 & 0x3F] = static_cast<std::uint16_t>(r.t[1][b1 & 0x3F] | bit);
+    r.t[2][b2 & 0x3F] = static_cast<std::uint16_t>(r.t[2][b2 & 0x3F] | bit);
+  }
+  return r;
+}
+
+constexpr unsigned count_text_groups() noexcept {
+  unsigned lead_of[32] = {}, second_of[32] = {}, groups = 0;
+  for (char32_t c : marker_ideographs) {
+    const unsigned b0 = 0xE0u | unsigned(c >> 12), b1 = 0x80u | unsigned((c >> 6) & 0x3F);
+    unsigned g = 0;
+    while (g < groups && !(lead_of[g] == b0 && second_of[g] == b1)) ++g;
+    if (g == groups && groups < 32) {
+      lead_of[g] = b0;
+      second_of[g] = b1;
+      ++groups;
+    }
+  }
+  return groups;
+}
+static_assert(count_text_groups() <= 16, "marker ideographs must fit 16 (lead, 2nd byte) groups");
+
+inline constexpr text_tables text_lut = make_text_tables();
+
+/**
+ * True when a character of item text starts at p[0] (three bytes readable): an ASCII
+ * letter; a CJK ideograph (lead E4..E9, two continuation bytes) other than the marker
+ * ideographs; a full-width letter; a four-byte character (CJK extensions, emoji).
+ * Digits, brackets, punctuation, white space and numeral characters are not text.
+ */
+constexpr bool text_byte(const unsigned char* p) noexcept {
+  const unsigned b0 = p[0];
+  if (b0 < 0x80) return ((b0 | 0x20u) >= 'a' && (b0 | 0x20u) <= 'z');
+  if (b0 >= 0xF0 && b0 <= 0xF4) return true;
+  const unsigned b1 = p[1], b2 = p[2];
+  if ((b1 & 0xC0u) != 0x80u || (b2 & 0xC0u) != 0x80u) return false;
+  if (b0 >= 0xE4 && b0 <= 0xE9)
+    return (text_lut.t[0][b0 & 0x3F] & text_lut.t[1][b1 & 0x3F] & text_lut.t[2][b2 & 0x3F]) == 0;
+  if (b0 == 0xEF) return (b1 == 0xBC && b2 >= 0xA1 && b2 <= 0xBA) || (b1 == 0xBD && b2 >= 0x81 && b2 <= 0x9A);
+  return false;
+}
+
+/**
+ * Han trigger characters (numerals, financial numerals, Heavenly Stems, di, qi, shou, zui,
+ * zai) as three 64-entry tables of 16-bit bin sets, like text_lut: a character may be a
+ * trigger only if t[0][b0] & t[1][b1] & t[2][b2] != 0. Pairs (lead, 2nd byte) are spread
+ * over 16 bins, several pairs per bin, so the test is a superset (the exact trigger table
+ * decides); it lets the AVX-512 prefilter drop ordinary ideographs after punctuation.
+ */
+inline constexpr char32_t han_triggers[] = {
+    U'\u4E00', U'\u58F9', U'\u4E8C', U'\u8D30', U'\u8CB3', U'\u8CAE', U'\u4E09', U'\u53C1',
+    U'\u53C3', U'\u53C4', U'\u56DB', U'\u8086', U'\u4E94', U'\u4F0D', U'\u516D', U'\u9646',
+    U'\u9678', U'\u4E03', U'\u67D2', U'\u516B', U'\u634C', U'\u4E5D', U'\u7396', U'\u5341',
+    U'\u62FE', U'\u7532', U'\u4E59', U'\u4E19', U'\u4E01', U'\u620A', U'\u5DF1', U'\u5E9A',
+    U'\u8F9B', U'\u58EC', U'\u7678', U'\u7B2C', U'\u5176', U'\u9996', U'\u6700', U'\u518D'};
+
+constexpr text_tables make_han_trigger_tables() noexcept {
+  text_tables r{};
+  unsigned lead_of[64] = {}, second_of[64] = {}, pairs = 0;
+  for (char32_t c : han_triggers) {
+    const unsigned b0 = 0xE0u | unsigned(c >> 12);
+    const unsigned b1 = 0x80u | unsigned((c >> 6) & 0x3F);
+    const unsigned b2 = 0x80u | unsigned(c & 0x3F);
+    unsigned g = 0;
+    while (g < pairs && !(lead_of[g] == b0 && second_of[g] == b1)) ++g;
+    if (g == pairs && pairs < 64) {
+      lead_of[g] = b0;
+      second_of[g] = b1;
+      ++pairs;
+    }
+    const std::uint16_t bit = static_cast<std::uint16_t>(1u << (g % 16));
+    r.t[0][b0 & 0x3F] = static_cast<std::uint16_t>(r.t[0][b0 & 0x3F] | bit);
+    r.t[1][b1 & 0x3F] = static_cast<std::uint16_t>(r.t[1][b1 & 0x3F] | bit);
+    r.t[2][b2 & 0x3F] = static_cast<std::uint16_t>(r.t[2][b2 & 0x3F] | bit);
+  }
+  return r;
+}
+
+inline constexpr text_tables han_trigger_lut = make_han_trigger_tables();
+
+/** Bytes after a marker's start within which its item text must begin. */
+constexpr std::size_t text_window = 64;
+
+/** ASCII bytes that can start a marker: digits 1..9 (no leading zero), '(' and letters. */
+constexpr bool ascii_trigger(unsigned char b) noexcept {
+  return (b >= '1' && b <= '9') || b == '(' || (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z');
+}
+
+}  // namespace mk
+}  // namespace detail
+}  // namespace zhscan
+
+#endif  // ZHSCAN_DETAIL_MARKER_CHARS_HPP

@@ -1,0 +1,1221 @@
+// SPDX-License-Identifier: MIT
+// Phase 1 of the outline-marker detector: find every marker-shaped candidate and decide
+// what can be decided from the candidate's own neighbourhood (bounded look-behind and
+// look-ahead). Sequence, hierarchy and run support are phase 2 (list_marker.hpp).
+#ifndef ZHSCAN_DETAIL_MARKER_SCAN_HPP
+#define ZHSCAN_DETAIL_MARKER_SCAN_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "../common.hpp"
+#include "../numeral.hpp"
+#include "../utf8.hpp"
+#include "cpu.hpp"
+#include "marker_chars.hpp"
+#include "marker_simd.hpp"
+#include "marker_types.hpp"
+
+namespace zhscan {
+namespace detail {
+namespace mk {
+
+/** Left context of a candidate: what precedes it on its line. */
+enum ctx : std::uint8_t {
+  ctx_bol = 0,     // start of a line (after optional indentation)
+  ctx_space = 1,   // after white space, a bullet or a broken character (flattened layouts)
+  ctx_sent = 2,    // after a sentence end
+  ctx_clause = 3,  // after a semicolon or colon
+  ctx_comma = 4,   // after a comma or enumeration comma
+  ctx_open = 5,    // after an opening quote or bracket
+  ctx_close = 6,   // after a closing quote or bracket
+  ctx_mid = 7,     // after a letter, digit or ideograph: inside running text
+};
+
+/** Internal flag: a single Latin letter that could also be a Roman numeral (i, v, x). */
+constexpr std::uint16_t flag_letter_roman = 1u << 15;
+/** Internal flag: an Arabic marker at a line start right after an unfinished paragraph. */
+constexpr std::uint16_t flag_after_cut = 1u << 14;
+/** Internal flag: an Arabic marker at a line start right after a short unfinished line. */
+constexpr std::uint16_t flag_after_short = 1u << 13;
+
+/** A candidate that passed the local tests. */
+struct candidate {
+  byte_span span;
+  std::uint32_t ordinal;
+  marker_style style;
+  std::uint8_t context;  // ctx
+  std::uint8_t depth;    // components of a decimal outline (1.2.3 -> 3); 0 otherwise
+  std::uint16_t flags;
+};
+
+struct cp_info {
+  char32_t cp;       // U+FFFD for ill-formed bytes; 0x110000 past either end
+  std::size_t pos;   // start of the character
+  std::size_t end;   // one past its last byte
+  bool valid;
+};
+
+constexpr char32_t no_cp = 0x110000;
+
+constexpr bool is_ideograph(char32_t c) noexcept {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+/**
+ * Candidate scanner over one text. `Sink` receives `accept(const candidate&)` and
+ * `reject(byte_span, ordinal, style, reject_reason)`; rejections are only reported when
+ * `want_rejects` is set (the cheap paths skip building them otherwise).
+ */
+template <class Sink>
+class scanner {
+ public:
+  scanner(std::string_view text, Sink& sink, bool want_rejects) noexcept
+      : s_(text.data()), n_(text.size()), sink_(sink), want_rejects_(want_rejects) {}
+
+  /**
+   * Scans the whole text; candidates arrive in increasing start order. `level` selects the
+   * SIMD prefilter (every level reports the same candidates).
+   */
+  void run(simd_level level = simd_level::best) noexcept {
+    const auto* const base = reinterpret_cast<const unsigned char*>(s_);
+    const simd_level lv = effective_simd_level(level);
+    if (want_rejects_ || lv == simd_level::scalar || n_ < 256) {
+      scalar_scan(0, n_);
+      return;
+    }
+#if ZHSCAN_X86_SIMD
+    std::size_t p = scalar_scan(0, 3);
+    auto check = [this, base](std::size_t pos) noexcept { check_position(base, pos); };
+    p = lv == simd_level::avx512 ? scan_blocks_avx512(base, p, n_, check)
+                                 : scan_blocks_avx2(base, p, n_, check);
+    scalar_scan(p, n_);
+#endif
+  }
+
+ private:
+  /** The scalar check of one prefiltered position (shared by the SIMD paths). */
+  void check_position(const unsigned char* base, std::size_t pos) noexcept {
+    const unsigned char* p = base + pos;
+    const unsigned b0 = p[0];
+    if (b0 < 0x80) {
+      if (ascii_trigger(static_cast<unsigned char>(b0)) && !after_word(p, base)) on_trigger(pos);
+      return;
+    }
+    if ((b0 & 0xF0u) != 0xE0u || pos + 2 >= n_) return;
+    const unsigned b1 = p[1], b2 = p[2];
+    if ((b1 & 0xC0u) == 0x80u && (b2 & 0xC0u) == 0x80u &&
+        ((triggers.bits[((b0 & 0x0Fu) << 6) | (b1 & 0x3Fu)] >> (b2 & 0x3Fu)) & 1u) &&
+        (b0 == 0xE2u || b0 == 0xE3u || !after_word(p, base)))
+      on_trigger(pos);
+  }
+
+  /**
+   * Portable scan of the characters starting in [begin, stop); returns where it stopped
+   * (>= stop, or the end). Positions after a word character are skipped unless rejected
+   * candidates are wanted (they cannot be markers).
+   */
+  std::size_t scalar_scan(std::size_t begin, std::size_t stop) noexcept {
+    const auto* const base = reinterpret_cast<const unsigned char*>(s_);
+    const unsigned char* p = base + begin;
+    const unsigned char* const end = base + n_;
+    const unsigned char* const lim = base + (stop < n_ ? stop : n_);
+    const std::uint64_t* const bits = triggers.bits;
+    const bool prefilter = !want_rejects_;
+    // Main loop: three bytes of look-ahead are always readable.
+    while (p < lim && end - p >= 4) {
+      const unsigned b0 = p[0];
+      if (b0 < 0x80) {
+        if (ZHSCAN_UNLIKELY(ascii_trigger(static_cast<unsigned char>(b0)))) {
+          if (!(prefilter && after_word(p, base))) on_trigger(static_cast<std::size_t>(p - base));
+        }
+        ++p;
+        continue;
+      }
+      if ((b0 & 0xF0u) == 0xE0u) {
+        const unsigned b1 = p[1], b2 = p[2];
+        if (ZHSCAN_LIKELY(((b1 & 0xC0u) == 0x80u) & ((b2 & 0xC0u) == 0x80u))) {
+          if (ZHSCAN_UNLIKELY((bits[((b0 & 0x0Fu) << 6) | (b1 & 0x3Fu)] >> (b2 & 0x3Fu)) & 1u)) {
+            // Enclosed numerals (leads E2, E3) may follow a word; nothing else may.
+            if (!(prefilter && b0 != 0xE2u && b0 != 0xE3u && after_word(p, base)))
+              on_trigger(static_cast<std::size_t>(p - base));
+          }
+          p += 3;
+        } else {
+          ++p;
+        }
+        continue;
+      }
+      if (b0 >= 0xC2 && b0 < 0xE0 && (p[1] & 0xC0u) == 0x80u) {
+        p += 2;
+      } else if (b0 >= 0xF0 && b0 < 0xF5 && (p[1] & 0xC0u) == 0x80u &&
+                 (p[2] & 0xC0u) == 0x80u && (p[3] & 0xC0u) == 0x80u) {
+        p += 4;
+      } else {
+        ++p;
+      }
+    }
+    // The last bytes: decode carefully.
+    while (p < lim && p < end) {
+      const std::size_t pos = static_cast<std::size_t>(p - base);
+      const utf8::decoded d = utf8::decode(s_ + pos, s_ + n_);
+      if (d.valid && is_trigger_cp(d.cp)) {
+        const bool encl = d.cp >= 0x2000 && d.cp < 0x4000;
+        if (!(prefilter && !encl && after_word(p, base))) on_trigger(pos);
+      }
+      p += d.length;
+    }
+    return static_cast<std::size_t>(p - base);
+  }
+
+  static constexpr bool is_trigger_cp(char32_t c) noexcept {
+    if (c < 0x80) return ascii_trigger(static_cast<unsigned char>(c));
+    if (c < 0x800 || c > 0xFFFF) return false;
+    const unsigned b0 = 0xE0u | unsigned(c >> 12);
+    const unsigned b1 = 0x80u | unsigned((c >> 6) & 0x3F);
+    const unsigned b2 = 0x80u | unsigned(c & 0x3F);
+    return (triggers.bits[((b0 & 0x0Fu) << 6) | (b1 & 0x3Fu)] >> (b2 & 0x3Fu)) & 1u;
+  }
+
+  /**
+   * Raw-byte test: the character before `p` is a CJK ideograph (U+4E00..U+9FFF: lead byte
+   * E4..E9) or an ASCII letter or digit, or a dot before an ASCII digit or letter. A marker never starts there, so the common
+   * case (a numeral inside a word: "jin yi bu", "2010 nian") costs three byte loads.
+   */
+  static bool after_word(const unsigned char* p, const unsigned char* base) noexcept {
+    if (p == base) return false;
+    const unsigned c = p[-1];
+    if (c < 0x80) {
+      if ((c >= '0' && c <= '9') || ((c | 0x20u) >= 'a' && (c | 0x20u) <= 'z')) return true;
+      // After a dot a digit or letter continues a number or an abbreviation (1.2, U.S.);
+      // anything else follows a sentence end.
+      const unsigned t = p[0];
+      return c == '.' && ((t >= '0' && t <= '9') || ((t | 0x20u) >= 'a' && (t | 0x20u) <= 'z'));
+    }
+    if (p - base < 3) return false;
+    const unsigned l = p[-3];
+    return l >= 0xE4 && l <= 0xE9 && (p[-2] & 0xC0u) == 0x80u && (c & 0xC0u) == 0x80u;
+  }
+
+  // ----- decoding helpers ---------------------------------------------------------------
+
+  unsigned byte(std::size_t i) const noexcept { return static_cast<unsigned char>(s_[i]); }
+
+  ZHSCAN_ALWAYS_INLINE cp_info at(std::size_t pos) const noexcept {
+    if (pos >= n_) return {no_cp, n_, n_, false};
+    const unsigned b0 = byte(pos);
+    if (b0 < 0x80) return {char32_t(b0), pos, pos + 1, true};
+    if ((b0 & 0xF0u) == 0xE0u && pos + 2 < n_) {
+      const unsigned b1 = byte(pos + 1), b2 = byte(pos + 2);
+      if ((b1 & 0xC0u) == 0x80u && (b2 & 0xC0u) == 0x80u) {
+        const char32_t c = char32_t(((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu));
+        if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) return {c, pos, pos + 3, true};
+      }
+    }
+    const utf8::decoded d = utf8::decode(s_ + pos, s_ + n_);
+    return {d.cp, pos, pos + d.length, d.valid};
+  }
+
+  /** The character that ends at `pos` (pos > 0), or an invalid one-byte character. */
+  ZHSCAN_ALWAYS_INLINE cp_info before(std::size_t pos) const noexcept {
+    if (pos == 0 || pos > n_) return {no_cp, 0, 0, false};
+    const unsigned last = byte(pos - 1);
+    if (last < 0x80) return {char32_t(last), pos - 1, pos, true};
+    if (pos >= 3) {
+      const unsigned b0 = byte(pos - 3), b1 = byte(pos - 2);
+      if ((b0 & 0xF0u) == 0xE0u && (b1 & 0xC0u) == 0x80u && (last & 0xC0u) == 0x80u) {
+        const char32_t c = char32_t(((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (last & 0x3Fu));
+        if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) return {c, pos - 3, pos, true};
+      }
+    }
+    return before_slow(pos);
+  }
+
+  cp_info before_slow(std::size_t pos) const noexcept {
+    std::size_t q = pos - 1;
+    std::size_t k = 0;
+    while (q > 0 && (byte(q) & 0xC0u) == 0x80u && k < 3) {
+      --q;
+      ++k;
+    }
+    const utf8::decoded d = utf8::decode(s_ + q, s_ + n_);
+    if (d.valid && q + d.length == pos) return {d.cp, q, pos, true};
+    return {ch_replacement, pos - 1, pos, false};
+  }
+
+  /** Skips horizontal white space (not line breaks) from `pos`, at most `limit` bytes. */
+  ZHSCAN_ALWAYS_INLINE std::size_t skip_spaces(std::size_t pos, std::size_t limit = 16) const noexcept {
+    if (pos < n_) {  // the common case: no space at all
+      const unsigned b = byte(pos);
+      if (b > ' ' && b < 0x80 && b != 0x7F) return pos;
+      if (b >= 0xE4 && b <= 0xE9) return pos;  // an ideograph
+    }
+    const std::size_t stop = pos + limit < n_ ? pos + limit : n_;
+    while (pos < stop) {
+      const cp_info c = at(pos);
+      if (!c.valid || !is_space(c.cp)) break;
+      pos = c.end;
+    }
+    return pos;
+  }
+
+  // ----- context ------------------------------------------------------------------------
+
+  std::uint8_t left_context(std::size_t pos) const noexcept {
+    if (pos == 0) return ctx_bol;
+    cp_info c = before(pos);
+    if (!c.valid) return ctx_space;
+    if (is_space(c.cp)) {
+      // Indentation or a layout gap: a line start if only white space precedes it.
+      for (int k = 0; k < 32; ++k) {
+        if (c.pos == 0) return ctx_bol;
+        c = before(c.pos);
+        if (!c.valid) return ctx_space;
+        if (is_newline(c.cp)) return ctx_bol;
+        if (!is_space(c.cp)) return ctx_space;
+      }
+      return ctx_space;
+    }
+    if (is_newline(c.cp)) return ctx_bol;
+    if (is_sentence_end(c.cp)) return ctx_sent;
+    if (is_clause_end(c.cp)) return ctx_clause;
+    if (is_comma(c.cp)) return ctx_comma;
+    if (is_open_punct(c.cp)) return ctx_open;
+    if (is_close_punct(c.cp)) return ctx_close;
+    if (is_bullet(c.cp)) return ctx_space;
+    if (c.cp == ch_replacement) return ctx_space;
+    return ctx_mid;
+  }
+
+  // ----- numerals -----------------------------------------------------------------------
+
+  struct num {
+    std::size_t end;
+    std::uint32_t value;
+    bool ok;
+  };
+
+  /**
+   * Han ordinal at `pos`, read by zhscan::parse_han_number (numeral.hpp): an integer
+   * 1..999 written positionally (yi, shi-er, er-shi, yi-bai-ling-wu; financial and
+   * traditional forms). Digit-by-digit years (er-ling-er-san), decimals, signs and
+   * abbreviations are not ordinals. The numeral is the longest prefix, so "san-si" (three
+   * or four) reads san and stops before si, which then fails the delimiter test.
+   */
+  num parse_han(std::size_t pos) const noexcept {
+    if (pos >= n_) return {pos, 0, false};
+    const number_result r = parse_han_number(
+        std::string_view(s_ + pos, n_ - pos),
+        numeral_options::no_sign | numeral_options::no_digit_by_digit |
+            numeral_options::no_abbreviation | numeral_options::no_half);
+    if (!r || r.form != numeral_form::han || r.has(numeral_flags::decimal) || r.value < 1 ||
+        r.value > 999 || r.value != static_cast<double>(static_cast<std::uint32_t>(r.value)))
+      return {pos, 0, false};
+    return {static_cast<std::size_t>(r.ptr - s_), static_cast<std::uint32_t>(r.value), true};
+  }
+
+  /** 1..999 in ASCII or full-width digits (one kind), no leading zero. */
+  num parse_digits(std::size_t pos, bool* fullwidth = nullptr) const noexcept {
+    std::uint32_t value = 0;
+    std::size_t q = pos;
+    int count = 0;
+    bool fw = false;
+    for (;;) {
+      const cp_info c = at(q);
+      if (!c.valid) break;
+      const int d = digit_value(c.cp);
+      if (d < 0) break;
+      const bool this_fw = c.cp >= 0x80;
+      if (count == 0) {
+        if (d == 0) return {pos, 0, false};
+        fw = this_fw;
+      } else if (this_fw != fw) {
+        break;
+      }
+      if (++count > 3) return {pos, 0, false};
+      value = value * 10 + std::uint32_t(d);
+      q = c.end;
+    }
+    if (count == 0) return {pos, 0, false};
+    if (fullwidth) *fullwidth = fw;
+    return {q, value, true};
+  }
+
+  /** Value of a Roman numeral written in ASCII letters (one case), 1..39; 0 if not one. */
+  static std::uint32_t roman_value(const char* p, std::size_t len) noexcept {
+    std::uint32_t total = 0;
+    for (std::size_t i = 0; i < len; ++i) {
+      const char c = static_cast<char>(p[i] | 0x20);
+      const std::uint32_t v = c == 'i' ? 1 : c == 'v' ? 5 : c == 'x' ? 10 : 0;
+      if (v == 0) return 0;
+      std::uint32_t next = 0;
+      if (i + 1 < len) {
+        const char d = static_cast<char>(p[i + 1] | 0x20);
+        next = d == 'i' ? 1 : d == 'v' ? 5 : d == 'x' ? 10 : 0;
+      }
+      if (v < next) total -= v; else total += v;
+    }
+    if (total == 0 || total > 39) return 0;
+    // Only canonical spellings: re-encode and compare.
+    char buf[8] = {};  // initialised: g++ 12 -O3 reports -Wmaybe-uninitialized otherwise
+    std::size_t k = 0;
+    std::uint32_t t = total;
+    const bool upper = (p[0] & 0x20) == 0;
+    const char I = upper ? 'I' : 'i', V = upper ? 'V' : 'v', X = upper ? 'X' : 'x';
+    while (t >= 10) { buf[k++] = X; t -= 10; }
+    if (t == 9) { buf[k++] = I; buf[k++] = X; t = 0; }
+    if (t >= 5) { buf[k++] = V; t -= 5; }
+    if (t == 4) { buf[k++] = I; buf[k++] = V; t = 0; }
+    while (t > 0 && k < 8) { buf[k++] = I; --t; }
+    if (k != len) return 0;
+    for (std::size_t i = 0; i < len; ++i)
+      if (buf[i] != p[i]) return 0;
+    return total;
+  }
+
+  enum class num_kind : std::uint8_t { han, arabic, tiangan };
+
+  num parse_kind(std::size_t pos, num_kind k) const noexcept {
+    if (k == num_kind::han) return parse_han(pos);
+    if (k == num_kind::arabic) return parse_digits(pos);
+    const cp_info c = at(pos);
+    const int v = c.valid ? tiangan_value(c.cp) : 0;
+    if (v == 0) return {pos, 0, false};
+    return {c.end, std::uint32_t(v), true};
+  }
+
+  /**
+   * After "X + enumeration comma" at `pos`: true when what follows is the next numeral of
+   * the same kind and the run ends in a word ("yi, er nian ji": grades one and two; "jia,
+   * yi shuang fang": both parties). A reader takes that as numbers listed in a sentence.
+   */
+  bool enumeration_run(std::size_t pos, num_kind k, std::uint32_t value) const noexcept {
+    for (int step = 0; step < 16; ++step) {
+      const num m = parse_kind(pos, k);
+      if (!m.ok || m.value != value + 1) return false;
+      const cp_info c = at(m.end);
+      if (c.valid && c.cp == ch_dun) {
+        value = m.value;
+        pos = c.end;
+        continue;
+      }
+      if (!c.valid || c.cp == no_cp) return false;
+      if (k == num_kind::han && c.cp == ch_shi) return false;
+      if (is_ideograph(c.cp) || latin_letter(c.cp) != 0 || digit_value(c.cp) >= 0) return true;
+      return false;
+    }
+    return false;
+  }
+
+  // ----- emission -----------------------------------------------------------------------
+
+  /**
+   * True when item text (see text_byte) starts within text_window bytes of `pos`. A string
+   * of numerals, brackets and punctuation with no word in reach ("yi, yi, yi, ...",
+   * "(1)(2)(3)...") numbers nothing.
+   */
+  bool has_text(std::size_t pos) const noexcept {
+    const auto* const base = reinterpret_cast<const unsigned char*>(s_);
+    const std::size_t stop = n_ - pos > text_window ? pos + text_window : n_;
+    for (std::size_t q = pos; q < stop; ++q) {
+      if (q + 2 < n_) {
+        if (text_byte(base + q)) return true;
+      } else {
+        const unsigned b = base[q];
+        if (((b | 0x20u) >= 'a' && (b | 0x20u) <= 'z') || (b >= 0xF0 && b <= 0xF4)) return true;
+      }
+    }
+    return false;
+  }
+
+  void emit(std::size_t b, std::size_t e, std::uint32_t ord, marker_style st, std::uint8_t cx,
+            std::uint16_t flags, std::uint8_t depth = 0) noexcept {
+    if (!has_text(b)) return reject(b, e, ord, st, reject_reason::no_text);
+    candidate c{{b, e}, ord, st, cx, depth, flags};
+    if (cx != ctx_bol) c.flags |= marker_flag::inline_position;
+    sink_.accept(c);
+    last_end_ = e;
+  }
+
+  // Rejections never move last_end_: the prefiltered paths do not even see most rejected
+  // candidates, and every path must report the same markers.
+  void reject(std::size_t b, std::size_t e, std::uint32_t ord, marker_style st,
+              reject_reason r) noexcept {
+    if (want_rejects_) sink_.reject(byte_span{b, e}, ord, st, r);
+  }
+
+  /**
+   * What follows a marker: an item starts there unless the next character is punctuation
+   * that continues a clause (reason followed_by_punct) or another marker follows at once
+   * (reason no_text: "yi, yi, yi," or "(1)(2)(3)" open no items). Returns true if no item.
+   */
+  bool no_item(std::size_t pos, reject_reason& why) const noexcept {
+    const std::size_t q = skip_spaces(pos);
+    const cp_info c = at(q);
+    if (!c.valid) return false;
+    if (is_clause_punct(c.cp)) {
+      why = reject_reason::followed_by_punct;
+      return true;
+    }
+    if (starts_marker_shape(c)) {
+      why = reject_reason::no_text;
+      return true;
+    }
+    return false;
+  }
+
+  /** True when a marker shape (numeral + its delimiter or brackets) starts with `c`. */
+  bool starts_marker_shape(const cp_info& c) const noexcept {
+    const char32_t cp = c.cp;
+    if (cp < 0x80) {
+      if (cp >= '1' && cp <= '9') {
+        const num m = parse_digits(c.pos);
+        if (!m.ok) return false;
+        const cp_info d = at(m.end);
+        if (d.cp == '.' || d.cp == ch_fw_dot) {
+          const cp_info nx = at(d.end);
+          return !(nx.valid && digit_value(nx.cp) >= 0);
+        }
+        return d.cp == ch_dun || d.cp == ')' || d.cp == ch_fw_rparen;
+      }
+      if (cp == '(') return bracketed_numeral(c.end);
+      return false;
+    }
+    if (cp == ch_fw_lparen) return bracketed_numeral(c.end);
+    if (enclosed_numeral(cp).kind != enclosed::none) return true;
+    if (digit_value(cp) >= 1) {
+      const num m = parse_digits(c.pos);
+      if (!m.ok) return false;
+      const cp_info d = at(m.end);
+      return d.cp == '.' || d.cp == ch_fw_dot || d.cp == ch_dun || d.cp == ')' ||
+             d.cp == ch_fw_rparen;
+    }
+    if (is_han_start(cp)) {
+      const num m = parse_han(c.pos);
+      if (!m.ok) return false;
+      const cp_info d = at(m.end);
+      return d.cp == ch_dun || d.cp == ch_shi || d.cp == ch_fw_dot || d.cp == ')' ||
+             d.cp == ch_fw_rparen || (d.cp == '.' && !(digit_value(at(d.end).cp) >= 0));
+    }
+    if (tiangan_value(cp) != 0) {
+      const cp_info d = at(c.end);
+      return d.cp == ch_dun || d.cp == '.' || d.cp == ch_fw_dot;
+    }
+    if (cp == ch_di) {
+      const cp_info n = at(c.end);
+      num m{c.end, 0, false};
+      if (is_han_start(n.cp)) m = parse_han(c.end);
+      else if (digit_value(n.cp) >= 1) m = parse_digits(c.end);
+      if (!m.ok) return false;
+      const cp_info d = at(m.end);
+      return di_suffix_of(d.cp) != di_suffix::none || d.cp == ch_fw_comma || d.cp == ch_dun;
+    }
+    return false;
+  }
+
+  /** After an opening bracket: a numeral and the closing bracket. */
+  bool bracketed_numeral(std::size_t pos) const noexcept {
+    const std::size_t q = skip_spaces(pos, 8);
+    const cp_info c = at(q);
+    if (!c.valid) return false;
+    num m{q, 0, false};
+    if (is_han_start(c.cp)) m = parse_han(q);
+    else if (digit_value(c.cp) >= 1) m = parse_digits(q);
+    else if (latin_letter(c.cp) != 0 || tiangan_value(c.cp) != 0) m = {c.end, 1, true};
+    if (!m.ok) return false;
+    return closes_paren(m.end);
+  }
+
+  // ----- converter chunk numbers --------------------------------------------------------
+
+  enum class cut_kind { none, maybe, cut, split };
+
+  /**
+   * For a candidate at a line start: does the previous paragraph stop mid-sentence? A
+   * paragraph that ends without closing punctuation was either a heading (short, no
+   * sentence end inside: "maybe") or running text cut by a page/chunk boundary ("cut":
+   * it ends in a comma, has a sentence end inside, or is 40+ characters of text that does
+   * not start like a heading). A number standing at the start of the paragraph after a cut
+   * is the converter's, not the author's. A paragraph ending in a lone Han numeral after a
+   * boundary ("...zhi liang. er") had its marker split by the chunk number. A broken
+   * character at the end means the line was truncated by a length limit, which says nothing
+   * about the next line.
+   */
+  cut_kind previous_paragraph(std::size_t line_start) const noexcept {
+    std::size_t q = line_start;
+    int budget = 256;
+    cp_info c{no_cp, 0, 0, false};
+    bool newline_seen = false;
+    for (;;) {
+      if (q == 0 || budget-- <= 0) return cut_kind::none;
+      c = before(q);
+      if (!c.valid) return cut_kind::none;
+      if (is_newline(c.cp)) newline_seen = true;
+      else if (!is_space(c.cp)) break;
+      q = c.pos;
+    }
+    if (!newline_seen) return cut_kind::none;
+    if (c.cp == ch_replacement || ends_text_line(c.cp)) return cut_kind::none;
+    if (is_han_start(c.cp)) {
+      const cp_info b = before(c.pos);
+      if (c.pos == 0 || (b.valid && (is_sentence_end(b.cp) || is_clause_end(b.cp) ||
+                                     is_comma(b.cp) || is_space(b.cp) || is_newline(b.cp))))
+        return cut_kind::split;
+    }
+    if (is_comma(c.cp)) return cut_kind::cut;
+    // Walk back to the start of that paragraph (at most 200 characters).
+    std::size_t r = c.pos;
+    int chars = 1;
+    bool sentence_inside = false;
+    for (;;) {
+      if (r == 0) break;
+      const cp_info b = before(r);
+      if (b.valid && is_newline(b.cp)) break;
+      if (b.valid && (b.cp == U'\u3002' || b.cp == U'\uFF01' || b.cp == U'\uFF1F' ||
+                      b.cp == U'\uFF1B'))
+        sentence_inside = true;
+      r = b.pos;
+      if (++chars > 200) return cut_kind::cut;
+    }
+    if (sentence_inside) return cut_kind::cut;
+    if (chars < 40) return cut_kind::maybe;
+    // A long line without a sentence end: a long heading if it starts like one.
+    const cp_info f = at(skip_spaces(r));
+    if (f.valid && (is_han_start(f.cp) || digit_value(f.cp) >= 1 || f.cp == '(' ||
+                    f.cp == ch_fw_lparen || f.cp == ch_di ||
+                    enclosed_numeral(f.cp).kind != enclosed::none))
+      return cut_kind::maybe;
+    return cut_kind::cut;
+  }
+
+  // ----- triggers -----------------------------------------------------------------------
+
+  void on_trigger(std::size_t pos) noexcept {
+    if (pos < last_end_) return;
+    const cp_info c = at(pos);
+    if (!c.valid) return;
+    const char32_t cp = c.cp;
+    if (cp < 0x80) {
+      if (cp == '(') return on_paren(pos, c.end);
+      if (cp >= '1' && cp <= '9') return on_digit(pos);
+      return on_letter(pos);
+    }
+    if (cp == ch_fw_lparen) return on_paren(pos, c.end);
+    if (cp >= 0xFF11 && cp <= 0xFF19) return on_digit(pos);
+    if (latin_letter(cp) != 0) return on_letter(pos);
+    if (cp == ch_di) return on_di(pos, c.end);
+    if (cp == ch_qi) return on_qi(pos, c.end);
+    if (cp == ch_shou || cp == ch_zui || cp == ch_zai) return on_seq(pos, c.end, cp);
+    if (tiangan_value(cp) != 0) {
+      // yi (U+4E59, 2nd stem) is not a Han numeral, so the stems never collide with them.
+      return on_tiangan(pos, c.end, cp);
+    }
+    if (is_han_start(cp)) return on_han(pos);
+    const enclosed_value ev = enclosed_numeral(cp);
+    if (ev.kind != enclosed::none) return on_enclosed(pos, c.end, ev);
+  }
+
+  /**
+   * The character after a numeral; white space before an enumeration comma or full-width
+   * stop is skipped ("yi , jia qiang": spaces inside the marker, flagged `spaced`).
+   */
+  cp_info spaced_delimiter(std::size_t end, std::uint16_t& flags) const noexcept {
+    const cp_info d = at(end);
+    if (d.valid && is_space(d.cp)) {
+      const cp_info d2 = at(skip_spaces(end, 4));
+      if (d2.valid && (d2.cp == ch_dun || d2.cp == ch_fw_dot)) {
+        flags |= marker_flag::spaced;
+        return d2;
+      }
+    }
+    return d;
+  }
+
+  /** An opening bracket right before `pos`, white space allowed in between. */
+  bool prev_is_open_paren(std::size_t pos) const noexcept {
+    if (pos == 0) return false;
+    {  // fast exit: the byte before is neither a bracket, a space, nor a lead/trail byte
+      const unsigned b = byte(pos - 1);
+      if (b < 0x80 && b != '(' && b != ' ' && b != '\t' && b != 0x0B && b != 0x0C) return false;
+    }
+    for (int k = 0; k < 8 && pos > 0; ++k) {
+      const cp_info b = before(pos);
+      if (!b.valid) return false;
+      if (b.cp == '(' || b.cp == ch_fw_lparen) return true;
+      if (!is_space(b.cp)) return false;
+      pos = b.pos;
+    }
+    return false;
+  }
+
+  bool closes_paren(std::size_t pos) const noexcept {
+    const cp_info c = at(skip_spaces(pos, 8));
+    return c.valid && (c.cp == ')' || c.cp == ch_fw_rparen);
+  }
+
+  // 1. 1+dunhao 1) 1.2.3 and their full-width forms
+  void on_digit(std::size_t pos) noexcept {
+    const cp_info b = before(pos);
+    if (b.valid && pos > 0) {
+      const char32_t pc = b.cp;
+      if (digit_value(pc) >= 0 || latin_letter(pc) != 0 || pc == '.' || pc == ',' ||
+          pc == ':' || pc == '/' || pc == '+' || pc == '%' || pc == '_' || pc == ch_fw_dot)
+        return;
+      if (pc == '-' || pc == '~' || pc == U'\uFF5E') {
+        const cp_info bb = before(b.pos);
+        if (bb.valid && digit_value(bb.cp) >= 0) return;  // 9-10: a range
+      }
+    }
+    if (prev_is_open_paren(pos)) return;  // the parenthesis handler's
+    bool fw = false;
+    const num m = parse_digits(pos, &fw);
+    if (!m.ok) return;
+    std::uint16_t flags = fw ? marker_flag::fullwidth : 0;
+    const cp_info d = spaced_delimiter(m.end, flags);
+    if (!d.valid) return;
+    marker_style st;
+    if (d.cp == '.' || d.cp == ch_fw_dot) {
+      if (d.cp == ch_fw_dot) flags |= marker_flag::fullwidth;
+      const cp_info nx = at(d.end);
+      if (nx.valid && digit_value(nx.cp) >= 0) return on_decimal(pos, m, flags);
+      st = marker_style::arabic_dot;
+    } else if (d.cp == ch_dun) {
+      st = marker_style::arabic_dun;
+      flags |= marker_flag::nonstandard_delimiter;
+    } else if (d.cp == ')' || d.cp == ch_fw_rparen) {
+      st = marker_style::arabic_paren;
+    } else {
+      return;
+    }
+    const std::uint8_t cx = left_context(pos);
+    if (cx == ctx_mid) return reject(pos, d.end, m.value, st, reject_reason::mid_word);
+    {
+      reject_reason why;
+      if (no_item(d.end, why)) return reject(pos, d.end, m.value, st, why);
+    }
+    if (st == marker_style::arabic_dun && enumeration_run(d.end, num_kind::arabic, m.value))
+      return reject(pos, d.end, m.value, st, reject_reason::enumeration);
+    if (cx == ctx_bol) {
+      const cut_kind k = previous_paragraph(pos);
+      if (k == cut_kind::split) return reject(pos, d.end, m.value, st, reject_reason::chunk_number);
+      if (k == cut_kind::cut) flags |= flag_after_cut;
+      if (k == cut_kind::maybe) flags |= flag_after_short;
+    }
+    emit(pos, d.end, m.value, st, cx, flags);
+  }
+
+  // 1.1 / 1.2.3 headings, else a decimal number
+  void on_decimal(std::size_t pos, num first, std::uint16_t flags) noexcept {
+    std::uint32_t comps = 1, last = first.value;
+    bool small = first.end - pos <= 2 || (flags & marker_flag::fullwidth);
+    std::size_t q = first.end;
+    for (;;) {
+      const cp_info d = at(q);
+      if (!d.valid || (d.cp != '.' && d.cp != ch_fw_dot)) break;
+      const cp_info nx = at(d.end);
+      if (!nx.valid || digit_value(nx.cp) < 0) break;
+      const cp_info zero = nx;
+      if (digit_value(zero.cp) == 0) {
+        small = false;
+      }
+      std::size_t r = d.end;
+      std::uint32_t v = 0;
+      int count = 0;
+      for (;;) {
+        const cp_info e = at(r);
+        if (!e.valid || digit_value(e.cp) < 0) break;
+        v = v * 10 + std::uint32_t(digit_value(e.cp));
+        r = e.end;
+        if (++count > 3) break;
+      }
+      if (count > 2 || v == 0) small = false;
+      last = v;
+      q = r;
+      if (++comps > 6) {
+        small = false;
+        break;
+      }
+    }
+    const std::uint8_t cx = left_context(pos);
+    bool outline = small && comps >= 2 && comps <= 6 && (cx == ctx_bol || cx == ctx_space);
+    if (outline) {
+      const cp_info f = at(q);
+      if (!f.valid || f.cp == no_cp) {
+        outline = true;
+      } else if (is_space(f.cp) || is_newline(f.cp)) {
+        outline = true;
+      } else if (is_ideograph(f.cp)) {
+        outline = !is_quantity_follower(f.cp);
+      } else {
+        outline = f.cp == U'\u201C';  // an opening quote starts a heading
+      }
+    }
+    if (outline) return emit(pos, q, last, marker_style::decimal_outline, cx, flags,
+                             static_cast<std::uint8_t>(comps));
+    const cp_info dot = at(first.end);
+    reject(pos, dot.end, first.value, marker_style::arabic_dot, reject_reason::decimal_number);
+  }
+
+  // (yi) (1) (a) (i) (jia) with ASCII or full-width parentheses, spaces allowed inside
+  void on_paren(std::size_t pos, std::size_t after) noexcept {
+    if (after >= n_) return;
+    {
+      // What can follow the bracket: a space, a digit 1-9, a letter, or a non-ASCII
+      // numeral; any other ASCII byte (another bracket, punctuation) ends it here, and so
+      // does a second full-width bracket. (The SIMD prefilter applies the same test.)
+      const unsigned nb = byte(after);
+      if (nb < 0x80 && nb != ' ' && nb != '\t' && !(nb >= '1' && nb <= '9') &&
+          !((nb | 0x20u) >= 'a' && (nb | 0x20u) <= 'z'))
+        return;
+      if (nb == 0xEF && after + 2 < n_ && byte(after + 1) == 0xBC && byte(after + 2) == 0x88)
+        return;
+    }
+    std::uint16_t flags = 0;
+    const bool open_fw = at(pos).cp == ch_fw_lparen;
+    std::size_t q = skip_spaces(after, 8);
+    if (q != after) flags |= marker_flag::spaced;
+    const cp_info c = at(q);
+    if (!c.valid) return;
+    marker_style st;
+    num m{q, 0, false};
+    if (is_han_start(c.cp)) {
+      m = parse_han(q);
+      if (!m.ok || m.value > 99) return;
+      st = marker_style::paren_han;
+    } else if (digit_value(c.cp) >= 1) {
+      bool fw = false;
+      m = parse_digits(q, &fw);
+      if (!m.ok) return;
+      if (fw) flags |= marker_flag::fullwidth;
+      st = marker_style::paren_arabic;
+    } else if (tiangan_value(c.cp) != 0) {
+      m = {c.end, std::uint32_t(tiangan_value(c.cp)), true};
+      st = marker_style::paren_tiangan;
+    } else if (latin_letter(c.cp) != 0) {
+      // One letter, or a Roman numeral of ASCII letters.
+      std::size_t r = q;
+      char letters[8];
+      std::size_t len = 0;
+      for (;;) {
+        const cp_info e = at(r);
+        const char l = e.valid ? latin_letter(e.cp) : 0;
+        if (l == 0) break;
+        if (len == 7) return;
+        letters[len++] = l;
+        r = e.end;
+      }
+      if (c.cp >= 0x80) flags |= marker_flag::fullwidth;
+      const bool lower = letters[0] >= 'a';
+      if (lower) flags |= marker_flag::lowercase;
+      if (len == 1) {
+        const char l = static_cast<char>(letters[0] | 0x20);
+        if (l == 'i') {
+          st = marker_style::paren_roman;
+          m = {r, 1, true};
+          flags |= flag_letter_roman;
+        } else {
+          st = marker_style::latin_paren;
+          m = {r, std::uint32_t(l - 'a' + 1), true};
+          if (l == 'v' || l == 'x') flags |= flag_letter_roman;
+        }
+      } else {
+        for (std::size_t i = 1; i < len; ++i)
+          if ((letters[i] >= 'a') != lower) return;
+        const std::uint32_t v = roman_value(letters, len);
+        if (v == 0) return;
+        st = marker_style::paren_roman;
+        m = {r, v, true};
+      }
+    } else {
+      const enclosed_value ev = enclosed_numeral(c.cp);
+      if (ev.kind != enclosed::roman_upper && ev.kind != enclosed::roman_lower) return;
+      st = marker_style::paren_roman;
+      if (ev.kind == enclosed::roman_lower) flags |= marker_flag::lowercase;
+      m = {c.end, ev.value, true};
+    }
+    const std::size_t r = skip_spaces(m.end, 8);
+    if (r != m.end) flags |= marker_flag::spaced;
+    const cp_info close = at(r);
+    if (!close.valid || (close.cp != ')' && close.cp != ch_fw_rparen)) return;
+    if ((close.cp == ch_fw_rparen) != open_fw) flags |= marker_flag::mixed_brackets;
+    const std::uint8_t cx = left_context(pos);
+    if (cx == ctx_mid) return reject(pos, close.end, m.value, st, reject_reason::mid_word);
+    const cp_info f = at(skip_spaces(close.end));
+    if (f.valid && is_clause_punct(f.cp) && f.cp != ch_dun && !is_clause_end(f.cp))
+      return reject(pos, close.end, m.value, st, reject_reason::reference);
+    if (f.valid && starts_marker_shape(f))
+      return reject(pos, close.end, m.value, st, reject_reason::no_text);
+    if (cx == ctx_bol && st == marker_style::paren_arabic) {
+      const cut_kind k = previous_paragraph(pos);
+      if (k == cut_kind::cut) flags |= flag_after_cut;
+      if (k == cut_kind::maybe) flags |= flag_after_short;
+    }
+    emit(pos, close.end, m.value, st, cx, flags);
+  }
+
+  // yi-dun, yi shi, yi), a numeral that lost its delimiter, a marker split by a chunk number
+  void on_han(std::size_t pos) noexcept {
+    const cp_info b = before(pos);
+    if (b.valid && pos > 0 &&
+        (han_digit(b.cp) >= 0 || b.cp == ch_di || b.cp == ch_qi || b.cp == U'\u4E24' ||
+         b.cp == U'\u5169'))
+      return;
+    if (prev_is_open_paren(pos)) {
+      const num m0 = parse_han(pos);
+      if (m0.ok && closes_paren(m0.end)) return;  // the parenthesis handler's
+    }
+    const std::uint8_t cx = left_context(pos);
+    if (cx == ctx_mid && !want_rejects_) return;  // the common case: a numeral inside text
+    const num m = parse_han(pos);
+    if (!m.ok || m.value > 99) return;
+    std::uint16_t flags = 0;
+    const cp_info d = spaced_delimiter(m.end, flags);
+    if (!d.valid && d.cp != no_cp) return;
+    if (d.cp == ch_dun || d.cp == '.' || d.cp == ch_fw_dot) {
+      if (d.cp != ch_dun) flags |= marker_flag::nonstandard_delimiter;
+      if (cx == ctx_mid)
+        return reject(pos, d.end, m.value, marker_style::han_dun, reject_reason::mid_word);
+      reject_reason why;
+      if (no_item(d.end, why)) return reject(pos, d.end, m.value, marker_style::han_dun, why);
+      if (d.cp == ch_dun && enumeration_run(d.end, num_kind::han, m.value))
+        return reject(pos, d.end, m.value, marker_style::han_dun, reject_reason::enumeration);
+      if (d.cp == '.') {
+        const cp_info nx = at(d.end);
+        if (nx.valid && digit_value(nx.cp) >= 0) return;
+      }
+      return emit(pos, d.end, m.value, marker_style::han_dun, cx, flags);
+    }
+    if (d.cp == ch_shi) {
+      if (cx == ctx_mid)
+        return reject(pos, d.end, m.value, marker_style::enum_shi, reject_reason::mid_word);
+      const num again = parse_han(d.end);
+      if (again.ok && again.value == m.value)  // yi shi yi, er shi er
+        return reject(pos, d.end, m.value, marker_style::enum_shi, reject_reason::idiom);
+      if (starts_marker_shape(at(skip_spaces(d.end))))
+        return reject(pos, d.end, m.value, marker_style::enum_shi, reject_reason::no_text);
+      return emit(pos, d.end, m.value, marker_style::enum_shi, cx, flags);
+    }
+    if (d.cp == ')' || d.cp == ch_fw_rparen) {
+      if (cx == ctx_mid)
+        return reject(pos, d.end, m.value, marker_style::han_paren, reject_reason::mid_word);
+      reject_reason why;
+      if (no_item(d.end, why)) return reject(pos, d.end, m.value, marker_style::han_paren, why);
+      return emit(pos, d.end, m.value, marker_style::han_paren, cx, flags);
+    }
+    if (cx == ctx_mid || cx == ctx_comma || cx == ctx_open || cx == ctx_close) return;
+    // A numeral alone at the end of a paragraph whose delimiter follows a chunk number on
+    // the next line: "...er \n\n 5, shi tui jin" (er shi split by the number 5).
+    {
+      std::size_t q = skip_spaces(m.end);
+      const cp_info nl = at(q);
+      if (nl.valid && is_newline(nl.cp)) {
+        int budget = 64;
+        while (q < n_ && budget-- > 0) {
+          const cp_info w = at(q);
+          if (!w.valid || !(is_space(w.cp) || is_newline(w.cp))) break;
+          q = w.end;
+        }
+        const num chunk = parse_digits(q);
+        if (chunk.ok) {
+          const cp_info dl = at(chunk.end);
+          if (dl.valid && (dl.cp == ch_dun || dl.cp == '.' || dl.cp == ch_fw_dot)) {
+            const cp_info nx = at(skip_spaces(dl.end));
+            if (nx.valid && nx.cp == ch_shi)
+              return emit(pos, m.end, m.value, marker_style::enum_shi, cx,
+                          marker_flag::split_by_chunk);
+            if (nx.valid && nx.cp == ch_dun)
+              return emit(pos, m.end, m.value, marker_style::han_dun, cx,
+                          marker_flag::split_by_chunk);
+          }
+        }
+        return;
+      }
+    }
+    // Lost delimiter: "er jia qiang ..." at a line start, after white space or a sentence.
+    if (m.value < 2) return;
+    std::size_t q = m.end;
+    const std::size_t q2 = skip_spaces(q, 8);
+    if (q2 != q) flags |= marker_flag::spaced;
+    const cp_info f = at(q2);
+    if (!f.valid) return;
+    const bool texty = (is_ideograph(f.cp) && !is_quantity_follower(f.cp) &&
+                        han_digit(f.cp) < 0 && f.cp != ch_shi && f.cp != U'\u4E24' &&
+                        f.cp != U'\u5169') ||
+                       f.cp == U'\u201C' || f.cp == U'\u300A';
+    if (!texty) return;
+    emit(pos, m.end, m.value, marker_style::han_bare, cx, flags | marker_flag::delimiter_missing);
+  }
+
+  // jia-dun, (jia) is the parenthesis handler's
+  void on_tiangan(std::size_t pos, std::size_t after, char32_t cp) noexcept {
+    if (prev_is_open_paren(pos) && closes_paren(after)) return;
+    const cp_info d = at(after);
+    if (!d.valid || (d.cp != ch_dun && d.cp != '.' && d.cp != ch_fw_dot)) return;
+    const std::uint32_t v = std::uint32_t(tiangan_value(cp));
+    const std::uint8_t cx = left_context(pos);
+    if (cx == ctx_mid)
+      return reject(pos, d.end, v, marker_style::tiangan, reject_reason::mid_word);
+    reject_reason why;
+    if (no_item(d.end, why)) return reject(pos, d.end, v, marker_style::tiangan, why);
+    if (d.cp == ch_dun && enumeration_run(d.end, num_kind::tiangan, v))
+      return reject(pos, d.end, v, marker_style::tiangan, reject_reason::enumeration);
+    emit(pos, d.end, v, marker_style::tiangan, cx,
+         d.cp == ch_dun ? std::uint16_t(0) : marker_flag::nonstandard_delimiter);
+  }
+
+  // di X zhang/jie/tiao/kuan/bu fen, di X + comma; otherwise an ordinal adjective
+  void on_di(std::size_t pos, std::size_t after) noexcept {
+    std::uint16_t flags = 0;
+    std::size_t q = skip_spaces(after, 4);
+    if (q != after) flags |= marker_flag::spaced;
+    const cp_info c = at(q);
+    if (!c.valid) return;
+    num m{q, 0, false};
+    bool han = false;
+    if (is_han_start(c.cp)) {
+      m = parse_han(q);
+      han = true;
+    } else if (digit_value(c.cp) >= 1) {
+      bool fw = false;
+      m = parse_digits(q, &fw);
+      if (fw) flags |= marker_flag::fullwidth;
+    }
+    if (!m.ok) return;
+    std::size_t r = skip_spaces(m.end, 4);
+    if (r != m.end) flags |= marker_flag::spaced;
+    const cp_info s = at(r);
+    if (!s.valid) return;
+    const std::uint8_t cx = left_context(pos);
+    marker_style st;
+    std::size_t e;
+    di_suffix suf = di_suffix_of(s.cp);
+    e = s.end;
+    if (suf == di_suffix::none && s.cp == ch_bu) {
+      const cp_info f2 = at(s.end);
+      if (f2.valid && f2.cp == ch_fen) {
+        suf = di_suffix::part;
+        e = f2.end;
+      }
+    }
+    if (suf != di_suffix::none) {
+      st = suf == di_suffix::chapter   ? marker_style::chapter
+           : suf == di_suffix::section ? marker_style::section
+           : suf == di_suffix::article ? marker_style::article
+           : suf == di_suffix::clause  ? marker_style::clause
+                                       : marker_style::part;
+      if (cx == ctx_mid) return reject(pos, e, m.value, st, reject_reason::reference);
+      const cp_info f = at(skip_spaces(e));
+      if (f.valid) {
+        switch (f.cp) {
+          case U'\u7684':  // de, possessive
+          case U'\u89C4':  // gui (gui ding: provides)
+          case U'\u898F':  // gui, traditional
+          case U'\u6240':  // suo
+          case U'\u4E2D':  // zhong, in
+          case U'\u4E4B':  // zhi, of
+          case U'\u81F3':  // zhi, to
+          case U'\u548C':  // he, and
+          case U'\u53CA':  // ji, and
+          case U'\u6216':  // huo, or
+          case U'\u5230':  // dao, to
+          case U'\u5185':  // nei, within
+          case U'\u5167':  // nei, traditional
+          case U'\u4E0A':  // shang (shang shu: the above)
+          case ch_di:
+            return reject(pos, e, m.value, st, reject_reason::reference);
+          default:
+            if (is_clause_punct(f.cp)) return reject(pos, e, m.value, st, reject_reason::reference);
+            if (starts_marker_shape(f)) return reject(pos, e, m.value, st, reject_reason::no_text);
+        }
+      }
+      return emit(pos, e, m.value, st, cx, flags);
+    }
+    if (s.cp == ch_fw_comma || s.cp == ',' || s.cp == ch_dun || s.cp == ch_fw_colon ||
+        s.cp == ':') {
+      st = marker_style::di_comma;
+      if (cx == ctx_mid) return reject(pos, s.end, m.value, st, reject_reason::ordinal_word);
+      if (s.cp == ch_dun &&
+          enumeration_run(s.end, han ? num_kind::han : num_kind::arabic, m.value))
+        return reject(pos, s.end, m.value, st, reject_reason::enumeration);
+      reject_reason why;
+      if (no_item(s.end, why)) return reject(pos, s.end, m.value, st, why);
+      return emit(pos, s.end, m.value, st, cx, flags);
+    }
+    if (s.cp == '.' || s.cp == ch_fw_dot) {
+      const cp_info nx = at(s.end);
+      if (nx.valid && digit_value(nx.cp) >= 0)  // di 4.2 tiao: a cross-reference
+        return reject(pos, m.end, m.value, marker_style::article, reject_reason::reference);
+    }
+    reject(pos, m.end, m.value, marker_style::di_comma, reject_reason::ordinal_word);
+  }
+
+  // qi yi / qi er (firstly, secondly) and qi ci (secondly)
+  void on_qi(std::size_t pos, std::size_t after) noexcept {
+    const cp_info c = at(after);
+    if (!c.valid) return;
+    if (c.cp == ch_ci) return on_seq_word(pos, c.end, 2);
+    if (!is_han_start(c.cp)) return;
+    const int v = han_digit(c.cp);
+    const cp_info d = at(c.end);
+    if (!d.valid) return;
+    std::size_t e;
+    if (d.cp == ch_fw_comma || d.cp == ',' || d.cp == ch_dun || d.cp == ch_fw_colon ||
+        d.cp == ':') {
+      e = d.end;
+    } else if (d.cp == ch_shi) {
+      e = c.end;
+    } else {
+      return;
+    }
+    const std::uint8_t cx = left_context(pos);
+    if (cx == ctx_mid)
+      return reject(pos, e, std::uint32_t(v), marker_style::qi_ordinal, reject_reason::mid_word);
+    emit(pos, e, std::uint32_t(v), marker_style::qi_ordinal, cx, 0);
+  }
+
+  // shou xian / zai ci / zui hou
+  void on_seq(std::size_t pos, std::size_t after, char32_t first) noexcept {
+    const cp_info c = at(after);
+    if (!c.valid) return;
+    if (first == ch_shou && c.cp == ch_xian) return on_seq_word(pos, c.end, 1);
+    if (first == ch_zai && c.cp == ch_ci) return on_seq_word(pos, c.end, 3);
+    if (first == ch_zui && (c.cp == ch_hou || c.cp == ch_hou_t)) return on_seq_word(pos, c.end, 99);
+  }
+
+  void on_seq_word(std::size_t pos, std::size_t end, std::uint32_t ord) noexcept {
+    const std::uint8_t cx = left_context(pos);
+    if (cx == ctx_mid)
+      return reject(pos, end, ord, marker_style::seq_word, reject_reason::mid_word);
+    const cp_info f = at(end);
+    if (f.valid) {
+      const bool comma = f.cp == ch_fw_comma || f.cp == ',' || f.cp == ch_fw_colon ||
+                         f.cp == ':' || f.cp == ch_dun;
+      // zai ci without a comma is the adverb "again"; zui hou + numeral / de is "the last".
+      if (ord == 3 && !comma)
+        return reject(pos, end, ord, marker_style::seq_word, reject_reason::ordinal_word);
+      if (!comma && (han_digit(f.cp) >= 0 || digit_value(f.cp) >= 0 || f.cp == U'\u7684' ||
+                     f.cp == U'\u4E24' || is_quantity_follower(f.cp)))
+        return reject(pos, end, ord, marker_style::seq_word, reject_reason::ordinal_word);
+    }
+    emit(pos, end, ord, marker_style::seq_word, cx, 0);
+  }
+
+  // circled, parenthesized and full-stop digit characters, Roman numeral characters
+  void on_enclosed(std::size_t pos, std::size_t after, enclosed_value ev) noexcept {
+    marker_style st;
+    std::uint16_t flags = 0;
+    switch (ev.kind) {
+      case enclosed::circled: st = marker_style::circled; break;
+      case enclosed::paren: st = marker_style::enclosed_paren; break;
+      case enclosed::stop: st = marker_style::enclosed_stop; break;
+      case enclosed::han_paren: st = marker_style::enclosed_han; break;
+      case enclosed::han_circled: st = marker_style::circled_han; break;
+      case enclosed::roman_lower: flags |= marker_flag::lowercase; st = marker_style::roman; break;
+      default: st = marker_style::roman; break;
+    }
+    if (st == marker_style::roman && prev_is_open_paren(pos) && closes_paren(after)) return;
+    std::size_t e = after;
+    const cp_info d = at(after);
+    if (d.valid && (d.cp == ch_dun || d.cp == '.' || d.cp == ch_fw_dot) &&
+        st != marker_style::enclosed_stop) {
+      const cp_info nx = at(d.end);
+      if (!(nx.valid && digit_value(nx.cp) >= 0)) e = d.end;
+    }
+    const std::uint8_t cx = left_context(pos);
+    const cp_info f = at(skip_spaces(e));
+    const bool text_follows = f.valid && f.cp != no_cp && !is_newline(f.cp) &&
+                              !is_clause_punct(f.cp) && !is_close_punct(f.cp);
+    if (!text_follows) {
+      // After a word and before punctuation or a line end: a footnote reference.
+      if (cx == ctx_mid || (f.valid && is_clause_punct(f.cp)))
+        return reject(pos, e, ev.value, st, reject_reason::footnote);
+    }
+    if (cx == ctx_mid && st == marker_style::roman)
+      return reject(pos, e, ev.value, st, reject_reason::mid_word);
+    if (text_follows && starts_marker_shape(f))
+      return reject(pos, e, ev.value, st, reject_reason::no_text);
+    emit(pos, e, ev.value, st, cx, flags);
+  }
+
+  // A. a. A) a) I. ii. in ASCII or full-width letters
+  void on_letter(std::size_t pos) noexcept {
+    if (byte(pos) < 0x80 && pos + 1 < n_) {
+      // Same test as the SIMD prefilter: one letter + delimiter, or two Roman letters.
+      const unsigned nb = byte(pos + 1);
+      const auto roman = [](unsigned c) { c |= 0x20u; return c == 'i' || c == 'v' || c == 'x'; };
+      if (nb < 0x80 && nb != '.' && nb != ')' && !(roman(byte(pos)) && roman(nb))) return;
+    }
+    const cp_info b = before(pos);
+    if (pos > 0 && b.valid &&
+        (latin_letter(b.cp) != 0 || digit_value(b.cp) >= 0 || b.cp == '.' || b.cp == '-' ||
+         b.cp == '_' || b.cp == '@' || b.cp == '/' || b.cp == '\'' || b.cp == ch_fw_dot))
+      return;
+    if (prev_is_open_paren(pos)) return;  // the parenthesis handler's
+    char letters[8];
+    std::size_t len = 0;
+    std::size_t q = pos;
+    const bool fw = at(pos).cp >= 0x80;
+    for (;;) {
+      const cp_info e = at(q);
+      const char l = e.valid ? latin_letter(e.cp) : 0;
+      if (l == 0 || (e.cp >= 0x80) != fw) break;
+      if (len == 7) return;
+      letters[len++] = l;
+      q = e.end;
+    }
+    const cp_info d = at(q);
+    if (!d.valid) return;
+    const bool dot = d.cp == '.' || d.cp == ch_fw_dot || d.cp == ch_dun;
+    const bool paren = d.cp == ')' || d.cp == ch_fw_rparen;
+    if (!dot && !paren) return;
+    std::uint16_t flags = fw ? marker_flag::fullwidth : 0;
+    const bool lower = letters[0] >= 'a';
+    if (lower) flags |= marker_flag::lowercase;
+    marker_style st;
+    std::uint32_t v;
+    if (len == 1) {
+      const char l = static_cast<char>(letters[0] | 0x20);
+      if (l == 'i') {
+        st = dot ? marker_style::roman : marker_style::paren_roman;
+        v = 1;
+        flags |= flag_letter_roman;
+      } else {
+        st = dot ? marker_style::latin_dot : marker_style::latin_paren;
+        v = std::uint32_t(l - 'a' + 1);
+        if (l == 'v' || l == 'x') flags |= flag_letter_roman;
+      }
+    } else {
+      for (std::size_t i = 1; i < len; ++i)
+        if ((letters[i] >= 'a') != lower) return;
+      v = roman_value(letters, len);
+      if (v == 0) return;
+      st = dot ? marker_style::roman : marker_style::paren_roman;
+    }
+    if (d.cp == ch_dun || d.cp == ch_fw_dot) flags |= marker_flag::nonstandard_delimiter;
+    // A reader of a Chinese document takes "B. Russell" or "U.S." for English: the item
+    // text after a Latin or Roman marker is Chinese (or a digit, or a quote).
+    const std::size_t r = skip_spaces(d.end, 4);
+    const cp_info f = at(r);
+    if (!f.valid || f.cp == no_cp || (f.cp < 0x80 && digit_value(f.cp) < 0 && f.cp != '"') ||
+        latin_letter(f.cp) != 0)
+      return;
+    if (is_clause_punct(f.cp) || starts_marker_shape(f)) return;
+    const std::uint8_t cx = left_context(pos);
+    if (cx == ctx_mid) return;
+    emit(pos, d.end, v, st, cx, flags);
+  }
+
+  const char* s_;
+  std::size_t n_;
+  Sink& sink_;
+  bool want_rejects_;
+  std::size_t last_end_ = 0;
+};
+
+}  // namespace mk
+}  // namespace detail
+}  // namespace zhscan
+
+#endif  // ZHSCAN_DETAIL_MARKER_SCAN_HPP
