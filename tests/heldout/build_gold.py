@@ -1,0 +1,284 @@
+#!/usr/bin/env python3
+"""Build the held-out documents and their gold annotations from the annotated sources.
+
+usage: python3 build_gold.py [--check]      (run from anywhere)
+
+src/<name>.src is the document with hand-written annotation tags:
+  ⟦SPEC‖TEXT⟧      an outline-marker candidate.  SPEC = LEVEL[;s=style][;o=ordinal][;n=note][;k=kind]
+                   LEVEL: 1..9 = true marker at that level, x = not a marker; prefix a = ambiguous.
+                   A true marker also yields a metrics record of kind list_marker (k=none to suppress,
+                   default suppressed for seq_word); a non-marker yields one only with k=KIND.
+  ⟪SPEC‖CONTENT⟫   a metrics record over CONTENT (CONTENT may hold ⟦⟧ tags).
+                   SPEC = KIND[;n=note] for a non-metric, or "VALUE UNIT CATEGORY [APPROX][;n=note][;num=...]"
+                   for a metric; VALUE is a number, LOW~HIGH (range) or A:B (ratio).
+Lines starting with %% are comments/options ("%% join": remove every newline of the body).
+Parent of a true marker = nearest preceding true marker one level up (gold README rule 4).
+Every "digits + dot + digit" (decimal, dotted date, 4.2 reference) is added as a non-marker
+arabic_dot candidate, as the shared gold does.
+Writes <name>.txt, outline/<name>.txt.jsonl, metrics/<name>.txt.jsonl and checks every span.
+"""
+import json, os, re, sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+KINDS = {'date', 'year_range', 'doc_number', 'ordinal', 'list_marker', 'name_code', 'page_number',
+         'file_size', 'web_metadata', 'missing_number', 'indefinite', 'idiom', 'numeral_no_measure'}
+CATS = {'currency', 'area', 'length', 'count', 'person', 'percent', 'ratio', 'multiple', 'duration',
+        'score', 'rate', 'other', 'mass', 'volume'}
+APPROX = {'about', 'more_than', 'less_than', 'nearly', 'at_least', 'at_most'}
+HAN_DIG = {'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '兩': 2, '三': 3, '四': 4, '五': 5, '六': 6,
+           '七': 7, '八': 8, '九': 9, '壹': 1, '贰': 2, '貳': 2, '叁': 3, '參': 3, '肆': 4, '伍': 5,
+           '陆': 6, '陸': 6, '柒': 7, '捌': 8, '玖': 9}
+SEQ = {'首先': 1, '其次': 2, '再次': 3, '最后': 99, '最後': 99}
+CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳'
+FW = str.maketrans('０１２３４５６７８９', '0123456789')
+
+
+def han_value(s):
+    total, cur = 0, 0
+    for ch in s:
+        if ch in HAN_DIG:
+            cur = HAN_DIG[ch]
+        elif ch in '十拾':
+            total += (cur or 1) * 10; cur = 0
+        elif ch in '百佰':
+            total += (cur or 1) * 100; cur = 0
+        else:
+            raise ValueError(s)
+    return total + cur
+
+
+def ordinal_of(t):
+    if t in SEQ:
+        return SEQ[t]
+    for ch in t:
+        if ch in CIRCLED:
+            return CIRCLED.index(ch) + 1
+    d = re.search(r'[0-9０-９]+', t)
+    if d:
+        return int(d.group().translate(FW))
+    h = re.search(r'[零〇一二两兩三四五六七八九十百壹贰貳叁參肆伍陆陸柒捌玖拾佰]+', t)
+    if h:
+        return han_value(h.group())
+    raise ValueError('no ordinal in %r' % t)
+
+
+HAN = '零〇一二两兩三四五六七八九十百壹贰貳叁參肆伍陆陸柒捌玖拾佰'
+
+
+def style_of(t):
+    if t in SEQ:
+        return 'seq_word'
+    if re.fullmatch(r'第.+章', t): return 'chapter'
+    if re.fullmatch(r'第.+节|第.+節', t): return 'section'
+    if re.fullmatch(r'第.+条|第.+條', t): return 'article'
+    if re.fullmatch(r'第.+款', t): return 'clause'
+    if re.fullmatch(r'第.+(部分|编|編|篇)', t): return 'part'
+    if re.fullmatch(r'第.+[，,、：:]', t): return 'di_comma'
+    if t.startswith('其'): return 'qi_ordinal'
+    if t.endswith('是'): return 'enum_shi'
+    if t[0] in '(（':
+        return 'paren_han' if re.search('[' + HAN + ']', t) else 'paren_arabic'
+    if t[0] in CIRCLED: return 'circled'
+    if re.fullmatch(r'[0-9０-９]+[.．]', t): return 'arabic_dot'
+    if re.fullmatch(r'[0-9０-９]+、', t): return 'arabic_dun'
+    if re.fullmatch('[' + HAN + ']+[、.．]', t): return 'han_dun'
+    if re.fullmatch('[' + HAN + ']+', t): return 'han_bare'
+    raise ValueError('no style for %r' % t)
+
+
+def numeral_of(t):
+    if re.search(r'[0-9０-９]', t):
+        return 'mixed' if re.search(r'[0-9０-９][.．0-9０-９]*(?:多|余|餘)?[十百千万萬亿億]', t) else 'arabic'
+    return 'han'
+
+
+def num(s):
+    v = float(s)
+    return v
+
+
+def SPLIT(spec):
+    return re.split(r';(?=(?:n|s|o|k|num|alt)=)', spec)
+
+
+def parse_spec_kv(parts):
+    kv = {}
+    for p in parts:
+        k, _, v = p.partition('=')
+        kv[k.strip()] = v
+    return kv
+
+
+class Builder:
+    def __init__(self, src):
+        self.src = src
+        self.out = []          # list of str pieces
+        self.nbytes = 0
+        self.outline = []
+        self.metrics = []
+
+    def emit(self, s):
+        self.out.append(s)
+        self.nbytes += len(s.encode('utf-8'))
+
+    def parse(self, s, i, closer):
+        """Parse s from i until closer (or end); return index after closer."""
+        while i < len(s):
+            ch = s[i]
+            if closer and ch == closer:
+                return i + 1
+            if ch in '⟦⟪':
+                sep = s.index('‖', i)
+                spec = s[i + 1:sep]
+                start = self.nbytes
+                j = self.parse(s, sep + 1, '⟧' if ch == '⟦' else '⟫')
+                end = self.nbytes
+                text = ''.join(self.out).encode('utf-8')[start:end].decode('utf-8')
+                (self.add_outline if ch == '⟦' else self.add_metric)(spec, start, end, text)
+                i = j
+                continue
+            if ch in '⟧⟫‖':
+                raise SyntaxError('stray %r at %r' % (ch, s[max(0, i - 30):i + 10]))
+            self.emit(ch)
+            i += 1
+        if closer:
+            raise SyntaxError('unclosed tag')
+        return i
+
+    def add_outline(self, spec, start, end, text):
+        parts = SPLIT(spec)
+        lv = parts[0].strip()
+        kv = parse_spec_kv(parts[1:])
+        amb = lv.startswith('a')
+        if amb:
+            lv = lv[1:]
+        is_m = lv != 'x'
+        style = kv.get('s') or style_of(text)
+        rec = dict(byte_start=start, byte_end=end, text=text, style=style,
+                   ordinal=int(kv['o']) if 'o' in kv else ordinal_of(text),
+                   is_marker=is_m, level=int(lv) if is_m else None, parent_byte_start=None,
+                   note=kv.get('n', ''), ambiguous=amb)
+        self.outline.append(rec)
+        kind = kv.get('k')
+        if kind is None and is_m and style != 'seq_word':
+            kind = 'list_marker'
+        if kind and kind != 'none':
+            assert kind in KINDS, kind
+            self.metrics.append(dict(kind=kind, byte_start=start, byte_end=end, text=text))
+
+    def add_metric(self, spec, start, end, text):
+        parts = SPLIT(spec)
+        head = parts[0].split()
+        kv = parse_spec_kv(parts[1:])
+        if head[0] in KINDS:
+            assert len(head) == 1, spec
+            rec = dict(kind=head[0], byte_start=start, byte_end=end, text=text)
+            if kv.get('n'):
+                rec['note'] = kv['n']
+            self.metrics.append(rec)
+            return
+        v, unit, cat = head[0], head[1], head[2]
+        approx = head[3] if len(head) > 3 else None
+        assert cat in CATS, spec
+        assert approx is None or approx in APPROX, spec
+        rec = dict(kind='metric', byte_start=start, byte_end=end, text=text, value=None)
+        if '~' in v:
+            lo, hi = v.split('~'); rec['low'] = num(lo); rec['high'] = num(hi)
+        elif ':' in v:
+            a, b = v.split(':'); rec['ratio'] = [num(a), num(b)]
+        else:
+            rec['value'] = num(v)
+        rec.update(approx=approx, unit=unit, category=cat, numeral=kv.get('num') or numeral_of(text))
+        if text[0] in '达達' and not text.startswith(('达到', '達到')) and kv.get('alt') != 'no':
+            rec['alt_spans'] = [[start + 3, end]]
+        rec['note'] = kv.get('n') or None
+        self.metrics.append(rec)
+
+
+def build(name, check_only=False):
+    src = open(os.path.join(HERE, 'src', name + '.src'), encoding='utf-8').read()
+    lines = src.split('\n')
+    opts = set()
+    body = []
+    for ln in lines:
+        if ln.startswith('%%'):
+            opts.update(ln[2:].split())
+            continue
+        body.append(ln)
+    body = '\n'.join(body)
+    if 'join' in opts:
+        body = body.replace('\n', '')
+    b = Builder(body)
+    b.parse(body, 0, None)
+    text = ''.join(b.out)
+    raw = text.encode('utf-8')
+    # automatic decimal candidates
+    have = {r['byte_start'] for r in b.outline}
+    for m in re.finditer(r'(?<![0-9０-９.．])([0-9]+|[０-９]+)[.．](?=[0-9０-９])', text):
+        s = len(text[:m.start()].encode('utf-8'))
+        e = len(text[:m.end()].encode('utf-8'))
+        if s in have:
+            continue
+        b.outline.append(dict(byte_start=s, byte_end=e, text=m.group(), style='arabic_dot',
+                              ordinal=int(m.group(1).translate(FW)), is_marker=False, level=None,
+                              parent_byte_start=None,
+                              note='digits + dot + digit (decimal, dotted date or section reference), not a marker',
+                              ambiguous=False))
+    b.outline.sort(key=lambda r: r['byte_start'])
+    last = {}
+    for r in b.outline:
+        r['line'] = raw[:r['byte_start']].count(b'\n') + 1
+        if not r['is_marker']:
+            continue
+        L = r['level']
+        if L > 1:
+            assert L - 1 in last, ('no parent for', name, r)
+            r['parent_byte_start'] = last[L - 1]
+        last[L] = r['byte_start']
+    b.metrics.sort(key=lambda r: (r['byte_start'], r['byte_end']))
+    # checks
+    for r in b.outline + b.metrics:
+        assert raw[r['byte_start']:r['byte_end']].decode('utf-8') == r['text'], r
+        assert r['text'] == r['text'].strip(), ('span with spaces', r)
+    ms = [r for r in b.metrics if r['kind'] == 'metric']
+    for a, c in zip(ms, ms[1:]):
+        assert a['byte_end'] <= c['byte_start'], ('overlapping metrics', a, c)
+    if not check_only:
+        open(os.path.join(HERE, name + '.txt'), 'wb').write(raw)
+        with open(os.path.join(HERE, 'outline', name + '.txt.jsonl'), 'w', encoding='utf-8') as f:
+            for r in b.outline:
+                f.write(json.dumps(r, ensure_ascii=False) + '\n')
+        with open(os.path.join(HERE, 'metrics', name + '.txt.jsonl'), 'w', encoding='utf-8') as f:
+            for r in b.metrics:
+                f.write(json.dumps(r, ensure_ascii=False) + '\n')
+    return text, raw, b
+
+
+def uncovered(text, raw, b):
+    """Numeral runs no record covers (for the annotator to review)."""
+    cov = bytearray(len(raw))
+    for r in b.outline + b.metrics:
+        for k in range(r['byte_start'], r['byte_end']):
+            cov[k] = 1
+    out = []
+    for m in re.finditer(r'[0-9０-９]+|[零〇一二两兩三四五六七八九十百千万萬亿億壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]+', text):
+        s = len(text[:m.start()].encode('utf-8'))
+        e = len(text[:m.end()].encode('utf-8'))
+        if not any(cov[s:e]):
+            out.append((s, text[max(0, m.start() - 6):m.end() + 6].replace('\n', '⏎')))
+    return out
+
+
+if __name__ == '__main__':
+    names = sorted(f[:-4] for f in os.listdir(os.path.join(HERE, 'src')) if f.endswith('.src'))
+    if len(sys.argv) > 1 and not sys.argv[1].startswith('--'):
+        names = [n for n in names if n in sys.argv[1:]]
+    for n in names:
+        text, raw, b = build(n)
+        nm = sum(r['is_marker'] for r in b.outline)
+        print('%-34s %6d bytes %3d lines | outline %3d cand %3d true | metrics %3d rec %3d metric'
+              % (n, len(raw), raw.count(b'\n') + 1, len(b.outline), nm, len(b.metrics),
+                 sum(r['kind'] == 'metric' for r in b.metrics)))
+        if '--uncovered' in sys.argv:
+            for s, ctx in uncovered(text, raw, b):
+                print('     uncovered %6d  %s' % (s, ctx))
