@@ -1,21 +1,74 @@
 // SPDX-License-Identifier: MIT
-// `zhscan metrics`.
+// `zhscan metrics`: one JSON object per quantity.
 #ifndef ZHSCAN_EXAMPLES_CLI_METRICS_HPP
 #define ZHSCAN_EXAMPLES_CLI_METRICS_HPP
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cli_common.hpp"
+#include "zhscan/metric.hpp"
 
 namespace zhscan_cli {
 
-/** Appends one JSON line per metric of `text` to `out`. */
+/**
+ * Appends one JSON line per metric of `text` to `out`:
+ * {"start","end","text","value","low","high","ratio","approx","unit","unit_text","category"}
+ * then the extras "numeral", "number" (the number as written) and "change_from" (index of
+ * the metric this one changes from, or null). Fields that do not apply are null.
+ */
 inline void cli_metrics(std::string_view text, std::string& out) {
-  (void)text;
-  (void)out;  // TODO(metrics): not implemented yet
+  std::vector<zhscan::metric> ms;
+  zhscan::find_metrics(text, ms);
+  std::string unit;
+  for (const zhscan::metric& m : ms) {
+    out += "{\"start\":";
+    json_uint(out, m.span.start);
+    out += ",\"end\":";
+    json_uint(out, m.span.end);
+    out += ",\"text\":";
+    json_string(out, m.span.in(text));
+    out += ",\"value\":";
+    json_double(out, m.value);
+    out += ",\"low\":";
+    json_double(out, m.low);
+    out += ",\"high\":";
+    json_double(out, m.high);
+    out += ",\"ratio\":";
+    if (m.shape == zhscan::metric_shape::ratio) {
+      out.push_back('[');
+      json_double(out, m.ratio_a);
+      out.push_back(',');
+      json_double(out, m.ratio_b);
+      out.push_back(']');
+    } else {
+      out += "null";
+    }
+    out += ",\"approx\":";
+    if (m.approx == zhscan::approximation::none) out += "null";
+    else json_string(out, zhscan::to_string(m.approx));
+    out += ",\"unit\":";
+    unit.clear();
+    m.append_unit(unit);
+    if (unit.empty()) out += "null";
+    else json_string(out, unit);
+    out += ",\"unit_text\":";
+    if (m.unit_text.empty()) out += "null";
+    else json_string(out, m.unit_text.in(text));
+    out += ",\"category\":";
+    json_string(out, zhscan::to_string(m.category));
+    out += ",\"numeral\":";
+    json_string(out, zhscan::to_string(m.numeral));
+    out += ",\"number\":";
+    json_string(out, m.number.in(text));
+    out += ",\"change_from\":";
+    if (m.change_from == zhscan::npos) out += "null";
+    else json_uint(out, m.change_from);
+    out += "}\n";
+  }
 }
 
 }  // namespace zhscan_cli
 
-#endif
+#endif  // ZHSCAN_EXAMPLES_CLI_METRICS_HPP

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+// libFuzzer harness for find_metrics. Invariants: spans inside the input, sorted and
+// non-overlapping, number and unit spans inside the metric span, finite values (NaN only
+// where a field does not apply), low <= high for ranges, the vector-reusing overload equals
+// the returning one, every SIMD level gives the same metrics, and the vector candidate
+// finders equal the scalar one.
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "zhscan/metric.hpp"
+
+#define ZHSCAN_FUZZ_CHECK(cond)      \
+  do {                               \
+    if (!(cond)) __builtin_trap();   \
+  } while (0)
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::unique_ptr<char[]> buf(new char[size ? size : 1]);
+  if (size) std::memcpy(buf.get(), data, size);
+  const std::string_view s(buf.get(), size);
+
+  const std::vector<zhscan::metric> ms = zhscan::find_metrics(s);
+  std::size_t last_end = 0;
+  for (const zhscan::metric& m : ms) {
+    ZHSCAN_FUZZ_CHECK(m.span.start < m.span.end && m.span.end <= size);
+    ZHSCAN_FUZZ_CHECK(m.span.start >= last_end);
+    last_end = m.span.end;
+    ZHSCAN_FUZZ_CHECK(m.number.start >= m.span.start && m.number.end <= m.span.end);
+    ZHSCAN_FUZZ_CHECK(m.number.start < m.number.end);
+    ZHSCAN_FUZZ_CHECK(m.unit_text.start <= m.unit_text.end && m.unit_text.end <= m.span.end);
+    switch (m.shape) {
+      case zhscan::metric_shape::value:
+        ZHSCAN_FUZZ_CHECK(std::isfinite(m.value));
+        break;
+      case zhscan::metric_shape::range:
+        ZHSCAN_FUZZ_CHECK(std::isnan(m.value));
+        ZHSCAN_FUZZ_CHECK(std::isfinite(m.low) && std::isfinite(m.high) && m.low <= m.high);
+        break;
+      case zhscan::metric_shape::ratio:
+        ZHSCAN_FUZZ_CHECK(std::isfinite(m.ratio_a) && std::isfinite(m.ratio_b));
+        break;
+    }
+    ZHSCAN_FUZZ_CHECK(m.change_from == zhscan::npos || m.change_from < ms.size());
+  }
+  std::vector<zhscan::metric> again(3);
+  zhscan::find_metrics(s, again);
+  ZHSCAN_FUZZ_CHECK(again.size() == ms.size());
+  for (std::size_t i = 0; i < ms.size(); ++i) ZHSCAN_FUZZ_CHECK(again[i].span == ms[i].span);
+
+  // every SIMD level finds the same metrics
+  for (zhscan::simd_level level : {zhscan::simd_level::scalar, zhscan::simd_level::avx2}) {
+    std::vector<zhscan::metric> other;
+    zhscan::find_metrics(s, other, level);
+    ZHSCAN_FUZZ_CHECK(other.size() == ms.size());
+    for (std::size_t i = 0; i < ms.size(); ++i) {
+      ZHSCAN_FUZZ_CHECK(other[i].span == ms[i].span && other[i].number == ms[i].number);
+      ZHSCAN_FUZZ_CHECK(other[i].unit == ms[i].unit && other[i].approx == ms[i].approx);
+    }
+  }
+
+  // candidate finders agree: every level walks the same triggers, ill-formed input included
+  // (a trigger never starts on a continuation byte, the only bytes the scalar walk skips)
+  const char* b = s.data();
+  const char* e = b + size;
+  zhscan::detail::trigger_cursor best(b, e);
+  zhscan::detail::trigger_cursor avx2(b, e, zhscan::simd_level::avx2);
+  for (const char* p = b;;) {
+    const char* a1 = zhscan::detail::next_trigger_scalar(p, e);
+    const char* a2 = best.next(p);
+    const char* a3 = avx2.next(p);
+    ZHSCAN_FUZZ_CHECK(a1 >= p && a1 <= e);
+    ZHSCAN_FUZZ_CHECK(a1 == a2 && a1 == a3);
+    if (a1 >= e) break;
+    p = a1 + 1;
+  }
+  return 0;
+}
