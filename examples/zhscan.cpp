@@ -145,6 +145,14 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& args, int
   return out;
 }
 
+// Joins a multi-line JSON document (outline) into one line. The line breaks in our JSON
+// are structural only (json_string escapes them inside strings), so dropping them keeps
+// the document; the final newline stays.
+void to_one_line(std::string& s) {
+  s.erase(std::remove(s.begin(), s.end(), '\n'), s.end());
+  if (!s.empty()) s.push_back('\n');
+}
+
 // Inserts "file":"<path>", after the opening brace of every line of `s`.
 std::string tag_lines(std::string_view s, std::string_view path) {
   std::string tag = "\"file\":";
@@ -215,6 +223,7 @@ int run_files(const command& cmd, const std::vector<std::string>& inputs, unsign
       std::string text, out, err;
       if (read_input(j.path, text, err)) {
         cmd.fn(text, out);
+        if (tag && cmd.one_document) to_one_line(out);  // JSON Lines: one line per input
         if (tag) out = tag_lines(out, j.path);
       }
       std::lock_guard<std::mutex> lock(mu);
@@ -295,6 +304,7 @@ int run_batch(const command& cmd) {
     out.append(cmd.name.data(), cmd.name.size());
     out += "\":";
     if (cmd.one_document) {
+      to_one_line(items);
       while (!items.empty() && items.back() == '\n') items.pop_back();
       out += items.empty() ? std::string("null") : items;
     } else {  // the item lines become the elements of one array

@@ -13,20 +13,35 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
+IF_OPEN = re.compile(r'^\s*#\s*if')
+IF_CLOSE = re.compile(r'^\s*#\s*endif')
 
 
-def inline(path, seen, out):
+def inline(path, seen, out, included_from=None):
     path = os.path.normpath(path)
     if path in seen:
         return
     seen.add(path)
     rel = os.path.relpath(path, os.path.join(ROOT, 'include'))
+    if not os.path.isfile(path):
+        sys.exit('amalgamate.py: %s includes "%s", which does not exist' % (included_from, rel))
     out.append('// ---- begin %s ----\n' % rel.replace(os.sep, '/'))
+    depth = 0  # preprocessor conditionals open; the include guard is depth 1
     with open(path, encoding='utf-8') as f:
-        for line in f:
+        for n, line in enumerate(f, 1):
+            if IF_OPEN.match(line):
+                depth += 1
+            elif IF_CLOSE.match(line):
+                depth -= 1
             m = INCLUDE.match(line)
             if m:
-                inline(os.path.join(os.path.dirname(path), m.group(1)), seen, out)
+                # Each header is inlined once, where first met: inside an #if it would be
+                # missing wherever the condition is false and a later include expected it.
+                if depth > 1:
+                    sys.exit('amalgamate.py: %s:%d: a quoted #include inside #if/#ifdef is not '
+                             'supported; include it unconditionally' % (path, n))
+                inline(os.path.join(os.path.dirname(path), m.group(1)), seen, out,
+                       '%s:%d' % (rel, n))
             elif line.startswith('// SPDX-License-Identifier'):
                 continue
             else:

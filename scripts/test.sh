@@ -6,7 +6,7 @@
 #   ./scripts/test.sh                 every step below, in order
 #   ./scripts/test.sh gcc meson       only the named steps
 #
-# Steps: deps gcc clang asan meson fuzz bench gold install
+# Steps: deps gcc clang asan meson fuzz bench single consumers gold install
 #   deps     install the missing Debian packages (as root, apt-get; skipped when all present)
 #   gcc      g++ -O3 build (tests, CLI, benchmarks, fuzz harnesses as replay tools) + ctest
 #   clang    clang++ build (tests, CLI, benchmarks, libFuzzer harnesses) + ctest
@@ -14,6 +14,11 @@
 #   meson    meson setup/compile/test
 #   fuzz     each libFuzzer harness for ZHSCAN_FUZZ_SECONDS (default 60) seconds
 #   bench    benchmarks, one short smoke run
+#   single   single_include/zhscan/zhscan.hpp is what scripts/amalgamate.py generates now
+#   consumers the consumer projects of tests/consumers/ (tests/consumers/run.sh):
+#            FetchContent, add_subdirectory, find_package after install, Meson wrap and
+#            pkg-config, the single header, g++/clang++ x C++17/20 x -fno-exceptions
+#            -fno-rtti, README snippets, one version everywhere
 #   gold     the CLI over ../shared/corpus, scored against ../shared/gold
 #   install  cmake --install to a temporary prefix, check the package files
 # (noexcept/ODR checks are ctest/meson tests, so they run in every build.)
@@ -34,7 +39,7 @@ if [[ -d $ZHSCAN_SHARED_DIR ]]; then
 fi
 export ZHSCAN_SHARED_DIR
 FUZZERS=(utf8 tokenize numeral list_marker metric)
-ALL_STEPS=(deps gcc clang asan meson fuzz bench gold install)
+ALL_STEPS=(deps gcc clang asan meson fuzz bench single consumers gold install)
 
 if (($# == 0)); then
   STEPS=("${ALL_STEPS[@]}")
@@ -66,9 +71,9 @@ on_exit() {
   local rc=$?
   echo
   echo "==================== summary ===================="
-  for s in "${PASSED[@]}"; do printf '  %-8s passed  %4ss\n' "$s" "${DURATION[$s]}"; done
+  for s in "${PASSED[@]}"; do printf '  %-9s passed  %4ss\n' "$s" "${DURATION[$s]}"; done
   if ((rc != 0)); then
-    printf '  %-8s FAILED (exit status %s)\n' "${CURRENT:-setup}" "$rc"
+    printf '  %-9s FAILED (exit status %s)\n' "${CURRENT:-setup}" "$rc"
     echo "total $((SECONDS - T0))s"
     echo "test.sh: ${#PASSED[@]} passed, 1 failed"
   else
@@ -83,7 +88,7 @@ want() { [[ " ${STEPS[*]} " == *" $1 "* ]]; }
 # ---------------------------------------------------------------------------------------
 # deps: Debian 12 packages. Only the missing ones are installed; no apt run when none is.
 install_missing_packages() {
-  local pkgs=(g++ cmake ninja-build meson pkgconf python3 clang libclang-rt-14-dev llvm
+  local pkgs=(g++ cmake ninja-build meson pkgconf python3 git clang libclang-rt-14-dev llvm
               catch2 libbenchmark-dev libicu-dev libutf8proc-dev libutfcpp-dev libre2-dev
               libpcre2-dev)
   if ! command -v dpkg-query >/dev/null; then
@@ -210,6 +215,18 @@ if want bench; then
   [[ -x $bench ]] || { echo "no $bench: run the 'gcc' step first" >&2; exit 1; }
   # A check that every benchmark builds and runs (one short pass each), not a measurement.
   timeout 900 "$bench" --benchmark_min_time=0.01 --benchmark_color=false
+  section_done
+fi
+
+if want single; then
+  section single "the committed single header is up to date (scripts/amalgamate.py --check)"
+  python3 "$REPO/scripts/amalgamate.py" --check
+  section_done
+fi
+
+if want consumers; then
+  section consumers "consumer projects: FetchContent, add_subdirectory, find_package, Meson wrap/pkg-config, single header, compiler matrix"
+  ZHSCAN_JOBS=$JOBS ZHSCAN_CONSUMERS_DIR=$BUILD/consumers bash "$REPO/tests/consumers/run.sh"
   section_done
 fi
 

@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
 """Checks `zhscan html`: the page is well-formed (strict XML parse), self-contained (no
-network resources), and its text pane gives the input back character for character.
+network resources: no src/href leaving the page, no stylesheet link, no @import, url() or
+http(s) address in its style or script), its text pane gives the input back character for
+character, every marker and metric that `zhscan markers` / `zhscan metrics` report is
+highlighted (metrics with value, unit and category on hover), rejected marker candidates
+are shown with their own class, and the outline tree links to markers that exist.
 
 usage: html_check.py ZHSCAN_BINARY [DOCUMENT...]
 Without documents it uses texts written here: one full of <, &, quotes and markup-like
@@ -23,6 +27,14 @@ HOSTILE = (
     '1.  a < b && c > d ]]> <!-- 注释 --> <![CDATA[ x ]]>\n'
     '二、 &#x41; &nbsp; 近900位教师 "3338" <a href="http://example.com">链接</a>\n'
     '（1）\r\n回车换行\r单独回车\t制表\n'
+)
+
+
+# Marker-shaped text that is not a marker (decimal numbers, an enumeration), beside real
+# markers, so the page must show rejected candidates.
+REJECTS = (
+    '一、总体情况\n投入1.5亿元，增长3.2%。一、二年级学生参加。\n'
+    '二、下一步\n（一）扩大覆盖。\n（二）提高质量。\n'
 )
 
 
@@ -55,6 +67,11 @@ def check(binary, raw, name):
                 return '%s: external resource %s=%r' % (name, attr, v)
     if root.find('.//h:link', NS) is not None or b'url(' in page.split(b'<pre')[0]:
         return '%s: page loads a stylesheet or a remote resource' % name
+    for tag in ('style', 'script'):
+        for el in root.iter('{%s}%s' % (NS['h'], tag)):
+            code = ''.join(el.itertext())
+            if re.search(r'@import|url\(|https?:|//[a-z0-9.-]+\.[a-z]{2,}/', code, re.I):
+                return '%s: <%s> refers to an outside resource' % (name, tag)
     pre = root.find('.//h:pre', NS)
     if pre is None:
         return '%s: no text pane' % name
@@ -66,7 +83,40 @@ def check(binary, raw, name):
         return '%s: text pane differs at character %d: got %r, want %r' % (
             name, i, got[i:i + 20], want[i:i + 20])
     spans = root.findall('.//h:pre//h:span', NS)
-    return None if spans or not raw.strip() else '%s: nothing highlighted' % name
+    if not spans and raw.strip():
+        return '%s: nothing highlighted' % name
+    return check_highlights(binary, raw, name, root)
+
+
+def cli_count(binary, cmd, raw):
+    r = subprocess.run([binary, cmd, '-'], input=raw, capture_output=True, timeout=60)
+    return len(r.stdout.splitlines()) if r.returncode == 0 else -1
+
+
+def check_highlights(binary, raw, name, root):
+    """Markers and metrics of the CLI are all highlighted; the tree's links resolve."""
+    def spans(cls):
+        return [e for e in root.findall('.//h:pre//h:span', NS) if cls in (e.get('class') or '').split()]
+    markers, metrics, rejected = spans('mk'), spans('mt'), spans('rj')
+    want_markers, want_metrics = cli_count(binary, 'markers', raw), cli_count(binary, 'metrics', raw)
+    if len(markers) != want_markers:
+        return '%s: %d markers highlighted, zhscan markers finds %d' % (name, len(markers), want_markers)
+    if len(metrics) != want_metrics:
+        return '%s: %d metrics highlighted, zhscan metrics finds %d' % (name, len(metrics), want_metrics)
+    for m in metrics:
+        title = m.get('title') or ''
+        has_value = any(k in title for k in ('value', 'ratio', 'range', 'low'))
+        if not (has_value and 'unit' in title and 'category' in title):
+            return '%s: metric %r has no value/unit/category on hover' % (name, ''.join(m.itertext()))
+    for r in rejected:
+        if not (r.get('title') or '').startswith('rejected'):
+            return '%s: rejected candidate without its reason' % name
+    ids = {e.get('id') for e in root.iter() if e.get('id')}
+    for a in root.iter('{%s}a' % NS['h']):
+        href = a.get('href') or ''
+        if href.startswith('#') and href[1:] not in ids:
+            return '%s: tree link %s points nowhere' % (name, href)
+    return None
 
 
 def main():
@@ -74,6 +124,7 @@ def main():
         sys.exit(__doc__)
     binary = sys.argv[1]
     docs = [(HOSTILE.encode('utf-8'), 'hostile markup'),
+            (REJECTS.encode('utf-8'), 'rejected candidates'),
             (b'\x00\x01 \xff\xfe \xed\xa0\x80 \xe4\xb8 \x7f \xc2\x85 ' + '三、测试 12所'.encode(),
              'control and ill-formed bytes'),
             (b'', 'empty input')]
@@ -83,6 +134,11 @@ def main():
     for p in sys.argv[2:]:
         docs.append((open(p, 'rb').read(), p))
     failures = [e for e in (check(binary, raw, name) for raw, name in docs) if e]
+    # The page of the rejected-candidates text must show some.
+    r = subprocess.run([binary, 'html', '-'], input=REJECTS.encode('utf-8'), capture_output=True,
+                       timeout=60)
+    if b'class="rj"' not in r.stdout:
+        failures.append('rejected candidates: none shown distinctly')
     for e in failures:
         print('FAIL', e)
     print('%d of %d pages OK' % (len(docs) - len(failures), len(docs)))

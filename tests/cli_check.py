@@ -1,0 +1,398 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Checks the zhscan program as a corpus tool (the behaviour a user scripts against).
+
+usage: cli_check.py ZHSCAN_BINARY [--readme README.md]
+
+- several files and a directory (recursing into *.txt, sorted): a "file" field on every
+  line when more than one input is given, none with one input; records per file equal
+  the single-file run; outline is one JSON line per input then;
+- `-j 1` and `-j 4` give byte-identical output, in input order;
+- a missing file among others: one line on stderr, the other files are still processed,
+  exit status 2;
+- --batch: valid records, a malformed JSON line (an error record with its line number,
+  the run goes on), a record without "text", ids of every JSON type, CR LF line ends,
+  ill-formed UTF-8; one output line per non-blank input line, for every command;
+- `zhscan number`: one JSON line per input line;
+- progress on stderr when stderr is a terminal (a pty) or with --progress, never on stdout;
+- with --readme: the README's batch example (the code block after
+  `<!-- run by tests/cli_check.py -->`) runs as written, with this binary as `zhscan`.
+Every output line of every run must parse as JSON. Exit status 1 on any failure.
+All texts are written here (no shared document is copied).
+"""
+import json
+import os
+import pty
+import re
+import select
+import shutil
+import subprocess
+import sys
+import tempfile
+
+COMMANDS = ('tokens', 'markers', 'metrics', 'outline')
+FAILURES = []
+
+
+def fail(msg):
+    FAILURES.append(msg)
+    print('FAIL', msg)
+
+
+def run(cli, args, stdin=b'', timeout=60):
+    return subprocess.run([cli] + args, input=stdin, capture_output=True, timeout=timeout)
+
+
+def json_lines(out, what):
+    """Parses every line of `out` as a JSON object; records a failure for any other line."""
+    recs = []
+    bad = 0
+    for n, line in enumerate(out.decode('utf-8').splitlines(), 1):
+        try:
+            rec = json.loads(line)
+        except ValueError as e:
+            bad += 1
+            if bad <= 3:
+                fail('%s: output line %d is not JSON (%s): %r' % (what, n, e, line[:160]))
+            elif bad == 4:
+                fail('%s: more lines are not JSON' % what)
+            continue
+        if not isinstance(rec, dict):
+            fail('%s: output line %d is not a JSON object' % (what, n))
+            continue
+        recs.append(rec)
+    return recs
+
+
+def single_output(cli, cmd, path):
+    """Records of a one-input run (outline prints one JSON document over several lines)."""
+    r = run(cli, [cmd, path])
+    if r.returncode != 0:
+        fail('zhscan %s %s: exit status %d' % (cmd, path, r.returncode))
+        return []
+    if cmd == 'outline':
+        try:
+            return [json.loads(r.stdout)]
+        except ValueError as e:
+            fail('zhscan outline %s: not one JSON document: %s' % (path, e))
+            return []
+    return json_lines(r.stdout, 'zhscan %s %s' % (cmd, path))
+
+
+# Original sentences in the style of a work report (written for this test).
+DOCS = {
+    'one.txt': '一、总体情况\n全年投入资金465万元，同比增长8.5%。\n二、存在问题\n部分学校生均面积不足6平方米。\n',
+    'two.txt': '（一）队伍建设\n招聘教师326名，培训5644人次。\n（二）质量提升\n本科上线率54.96%。\n',
+    # created out of sorted order on purpose: the directory listing order is not sorted
+    'docs/sub/z/c.txt': '1．推进改革。确定20所试点学校。\n2．加强监测。按45:55的比例计入考核。\n',
+    'docs/b.txt': '三、下一步计划\n计划投入1.8亿元，新建幼儿园3所。\n',
+    'docs/sub/a.txt': '一是加强安全管理；二是改善办学条件，投入3000多万元。\n',
+    'docs/notes.md': '不是文本文件：12所\n',
+    'docs/sub/readme': '没有扩展名：5所\n',
+}
+DIR_FILES = ['docs/b.txt', 'docs/sub/a.txt', 'docs/sub/z/c.txt']  # sorted *.txt
+
+
+def make_tree(root):
+    for name, text in DOCS.items():
+        path = os.path.join(root, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, 'w', encoding='utf-8') as f:
+            f.write(text)
+
+
+def check_files_and_dirs(cli):
+    inputs = ['one.txt', 'docs', 'two.txt']
+    order = ['one.txt'] + DIR_FILES + ['two.txt']
+    for cmd in COMMANDS:
+        what = 'zhscan %s %s' % (cmd, ' '.join(inputs))
+        r = run(cli, [cmd, '-j', '2'] + inputs)
+        if r.returncode != 0 or r.stderr:
+            fail('%s: exit status %d, stderr %r' % (what, r.returncode, r.stderr[:200]))
+        recs = json_lines(r.stdout, what)
+        if any('file' not in rec for rec in recs):
+            fail('%s: a line without a "file" field' % what)
+            continue
+        # Lines of one file are contiguous and files come in input order (directory
+        # contents sorted); each file's records equal its single-input run.
+        seen = []
+        for rec in recs:
+            if not seen or seen[-1] != rec['file']:
+                seen.append(rec['file'])
+        want = [f for f in order if single_output(cli, cmd, f)]  # files with output
+        if seen != want:
+            fail('%s: files in order %s, expected %s' % (what, seen, want))
+        if cmd == 'outline' and len(recs) != len(order):
+            fail('%s: %d lines for %d inputs (one JSON line per input expected)'
+                 % (what, len(recs), len(order)))
+        for f in order:
+            got = [{k: v for k, v in rec.items() if k != 'file'} for rec in recs if rec['file'] == f]
+            if got != single_output(cli, cmd, f):
+                fail('%s: the records of %s differ from `zhscan %s %s`' % (what, f, cmd, f))
+        if 'docs/notes.md' in seen or 'docs/sub/readme' in seen:
+            fail('%s: a directory contributed a file that is not *.txt' % what)
+    # One input (a directory with one file counts as one): no "file" field.
+    for cmd in ('markers', 'metrics', 'tokens'):
+        recs = single_output(cli, cmd, 'one.txt')
+        if not recs or any('file' in rec for rec in recs):
+            fail('zhscan %s one.txt: no records, or a "file" field with a single input' % cmd)
+
+
+def check_jobs(cli, root):
+    # Big files first, so that with 4 threads later (small) files finish before earlier ones.
+    files = []
+    for i in range(24):
+        name = 'jobs/f%02d.txt' % i
+        reps = 400 if i < 4 else 1 + i % 3
+        with open(os.path.join(root, name), 'w', encoding='utf-8') as f:
+            f.write(('（%d）第%d批投入资金%d万元，增长%d.5%%，新建学校%d所。\n' % (i % 9 + 1, i, 100 + i, i, i + 1)) * reps)
+        files.append(name)
+    for cmd in ('metrics', 'tokens', 'outline'):
+        outs = {}
+        for jobs in ('1', '4'):
+            r = run(cli, [cmd, '-j', jobs] + files, timeout=120)
+            if r.returncode != 0:
+                fail('zhscan %s -j %s: exit status %d' % (cmd, jobs, r.returncode))
+            outs[jobs] = r.stdout
+        if outs['1'] != outs['4']:
+            fail('zhscan %s: -j 1 and -j 4 outputs differ' % cmd)
+        recs = json_lines(outs['4'], 'zhscan %s -j 4' % cmd)
+        order = []
+        for rec in recs:
+            if not order or order[-1] != rec.get('file'):
+                order.append(rec.get('file'))
+        if order != files:
+            fail('zhscan %s -j 4: output not in input order' % cmd)
+    # -j4 and --jobs=... spellings, bad values are usage errors (exit 2, nothing on stdout).
+    r = run(cli, ['metrics', '-j4', 'one.txt'])
+    if r.returncode != 0 or not r.stdout:
+        fail('zhscan metrics -j4 one.txt: exit status %d' % r.returncode)
+    for bad in (['-j', '0'], ['-j', 'x'], ['-j']):
+        r = run(cli, ['metrics'] + bad + ['one.txt'])
+        if r.returncode != 2 or r.stdout:
+            fail('zhscan metrics %s: exit status %d (2 expected)' % (' '.join(bad), r.returncode))
+
+
+def check_missing(cli):
+    what = 'zhscan metrics one.txt missing.txt two.txt'
+    r = run(cli, ['metrics', 'one.txt', 'missing.txt', 'two.txt'])
+    if r.returncode != 2:
+        fail('%s: exit status %d, expected 2' % (what, r.returncode))
+    err = r.stderr.decode('utf-8', 'replace').splitlines()
+    if len(err) != 1 or 'missing.txt' not in err[0]:
+        fail('%s: stderr should be one line naming missing.txt, got %r' % (what, err))
+    files = [rec.get('file') for rec in json_lines(r.stdout, what)]
+    if 'one.txt' not in files or 'two.txt' not in files or files.index('one.txt') > files.index('two.txt'):
+        fail('%s: the other files were not all processed in order (files: %s)' % (what, files))
+    for cmd in ('tokens', 'outline'):
+        r = run(cli, [cmd, 'missing.txt'])
+        if r.returncode != 2 or len(r.stderr.splitlines()) != 1 or r.stdout:
+            fail('zhscan %s missing.txt: exit status %d, stderr %r' % (cmd, r.returncode, r.stderr))
+    r = run(cli, ['html', 'one.txt', 'two.txt'])
+    if r.returncode != 2 or r.stdout:
+        fail('zhscan html with two inputs: exit status %d (2 expected)' % r.returncode)
+
+
+BATCH_LINES = [
+    b'{"id": 1, "text": "\xe5\x85\xa8\xe5\xb9\xb4\xe6\x8a\x95\xe5\x85\xa5465\xe4\xb8\x87\xe5\x85\x83\xe3\x80\x82"}',  # 465 wan yuan
+    b'{"id":"doc-\\"2\\"","text":"\xe4\xb8\x80\xe3\x80\x81\xe6\x80\xbb\xe4\xbd\x93\\n\xe4\xba\x8c\xe3\x80\x81\xe5\x85\xb6\xe4\xbb\x96 12\xe6\x89\x80"}',
+    b'{bad json',
+    b'',
+    b'{"id": [1, {"k": null}], "text": ""}',
+    b'{"id": null}',
+    b'{"text": "\xe6\x96\xb0\xe5\xbb\xba3\xe6\x89\x80"}',
+    b'{"id": true, "text": "\xe7\x99\xbe\xe5\x88\x86\xe4\xb9\x8b\xe4\xb8\x89\xe5\x8d\x81", "extra": {"a": [1, 2.5e3]}}',
+    b'{"id": 2.5e3, "text": "x"}\r',
+    b'{"id": {"corpus": "a", "n": 7}, "text": "bad \xff\xfe utf-8 12\xe6\x89\x80"}',
+    b'{"id": -0.5, "text": 12}',
+    b'["id", "text"]',
+    b'{"id": 9, "text": "unterminated}',
+]
+# Expected per non-blank line: ('ok', id) or ('error', line number, id or None).
+BATCH_EXPECT = [
+    ('ok', 1), ('ok', 'doc-"2"'), ('error', 3, None), ('ok', [1, {'k': None}]),
+    ('error', 6, None), ('ok', None), ('ok', True), ('ok', 2500), ('ok', {'corpus': 'a', 'n': 7}),
+    ('error', 11, -0.5), ('error', 12, None), ('error', 13, 9),
+]
+
+
+def check_batch(cli):
+    stdin = b'\n'.join(BATCH_LINES) + b'\n'
+    for cmd in COMMANDS:
+        what = 'zhscan %s --batch' % cmd
+        r = run(cli, [cmd, '--batch'], stdin)
+        if r.returncode != 0:
+            fail('%s: exit status %d: %r' % (what, r.returncode, r.stderr[:300]))
+        if len(r.stdout.splitlines()) != len(BATCH_EXPECT):
+            fail('%s: %d output lines for %d non-blank input lines'
+                 % (what, len(r.stdout.splitlines()), len(BATCH_EXPECT)))
+            continue
+        recs = json_lines(r.stdout, what)
+        for rec, exp in zip(recs, BATCH_EXPECT):
+            if exp[0] == 'ok':
+                if 'error' in rec or rec.get('id', 'absent') != exp[1] or cmd not in rec:
+                    fail('%s: expected a result with id %r, got %r' % (what, exp[1], rec))
+            else:
+                line, ident = exp[1], exp[2]
+                if rec.get('line') != line or not isinstance(rec.get('error'), str) or cmd in rec:
+                    fail('%s: expected an error record for line %d, got %r' % (what, line, rec))
+                elif ident is not None and rec.get('id') != ident:
+                    fail('%s: error record of line %d has id %r, expected %r'
+                         % (what, line, rec.get('id'), ident))
+        if len(recs) != len(BATCH_EXPECT):
+            continue
+        if cmd == 'metrics':
+            m = recs[0]['metrics']
+            if len(m) != 1 or m[0].get('value') != 4650000 or m[0].get('unit') != '\u5143':
+                fail('%s: record 1 should hold one metric 4650000 yuan, got %r' % (what, m))
+            if recs[3]['metrics'] != []:
+                fail('%s: an empty text should give an empty list' % what)
+        if cmd == 'markers' and len(recs[1]['markers']) != 2:
+            fail('%s: record 2 should hold 2 markers, got %r' % (what, recs[1]['markers']))
+        if cmd == 'outline' and len(recs[1]['outline'].get('sections', [])) != 2:
+            fail('%s: record 2 should hold 2 sections' % what)
+        if cmd == 'tokens':
+            text = '\u4e00\u3001\u603b\u4f53\n\u4e8c\u3001\u5176\u4ed6 12\u6240'.encode()
+            toks = recs[1]['tokens']
+            if not toks or toks[0]['start'] != 0 or toks[-1]['end'] != len(text) or any(
+                    a['end'] != b['start'] for a, b in zip(toks, toks[1:])):
+                fail('%s: the tokens of record 2 do not tile its text' % what)
+    # Files are not accepted with --batch.
+    r = run(cli, ['metrics', '--batch', 'one.txt'])
+    if r.returncode != 2:
+        fail('zhscan metrics --batch one.txt: exit status %d (2 expected)' % r.returncode)
+    # Empty input: no output, success.
+    r = run(cli, ['metrics', '--batch'], b'')
+    if r.returncode != 0 or r.stdout:
+        fail('zhscan metrics --batch with empty input: status %d, output %r' % (r.returncode, r.stdout))
+
+
+def check_number(cli):
+    lines = ['一千零五', '', '13.73万', 'abc', '三分之一', '  3,000  ', '百分之三十', '465万元']
+    r = run(cli, ['number'], '\n'.join(lines).encode() + b'\n')
+    if r.returncode != 0:
+        fail('zhscan number: exit status %d' % r.returncode)
+    recs = json_lines(r.stdout, 'zhscan number')
+    if len(recs) != len(lines):
+        fail('zhscan number: %d output lines for %d input lines' % (len(recs), len(lines)))
+        return
+    want = [1005, 'empty', 137300, 'invalid_argument', 1 / 3, 3000, None, 'invalid_argument']
+    for line, rec, w in zip(lines, recs, want):
+        if rec.get('input') != line:
+            fail('zhscan number: "input" %r for line %r' % (rec.get('input'), line))
+        if w is None:
+            if 'value' not in rec and 'error' not in rec:
+                fail('zhscan number %r: neither value nor error' % line)
+        elif isinstance(w, str):
+            if rec.get('error') != w:
+                fail('zhscan number %r: expected error %s, got %r' % (line, w, rec))
+        elif not isinstance(rec.get('value'), (int, float)) or abs(rec['value'] - w) > 1e-9 * abs(w):
+            fail('zhscan number %r: expected %r, got %r' % (line, w, rec))
+
+
+def run_with_pty_stderr(cli, args):
+    """Runs `cli args` with stdout a pipe and stderr a terminal; returns (rc, stdout, stderr)."""
+    master, slave = pty.openpty()
+    try:
+        p = subprocess.Popen([cli] + args, stdout=subprocess.PIPE, stderr=slave, stdin=subprocess.DEVNULL)
+        os.close(slave)
+        slave = -1
+        err = b''
+        while True:
+            ready, _, _ = select.select([master], [], [], 60)
+            if not ready:
+                break
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if not chunk:
+                break
+            err += chunk
+        out = p.stdout.read()
+        p.stdout.close()
+        return p.wait(timeout=60), out, err
+    finally:
+        os.close(master)
+        if slave >= 0:
+            os.close(slave)
+
+
+def check_progress(cli):
+    files = ['one.txt', 'two.txt'] + DIR_FILES
+    plain = run(cli, ['metrics'] + files)
+    if plain.stderr:
+        fail('zhscan metrics with stderr not a terminal printed progress: %r' % plain.stderr[:200])
+    rc, out, err = run_with_pty_stderr(cli, ['metrics'] + files)
+    text = err.decode('utf-8', 'replace')
+    if rc != 0 or out != plain.stdout:
+        fail('zhscan metrics with a terminal on stderr: status %d or stdout differs' % rc)
+    if not re.search(r'%d/%d files, [0-9.]+ MB, [0-9.]+ MB/s' % (len(files), len(files)), text):
+        fail('zhscan metrics: no progress line on a terminal, stderr was %r' % text[-300:])
+    forced = run(cli, ['metrics', '--progress'] + files)
+    if forced.stdout != plain.stdout or b'MB/s' not in forced.stderr:
+        fail('zhscan metrics --progress: progress missing on stderr or stdout changed')
+    rc, out, err = run_with_pty_stderr(cli, ['metrics', '--no-progress'] + files)
+    if err.strip():
+        fail('zhscan metrics --no-progress on a terminal printed %r' % err[:200])
+
+
+def check_readme(cli, readme, root):
+    with open(readme, encoding='utf-8') as f:
+        text = f.read()
+    m = re.search(r'<!-- run by tests/cli_check.py -->\s*\n```(?:sh|bash)?\n(.*?)\n```', text, re.S)
+    if not m:
+        fail('%s: no code block after "<!-- run by tests/cli_check.py -->"' % readme)
+        return
+    work = os.path.join(root, 'readme-example')
+    os.makedirs(os.path.join(work, 'bin'))
+    os.symlink(os.path.abspath(cli), os.path.join(work, 'bin', 'zhscan'))
+    shutil.copytree(os.path.join(os.path.dirname(os.path.abspath(readme)), 'samples'),
+                    os.path.join(work, 'samples'))
+    env = dict(os.environ, PATH=os.path.join(work, 'bin') + os.pathsep + os.environ.get('PATH', ''))
+    r = subprocess.run(['bash', '-euo', 'pipefail', '-c', m.group(1)], cwd=work, env=env,
+                       capture_output=True, timeout=120)
+    if r.returncode != 0 or not r.stdout.strip():
+        fail('README batch example: exit status %d, stdout %r, stderr %r'
+             % (r.returncode, r.stdout[:300], r.stderr[:500]))
+    else:
+        print('README batch example output:\n' + r.stdout.decode('utf-8', 'replace').rstrip())
+
+
+def main():
+    args = sys.argv[1:]
+    readme = None
+    if '--readme' in args:
+        i = args.index('--readme')
+        readme = args[i + 1]
+        del args[i:i + 2]
+    if len(args) != 1:
+        sys.exit(__doc__)
+    cli = os.path.abspath(args[0])
+    root = tempfile.mkdtemp(prefix='zhscan_cli_check_')
+    cwd = os.getcwd()
+    try:
+        make_tree(root)
+        os.makedirs(os.path.join(root, 'jobs'))
+        os.chdir(root)  # relative paths: the "file" fields are the inputs as given
+        checks = [('files and directories', lambda: check_files_and_dirs(cli)),
+                  ('-j order', lambda: check_jobs(cli, root)),
+                  ('missing file', lambda: check_missing(cli)),
+                  ('--batch', lambda: check_batch(cli)),
+                  ('number', lambda: check_number(cli)),
+                  ('progress', lambda: check_progress(cli))]
+        if readme:
+            checks.append(('README example', lambda: check_readme(cli, os.path.join(cwd, readme), root)))
+        for name, fn in checks:
+            before = len(FAILURES)
+            fn()
+            print('%-22s %s' % (name, 'ok' if len(FAILURES) == before else 'FAILED'))
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(root, ignore_errors=True)
+    print('cli_check: %d failure(s)' % len(FAILURES))
+    return 1 if FAILURES else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
