@@ -8,6 +8,8 @@
 
 /** Types and macros shared by every zhscan header. */
 
+// ZHSCAN_LIKELY / ZHSCAN_UNLIKELY: branch hints for the scanners' hot loops.
+// ZHSCAN_ALWAYS_INLINE: forces inlining of small helpers on GCC and Clang.
 #if defined(__GNUC__) || defined(__clang__)
 #define ZHSCAN_LIKELY(x) __builtin_expect(!!(x), 1)
 #define ZHSCAN_UNLIKELY(x) __builtin_expect(!!(x), 0)
@@ -43,15 +45,18 @@ constexpr std::string_view to_string(errc e) noexcept {
 
 /** A half-open byte range [start, end) into the caller's buffer. */
 struct byte_span {
-  std::size_t start = 0;
-  std::size_t end = 0;
+  std::size_t start = 0;  ///< byte offset of the first byte
+  std::size_t end = 0;    ///< byte offset one past the last byte
 
+  /** Length in bytes. */
   constexpr std::size_t size() const noexcept { return end - start; }
+  /** True for a zero-length span. */
   constexpr bool empty() const noexcept { return end == start; }
   /** The bytes of this span in `text` (the buffer the span was computed on). */
   constexpr std::string_view in(std::string_view text) const noexcept {
     return text.substr(start, end - start);
   }
+  /** Spans are equal when both offsets are. */
   friend constexpr bool operator==(byte_span a, byte_span b) noexcept {
     return a.start == b.start && a.end == b.end;
   }

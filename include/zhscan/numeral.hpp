@@ -98,7 +98,11 @@ namespace zhscan {
 
 /** Script of a numeral: Arabic digits, Chinese numerals, or Arabic digits with a Chinese magnitude
  * (3.5wan). */
-enum class numeral_form : std::uint8_t { arabic, han, mixed };
+enum class numeral_form : std::uint8_t {
+  arabic,  ///< ASCII or full-width digits only (1,200  3.5  -3.5)
+  han,     ///< Chinese numerals only (liang wan san qian, er ling er san)
+  mixed,   ///< Arabic digits with a Chinese magnitude (3.5 wan, 1 yi)
+};
 
 /** Short name of a numeral_form ("arabic", "han", "mixed"). No throw, no alloc. */
 constexpr std::string_view to_string(numeral_form f) noexcept {
@@ -167,12 +171,13 @@ inline constexpr unsigned no_arabic = 1u << 8;
  *   it, value +-infinity.
  */
 struct number_result {
-  double value = 0.0;
-  const char* ptr = nullptr;
-  errc ec = errc::invalid_argument;
-  numeral_form form = numeral_form::arabic;
+  double value = 0.0;  ///< the value (0 on failure; +-inf when out of range)
+  const char* ptr = nullptr;  ///< one past the last byte consumed (= input on failure)
+  errc ec = errc::invalid_argument;  ///< errc::ok on success
+  numeral_form form = numeral_form::arabic;  ///< how the numeral was written
   std::uint16_t flags = 0;  ///< numeral_flags bits
 
+  /** True on success. */
   constexpr explicit operator bool() const noexcept { return ec == errc::ok; }
   /** True when `flags` contains the numeral_flags bit `flag`. */
   constexpr bool has(std::uint16_t flag) const noexcept { return (flags & flag) != 0; }
@@ -182,10 +187,11 @@ struct number_result {
 struct magnitude_result {
   int exponent =
       0;  ///< 2 bai, 3 qian, 4 wan, 5 shi-wan, 6 bai-wan, 7 qian-wan, 8 Yi, 12 wan-Yi, 15
-  const char* ptr = nullptr;
-  errc ec = errc::invalid_argument;
+  const char* ptr = nullptr;  ///< one past the magnitude (= input on failure)
+  errc ec = errc::invalid_argument;  ///< errc::ok on success
   bool financial = false;  ///< used U+4F70 / U+4EDF / U+62FE
 
+  /** True on success. */
   constexpr explicit operator bool() const noexcept { return ec == errc::ok; }
   /** 10^exponent (exact). */
   constexpr double value() const noexcept { return detail::pow10_f64[exponent]; }
@@ -197,14 +203,15 @@ struct magnitude_result {
  * `ptr == s.data()`.
  */
 struct fraction_result {
-  double value = 0.0;
+  double value = 0.0;  ///< numerator / denominator
   double numerator = 0.0;    ///< Y (after fen-zhi)
   double denominator = 0.0;  ///< X (before fen-zhi): 100 for bai-fen-zhi, 1000 for qian-fen-zhi
-  const char* ptr = nullptr;
-  errc ec = errc::invalid_argument;
+  const char* ptr = nullptr;  ///< one past the fraction (= input on failure)
+  errc ec = errc::invalid_argument;  ///< errc::ok on success
   numeral_form form = numeral_form::han;  ///< han or arabic when both parts agree, else mixed
   std::uint16_t flags = 0;                ///< numeral_flags of both parts, or-ed
 
+  /** True on success. */
   constexpr explicit operator bool() const noexcept { return ec == errc::ok; }
 };
 
@@ -1065,8 +1072,9 @@ enum class chinese_style : std::uint8_t {
 
 /** Result of format_chinese, in the std::to_chars style. */
 struct format_result {
-  char* ptr = nullptr;
-  errc ec = errc::ok;
+  char* ptr = nullptr;  ///< one past the last byte written
+  errc ec = errc::ok;  ///< ok; out_of_range (buffer too small); invalid_argument (|v| >= 1e16, NaN)
+  /** True on success. */
   constexpr explicit operator bool() const noexcept { return ec == errc::ok; }
 };
 

@@ -202,6 +202,7 @@ class token_iterator {
   using pointer = const token*;
   using iterator_category = std::forward_iterator_tag;
 
+  /** A past-the-end iterator (compares equal to the sentinel). */
   token_iterator() noexcept = default;
   /** Iterator at the first token of `s`. */
   explicit token_iterator(std::string_view s) noexcept
@@ -209,23 +210,29 @@ class token_iterator {
     load(0);
   }
 
+  /** The current token (valid until the iterator advances). */
   reference operator*() const noexcept { return cur_; }
+  /** Member access to the current token. */
   pointer operator->() const noexcept { return &cur_; }
+  /** Advances to the next token; at the end the iterator equals the sentinel. */
   token_iterator& operator++() noexcept {
     load(cur_.end());
     return *this;
   }
+  /** Post-increment: copies the iterator (about 440 bytes of buffered tokens). */
   token_iterator operator++(int) noexcept {
     token_iterator t = *this;
     ++*this;
     return t;
   }
+  /** Iterators are equal when they point at the same token of the same text. */
   friend bool operator==(const token_iterator& a, const token_iterator& b) noexcept {
     return a.cur_.offset == b.cur_.offset && a.cur_.length == b.cur_.length;
   }
   friend bool operator!=(const token_iterator& a, const token_iterator& b) noexcept {
     return !(a == b);
   }
+  /** An iterator equals the sentinel once every token has been visited. */
   friend bool operator==(const token_iterator& a, token_sentinel) noexcept { return a.cur_.length == 0; }
   friend bool operator==(token_sentinel, const token_iterator& a) noexcept { return a.cur_.length == 0; }
   friend bool operator!=(const token_iterator& a, token_sentinel) noexcept { return a.cur_.length != 0; }
@@ -288,9 +295,13 @@ class token_iterator {
 /** The lazy range returned by `tokens`: `begin()` is a token_iterator, `end()` a sentinel. */
 class token_range {
  public:
+  /** An empty range. */
   constexpr token_range() noexcept = default;
+  /** The tokens of `s` (the range only keeps the view; `s` must outlive it). */
   constexpr explicit token_range(std::string_view s) noexcept : s_(s) {}
+  /** An iterator at the first token; each call starts a new pass over the text. */
   token_iterator begin() const noexcept { return token_iterator(s_); }
+  /** The sentinel that ends every pass. */
   constexpr token_sentinel end() const noexcept { return {}; }
   /** The input the range tokenises. */
   constexpr std::string_view source() const noexcept { return s_; }
@@ -322,6 +333,7 @@ class token_columns {
 
   /** Number of tokens. */
   std::size_t size() const noexcept { return size_; }
+  /** True when no token is stored. */
   bool empty() const noexcept { return size_ == 0; }
   /** size()+1 offsets (the last one is the input length). Valid until the next fill. */
   const std::size_t* offsets() const noexcept { return offsets_.get(); }

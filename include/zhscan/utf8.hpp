@@ -95,7 +95,9 @@ constexpr decoded decode(std::string_view s, std::size_t pos) noexcept {
 struct validate_result {
   errc ec;                   ///< errc::ok or errc::invalid_utf8
   std::size_t error_offset;  ///< byte offset of the first ill-formed subpart; size() when ok
+  /** True when the input is well-formed UTF-8. */
   constexpr bool ok() const noexcept { return ec == errc::ok; }
+  /** Same as `ok()`. */
   constexpr explicit operator bool() const noexcept { return ok(); }
 };
 

@@ -2,11 +2,12 @@
 #ifndef ZHSCAN_VERSION_HPP
 #define ZHSCAN_VERSION_HPP
 
-// CMake and Meson read these three lines to set the project version.
+/** Major, minor and patch version numbers (CMake and Meson read these three lines). */
 #define ZHSCAN_VERSION_MAJOR 0
 #define ZHSCAN_VERSION_MINOR 1
 #define ZHSCAN_VERSION_PATCH 0
 
+/** Helpers that turn a macro's value into a string literal. */
 #define ZHSCAN_STRINGIFY_IMPL(x) #x
 #define ZHSCAN_STRINGIFY(x) ZHSCAN_STRINGIFY_IMPL(x)
 /** The version as a string literal, "MAJOR.MINOR.PATCH". */
@@ -18,9 +19,9 @@ namespace zhscan {
 
 /** Library version, the same numbers as the ZHSCAN_VERSION_* macros. */
 struct version_info {
-  int major;
-  int minor;
-  int patch;
+  int major;  ///< incompatible API changes
+  int minor;  ///< compatible additions
+  int patch;  ///< fixes
 };
 
 /** The version of the headers in use. */
