@@ -10,11 +10,12 @@
 #ifndef ZHSCAN_VERSION_HPP
 #define ZHSCAN_VERSION_HPP
 
-// CMake and Meson read these three lines to set the project version.
+/** Major, minor and patch version numbers (CMake and Meson read these three lines). */
 #define ZHSCAN_VERSION_MAJOR 0
 #define ZHSCAN_VERSION_MINOR 1
 #define ZHSCAN_VERSION_PATCH 0
 
+/** Helpers that turn a macro's value into a string literal. */
 #define ZHSCAN_STRINGIFY_IMPL(x) #x
 #define ZHSCAN_STRINGIFY(x) ZHSCAN_STRINGIFY_IMPL(x)
 /** The version as a string literal, "MAJOR.MINOR.PATCH". */
@@ -26,9 +27,9 @@ namespace zhscan {
 
 /** Library version, the same numbers as the ZHSCAN_VERSION_* macros. */
 struct version_info {
-  int major;
-  int minor;
-  int patch;
+  int major;  ///< incompatible API changes
+  int minor;  ///< compatible additions
+  int patch;  ///< fixes
 };
 
 /** The version of the headers in use. */
@@ -49,6 +50,8 @@ inline constexpr version_info version{ZHSCAN_VERSION_MAJOR, ZHSCAN_VERSION_MINOR
 
 /** Types and macros shared by every zhscan header. */
 
+// ZHSCAN_LIKELY / ZHSCAN_UNLIKELY: branch hints for the scanners' hot loops.
+// ZHSCAN_ALWAYS_INLINE: forces inlining of small helpers on GCC and Clang.
 #if defined(__GNUC__) || defined(__clang__)
 #define ZHSCAN_LIKELY(x) __builtin_expect(!!(x), 1)
 #define ZHSCAN_UNLIKELY(x) __builtin_expect(!!(x), 0)
@@ -84,15 +87,18 @@ constexpr std::string_view to_string(errc e) noexcept {
 
 /** A half-open byte range [start, end) into the caller's buffer. */
 struct byte_span {
-  std::size_t start = 0;
-  std::size_t end = 0;
+  std::size_t start = 0;  ///< byte offset of the first byte
+  std::size_t end = 0;    ///< byte offset one past the last byte
 
+  /** Length in bytes. */
   constexpr std::size_t size() const noexcept { return end - start; }
+  /** True for a zero-length span. */
   constexpr bool empty() const noexcept { return end == start; }
   /** The bytes of this span in `text` (the buffer the span was computed on). */
   constexpr std::string_view in(std::string_view text) const noexcept {
     return text.substr(start, end - start);
   }
+  /** Spans are equal when both offsets are. */
   friend constexpr bool operator==(byte_span a, byte_span b) noexcept {
     return a.start == b.start && a.end == b.end;
   }
@@ -491,7 +497,9 @@ constexpr decoded decode(std::string_view s, std::size_t pos) noexcept {
 struct validate_result {
   errc ec;                   ///< errc::ok or errc::invalid_utf8
   std::size_t error_offset;  ///< byte offset of the first ill-formed subpart; size() when ok
+  /** True when the input is well-formed UTF-8. */
   constexpr bool ok() const noexcept { return ec == errc::ok; }
+  /** Same as `ok()`. */
   constexpr explicit operator bool() const noexcept { return ok(); }
 };
 
@@ -1653,6 +1661,7 @@ class token_iterator {
   using pointer = const token*;
   using iterator_category = std::forward_iterator_tag;
 
+  /** A past-the-end iterator (compares equal to the sentinel). */
   token_iterator() noexcept = default;
   /** Iterator at the first token of `s`. */
   explicit token_iterator(std::string_view s) noexcept
@@ -1660,23 +1669,29 @@ class token_iterator {
     load(0);
   }
 
+  /** The current token (valid until the iterator advances). */
   reference operator*() const noexcept { return cur_; }
+  /** Member access to the current token. */
   pointer operator->() const noexcept { return &cur_; }
+  /** Advances to the next token; at the end the iterator equals the sentinel. */
   token_iterator& operator++() noexcept {
     load(cur_.end());
     return *this;
   }
+  /** Post-increment: copies the iterator (about 440 bytes of buffered tokens). */
   token_iterator operator++(int) noexcept {
     token_iterator t = *this;
     ++*this;
     return t;
   }
+  /** Iterators are equal when they point at the same token of the same text. */
   friend bool operator==(const token_iterator& a, const token_iterator& b) noexcept {
     return a.cur_.offset == b.cur_.offset && a.cur_.length == b.cur_.length;
   }
   friend bool operator!=(const token_iterator& a, const token_iterator& b) noexcept {
     return !(a == b);
   }
+  /** An iterator equals the sentinel once every token has been visited. */
   friend bool operator==(const token_iterator& a, token_sentinel) noexcept { return a.cur_.length == 0; }
   friend bool operator==(token_sentinel, const token_iterator& a) noexcept { return a.cur_.length == 0; }
   friend bool operator!=(const token_iterator& a, token_sentinel) noexcept { return a.cur_.length != 0; }
@@ -1739,9 +1754,13 @@ class token_iterator {
 /** The lazy range returned by `tokens`: `begin()` is a token_iterator, `end()` a sentinel. */
 class token_range {
  public:
+  /** An empty range. */
   constexpr token_range() noexcept = default;
+  /** The tokens of `s` (the range only keeps the view; `s` must outlive it). */
   constexpr explicit token_range(std::string_view s) noexcept : s_(s) {}
+  /** An iterator at the first token; each call starts a new pass over the text. */
   token_iterator begin() const noexcept { return token_iterator(s_); }
+  /** The sentinel that ends every pass. */
   constexpr token_sentinel end() const noexcept { return {}; }
   /** The input the range tokenises. */
   constexpr std::string_view source() const noexcept { return s_; }
@@ -1773,6 +1792,7 @@ class token_columns {
 
   /** Number of tokens. */
   std::size_t size() const noexcept { return size_; }
+  /** True when no token is stored. */
   bool empty() const noexcept { return size_ == 0; }
   /** size()+1 offsets (the last one is the input length). Valid until the next fill. */
   const std::size_t* offsets() const noexcept { return offsets_.get(); }
@@ -2449,7 +2469,11 @@ namespace zhscan {
 
 /** Script of a numeral: Arabic digits, Chinese numerals, or Arabic digits with a Chinese magnitude
  * (3.5wan). */
-enum class numeral_form : std::uint8_t { arabic, han, mixed };
+enum class numeral_form : std::uint8_t {
+  arabic,  ///< ASCII or full-width digits only (1,200  3.5  -3.5)
+  han,     ///< Chinese numerals only (liang wan san qian, er ling er san)
+  mixed,   ///< Arabic digits with a Chinese magnitude (3.5 wan, 1 yi)
+};
 
 /** Short name of a numeral_form ("arabic", "han", "mixed"). No throw, no alloc. */
 constexpr std::string_view to_string(numeral_form f) noexcept {
@@ -2518,12 +2542,13 @@ inline constexpr unsigned no_arabic = 1u << 8;
  *   it, value +-infinity.
  */
 struct number_result {
-  double value = 0.0;
-  const char* ptr = nullptr;
-  errc ec = errc::invalid_argument;
-  numeral_form form = numeral_form::arabic;
+  double value = 0.0;  ///< the value (0 on failure; +-inf when out of range)
+  const char* ptr = nullptr;  ///< one past the last byte consumed (= input on failure)
+  errc ec = errc::invalid_argument;  ///< errc::ok on success
+  numeral_form form = numeral_form::arabic;  ///< how the numeral was written
   std::uint16_t flags = 0;  ///< numeral_flags bits
 
+  /** True on success. */
   constexpr explicit operator bool() const noexcept { return ec == errc::ok; }
   /** True when `flags` contains the numeral_flags bit `flag`. */
   constexpr bool has(std::uint16_t flag) const noexcept { return (flags & flag) != 0; }
@@ -2533,10 +2558,11 @@ struct number_result {
 struct magnitude_result {
   int exponent =
       0;  ///< 2 bai, 3 qian, 4 wan, 5 shi-wan, 6 bai-wan, 7 qian-wan, 8 Yi, 12 wan-Yi, 15
-  const char* ptr = nullptr;
-  errc ec = errc::invalid_argument;
+  const char* ptr = nullptr;  ///< one past the magnitude (= input on failure)
+  errc ec = errc::invalid_argument;  ///< errc::ok on success
   bool financial = false;  ///< used U+4F70 / U+4EDF / U+62FE
 
+  /** True on success. */
   constexpr explicit operator bool() const noexcept { return ec == errc::ok; }
   /** 10^exponent (exact). */
   constexpr double value() const noexcept { return detail::pow10_f64[exponent]; }
@@ -2548,14 +2574,15 @@ struct magnitude_result {
  * `ptr == s.data()`.
  */
 struct fraction_result {
-  double value = 0.0;
+  double value = 0.0;  ///< numerator / denominator
   double numerator = 0.0;    ///< Y (after fen-zhi)
   double denominator = 0.0;  ///< X (before fen-zhi): 100 for bai-fen-zhi, 1000 for qian-fen-zhi
-  const char* ptr = nullptr;
-  errc ec = errc::invalid_argument;
+  const char* ptr = nullptr;  ///< one past the fraction (= input on failure)
+  errc ec = errc::invalid_argument;  ///< errc::ok on success
   numeral_form form = numeral_form::han;  ///< han or arabic when both parts agree, else mixed
   std::uint16_t flags = 0;                ///< numeral_flags of both parts, or-ed
 
+  /** True on success. */
   constexpr explicit operator bool() const noexcept { return ec == errc::ok; }
 };
 
@@ -3416,8 +3443,9 @@ enum class chinese_style : std::uint8_t {
 
 /** Result of format_chinese, in the std::to_chars style. */
 struct format_result {
-  char* ptr = nullptr;
-  errc ec = errc::ok;
+  char* ptr = nullptr;  ///< one past the last byte written
+  errc ec = errc::ok;  ///< ok; out_of_range (buffer too small); invalid_argument (|v| >= 1e16, NaN)
+  /** True on success. */
   constexpr explicit operator bool() const noexcept { return ec == errc::ok; }
 };
 
