@@ -148,6 +148,10 @@ TEST_CASE("every style is recognised", "[list_marker]") {
           "壹、|han_dun|1|1|-\n貳、|han_dun|2|1|-\n叁、|han_dun|3|1|-\n");
     CHECK(render("十一、其他事项\n十二、附则\n") ==
           "十一、|han_dun|11|1|-\n十二、|han_dun|12|1|-\n");
+    // financial numerals are Word's legal numbering: a level of their own above yi-dun
+    CHECK(render("壹、工作成效\n一、教务工作\n二、学务工作\n貳、未来展望\n一、精进教学\n") ==
+          "壹、|han_dun|1|1|-\n一、|han_dun|1|2|0\n二、|han_dun|2|2|0\n貳、|han_dun|2|1|-\n"
+          "一、|han_dun|1|2|3\n");
   }
   SECTION("parentheses: ASCII, full-width, spaced, mixed, enclosed") {
     CHECK(texts("(一)强化领导。\n(二)完善机制。\n") == "(一) (二)");
@@ -324,6 +328,177 @@ TEST_CASE("converter page-chunk numbers", "[list_marker]") {
     s += "\xE4\xBF";  // a character cut by a length limit
     s += "\n2、质量提升。\n";
     CHECK(texts(s) == "一、 1、 2、");
+  }
+}
+
+TEST_CASE("a lone low-rank number does not parent a Han-numbered series", "[list_marker]") {
+  SECTION("a chunk number before the title, and a later chunk number cutting a word") {
+    const std::string s =
+        "1、某县水利局2023年工作总结\n\n"
+        "一、水利建设\n（一）工程建设。全年完成水利投资3.2亿元，新建灌溉渠\n\n2、道45公里。\n"
+        "（二）河湖管理。落实河长制。\n二、防汛抗旱\n（一）汛前准备。检查隐患点120处。\n";
+    CHECK(render(s) ==
+          "一、|han_dun|1|1|-\n（一）|paren_han|1|2|0\n（二）|paren_han|2|2|0\n"
+          "二、|han_dun|2|1|-\n（一）|paren_han|1|2|3\n");
+    CHECK(reason_at(s, 0) == "chunk_number");
+    CHECK(reason_at(s, at(s, "2、")) == "chunk_number");
+  }
+  SECTION("a preamble sentence numbered 1 before the first heading") {
+    const std::string s =
+        "1、一年来，我站各项工作稳步推进。现将主要情况报告如下。\n一、服务群众\n（一）窗口服务。办件量增长。\n"
+        "（二）上门服务。走访农户。\n二、自身建设\n（一）学习培训。\n";
+    CHECK(texts(s) == "一、 （一） （二） 二、 （一）");
+    CHECK(find_markers(s)[0].level == 1);
+  }
+  SECTION("the same under a decimal style, a bracketed number and before chapters") {
+    CHECK(texts("1.\n某镇工作总结\n一、经济发展\n（一）农业。粮食增产。\n二、社会事业\n") == "一、 （一） 二、");
+    CHECK(texts("（1）某校工作总结\n一、教学\n1.备课。认真备课。\n2.上课。认真上课。\n二、德育\n") ==
+          "一、 1. 2. 二、");
+    CHECK(render("1、某局工作总结\n第一章 总体情况\n第一节 基本数据\n第二章 存在问题\n") ==
+          "第一章|chapter|1|1|-\n第一节|section|1|2|0\n第二章|chapter|2|1|-\n");
+  }
+  SECTION("a number the Han series runs across is not a sibling") {
+    const std::string s =
+        "1、今年以来，我局认真履行职责，各项工作\n\n一、主要工作\n（一）抓好安全。全年无事故。\n"
+        "二、存在问题\n2、人员不足，经费紧张。\n三、下步打算\n（一）加强学习。\n";
+    CHECK(render(s) ==
+          "一、|han_dun|1|1|-\n（一）|paren_han|1|2|0\n二、|han_dun|2|1|-\n三、|han_dun|3|1|-\n"
+          "（一）|paren_han|1|2|3\n");
+  }
+  SECTION("a preamble list of statements does not parent the headings after it") {
+    CHECK(render("某县工作总结 1、全年完成投资。 2、新建学校。 一、经济发展 （一）农业。 二、社会事业") ==
+          "1、|arabic_dun|1|1|-\n2、|arabic_dun|2|1|-\n一、|han_dun|1|1|-\n（一）|paren_han|1|2|2\n"
+          "二、|han_dun|2|1|-\n");
+    // under a heading: a stray 1. does not take the (yi) series below it
+    CHECK(render("一、工作回顾\n1、全年完成任务。\n（一）教育。新建学校。\n（二）卫生。\n二、打算\n") ==
+          "一、|han_dun|1|1|-\n1、|arabic_dun|1|2|0\n（一）|paren_han|1|2|0\n（二）|paren_han|2|2|0\n"
+          "二、|han_dun|2|1|-\n");
+  }
+  SECTION("a real Arabic series keeps its Han-numbered children") {
+    const std::string s = "1、总体情况\n一、基本数据\n二、主要特点\n2、存在问题\n一、短板弱项\n二、原因分析\n";
+    CHECK(render(s) ==
+          "1、|arabic_dun|1|1|-\n一、|han_dun|1|2|0\n二、|han_dun|2|2|0\n2、|arabic_dun|2|1|-\n"
+          "一、|han_dun|1|2|3\n二、|han_dun|2|2|3\n");
+    // and a lone Arabic item with only lower-ranked or run-in children is kept
+    CHECK(render("1、总体情况\n（1）基本数据。\n（2）主要特点。\n") ==
+          "1、|arabic_dun|1|1|-\n（1）|paren_arabic|1|2|0\n（2）|paren_arabic|2|2|0\n");
+  }
+}
+
+TEST_CASE("a real item followed by a page footer or a title-like line", "[list_marker]") {
+  const std::string head = "一、治安管理\n全年破获案件。\n二、交通管理\n1、事故预防。全年发生事故1,326起。\n";
+  const std::string tail = "2、严查违法。查处违法行为一万起。\n3、宣传教育。开展宣传活动。\n";
+  const std::string expect =
+      "一、|han_dun|1|1|-\n二、|han_dun|2|1|-\n1、|arabic_dun|1|2|1\n2、|arabic_dun|2|2|1\n"
+      "3、|arabic_dun|3|2|1\n";
+  for (const char* between : {"第 2 页 共 5 页\n", "- 3 -\n", "共5页 第2页\n\n", "—3—\n", "3/5\n",
+                              "Page 3 of 5\n", "工作总结\n"}) {
+    INFO(between);
+    CHECK(render(head + between + tail) == expect);
+  }
+  SECTION("only a two-item list, separated by a footer or a running header") {
+    const std::string t = "某局2023年工作总结\n" + head + "第 2 页 共 5 页\n2、严查违法。查处违法行为一万起。\n三、消防\n";
+    CHECK(texts(t) == "一、 二、 1、 2、 三、");
+    const std::string r = "某局2023年工作总结\n" + head + "某局2023年工作总结\n2、严查违法。查处违法行为一万起。\n";
+    CHECK(texts(r) == "一、 二、 1、 2、");
+  }
+  SECTION("a sentence cut by a page break is still cut across the footer") {
+    const std::string s =
+        "一、治安管理\n（一）打击犯罪。全年共破获刑事案件\n第 2 页 共 5 页\n\n3、起，抓获嫌疑人。\n（二）防控体系。\n";
+    CHECK(texts(s) == "一、 （一） （二）");
+    CHECK(reason_at(s, at(s, "3、")) == "chunk_number");
+  }
+  SECTION("a single item under a numbered heading") {
+    CHECK(render("（一）交通管理\n1、事故预防。全年发生事故。\n（二）消防管理\n") ==
+          "（一）|paren_han|1|1|-\n1、|arabic_dun|1|2|0\n（二）|paren_han|2|1|-\n");
+  }
+}
+
+TEST_CASE("teaser lists of a web page under a boilerplate label", "[list_marker]") {
+  const std::string body = "一、工作回顾\n全年完成各项任务。\n二、下步打算\n继续努力。\n";
+  SECTION("on the lines after the label") {
+    const std::string s = body + "相关文章：\n1. 2023年学校工作总结\n2. 教师个人述职报告范文\n3. 2024年工作计划方案\n";
+    CHECK(texts(s) == "一、 二、");
+    CHECK(reason_at(s, at(s, "1. ")) == "boilerplate");
+    CHECK(reason_at(s, at(s, "3. ")) == "boilerplate");
+    CHECK(texts(body + "【相关推荐】\n1、2023年学校工作总结（2023-12-01）\n2、教师述职报告范文\n") == "一、 二、");
+    CHECK(texts(body + "猜你喜欢\n\n① 2023年学校工作总结\n② 教师述职报告范文\n③ 工作计划\n") == "一、 二、");
+    CHECK(texts(body + "相關閱讀\n1. 2023年學校工作總結\n2. 教師述職報告\n") == "一、 二、");
+    CHECK(texts(body + "下一篇：\n1、2024年学校工作要点\n2、工作计划\n") == "一、 二、");
+    CHECK(texts(body + "更多相关文章：\n1. 学校工作总结\n2. 述职报告\n") == "一、 二、");
+    CHECK(texts(body + "相关文章推荐\n1. 学校工作总结\n2. 述职报告\n") == "一、 二、");
+  }
+  SECTION("on the same line, in a flattened page") {
+    CHECK(texts("一、回顾 全年完成任务。 二、打算 继续努力。 推荐阅读： 1. 学校工作总结 2. 教师述职报告 3. 工作计划") ==
+          "一、 二、");
+    CHECK(texts("一、回顾 全年完成任务。 二、打算 继续努力。 推荐阅读：1.2023年学校工作总结 2.2024年工作计划") ==
+          "一、 二、");
+  }
+  SECTION("a label word inside a heading or a sentence is not a label") {
+    CHECK(texts("一、加强相关文章的学习\n1、组织学习。全年学习十次。\n2、撰写心得。\n") == "一、 1、 2、");
+    CHECK(texts("一、学习\n我们阅读了推荐阅读书目：\n1、《论语》选读。\n2、《孟子》选读。\n") == "一、 1、 2、");
+  }
+  SECTION("items that are sentences are not teasers") {
+    CHECK(texts(body + "相关文章\n1、我们认真学习了文件。全体参加。\n2、我们撰写了心得。\n") ==
+          "一、 二、 1、 2、");
+  }
+}
+
+TEST_CASE("class names and legal item references are not markers", "[list_marker]") {
+  const std::string s = "（1）班和（2）班参加了比赛。\n";
+  CHECK(texts(s).empty());
+  CHECK(reason_at(s, 0) == "mid_word");
+  CHECK(texts("一、比赛情况\n（1）班和（2）班参加了比赛。\n") == "一、");
+  CHECK(texts("（一）班级管理\n(1)班和(2)班获得流动红旗。\n") == "（一）");
+  // ban as the start of a word: an item
+  CHECK(texts("一、队伍建设\n(1)班子建设得到加强；(2)班级管理更加规范。\n") == "一、 (1) (2)");
+  // "di (yi) xiang" wrapped across a line: a cross-reference, not a heading
+  const std::string w = "（二）完善体系。按照《某某规定》第十二条第\n（一）项的要求，完善疾控体系。\n（三）强化督导。\n";
+  CHECK(texts(w) == "（二） （三）");
+  CHECK(reason_at(w, at(w, "（一）")) == "reference");
+}
+
+TEST_CASE("an item whose text opens with a year", "[list_marker]") {
+  CHECK(render("一、主要成绩\n1.2023年全县生产总值增长6%。\n2.2023年新建学校三所。\n") ==
+        "一、|han_dun|1|1|-\n1.|arabic_dot|1|2|0\n2.|arabic_dot|2|2|0\n");
+  CHECK(texts("增长了1.2023倍。").empty());
+}
+
+TEST_CASE("a skipped number whose list resumes right after it is out of sequence", "[list_marker]") {
+  const std::string s =
+      "一、教学工作\n1、抓好常规。每学期检查四次。\n2、深化改革。十二名教师获奖。\n\n"
+      "4、全校形成了良好氛围。\n3、重视监测。平均分位居全镇第一。\n二、德育工作\n";
+  CHECK(texts(s) == "一、 1、 2、 3、 二、");
+  // a real gap stays
+  CHECK(texts("一、教学工作\n1、抓好常规。\n2、深化改革。\n4、重视监测。\n5、加强教研。\n") == "一、 1、 2、 4、 5、");
+}
+
+TEST_CASE("unnumbered headings are not levels", "[list_marker]") {
+  SECTION("a list of another style under a sibling heading takes the level of the lists before") {
+    const std::string s =
+        "某公司年度总结\n\n全年各项工作稳步推进。\n经营业绩\n1、营业收入增长。\n2、利润增长。\n"
+        "存在的不足\n（1）市场开拓不够；\n（2）人才储备不足。\n明年思路\n明年重点做好以下工作：一是巩固市场，二是开拓海外。\n";
+    CHECK(render(s) ==
+          "1、|arabic_dun|1|1|-\n2、|arabic_dun|2|1|-\n（1）|paren_arabic|1|1|-\n"
+          "（2）|paren_arabic|2|1|-\n一是|enum_shi|1|1|-\n二是|enum_shi|2|1|-\n");
+  }
+  SECTION("under a numbered heading") {
+    const std::string s =
+        "一、主要成绩\n基础设施有提升\n1、新建教学楼。\n2、改造操场。\n队伍建设有加强\n（1）招聘教师。\n"
+        "（2）培训骨干。\n二、存在问题\n";
+    CHECK(render(s) ==
+          "一、|han_dun|1|1|-\n1、|arabic_dun|1|2|0\n2、|arabic_dun|2|2|0\n（1）|paren_arabic|1|2|0\n"
+          "（2）|paren_arabic|2|2|0\n二、|han_dun|2|1|-\n");
+  }
+  SECTION("a sub-heading right under a titled item stays inside it") {
+    const std::string s = "教学工作\n1.课堂教学改革\n具体做法\n(1)推行学案。\n(2)小组合作。\n2.教研活动\n";
+    CHECK(render(s) ==
+          "1.|arabic_dot|1|1|-\n(1)|paren_arabic|1|2|0\n(2)|paren_arabic|2|2|0\n2.|arabic_dot|2|1|-\n");
+  }
+  SECTION("a sub-heading in a GB/T section does not close its heading") {
+    const std::string s = "（一）强化质量管理。\n基础设施\n1、新建病房。\n2、更新设备。\n（二）推进学科建设。\n";
+    CHECK(render(s) ==
+          "（一）|paren_han|1|1|-\n1、|arabic_dun|1|2|0\n2、|arabic_dun|2|2|0\n（二）|paren_han|2|1|-\n");
   }
 }
 
@@ -529,6 +704,26 @@ TEST_CASE("invariants and SIMD/scalar agreement on noisy input", "[list_marker]"
   find_markers(noise, c, &rej);
   REQUIRE(c.size() == a.size());
   for (const rejected_marker& r : rej) CHECK(r.span.end <= noise.size());
+}
+
+TEST_CASE("SIMD and scalar agree on unusual spaces between a number and its delimiter", "[list_marker]") {
+  std::string s;
+  for (int i = 0; i < 8; ++i) s += "一、工作回顾\n全年完成各项任务，群众满意度持续提升。\n";
+  for (const char* sp : {"\u2003", "\u00A0", "\u3000", " ", "\t", "\u202F", "\v"}) {
+    std::string t = s + "1、招商引资。新增项目。\n2" + sp + "、服务企业。走访企业。\n" + s;
+    std::vector<marker> a, b, c;
+    std::vector<rejected_marker> rej;
+    find_markers(t, a, nullptr, zhscan::simd_level::best);
+    find_markers(t, b, nullptr, zhscan::simd_level::scalar);
+    find_markers(t, c, &rej);
+    INFO(sp);
+    REQUIRE(a.size() == b.size());
+    REQUIRE(a.size() == c.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      CHECK(a[i].span == b[i].span);
+      CHECK(a[i].span == c[i].span);
+    }
+  }
 }
 
 TEST_CASE("empty, tiny and unusual inputs", "[list_marker]") {

@@ -39,11 +39,33 @@
  *    text (a sentence end inside, a comma at the end, or 40+ characters not starting like
  *    a heading) it is kept only as the exact next item of the open list of the same style,
  *    and not when that item's real number follows; after a short unfinished line (maybe a
- *    heading) its list must go on. A lone Han numeral ending a paragraph, whose delimiter
+ *    heading) its list must go on. A short line opened by a marker is a numbered heading,
+ *    finished as it is. A lone Han numeral ending a paragraph, whose delimiter
  *    or "shi" reappears after such a number, is the real marker (split). A line cut inside
  *    a character was truncated by a length limit: that says nothing about the next line.
+ *  - Page furniture: a page number line ("di 2 ye gong 5 ye", "- 3 -", "3/5") or the
+ *    document's title repeated as a running header is not the paragraph a number follows;
+ *    the paragraph before it is. When a list's next item is searched for, an item after
+ *    such a short line counts if it is the exact successor.
+ *  - GB/T order: a list of a low rank (1., (1), circled) that opens while no Han-numbered
+ *    heading is open, and is followed by a higher-ranked series (yi-dun, (yi), chapters)
+ *    before its own next item, is a lone number (a converter's chunk number before the
+ *    title, a numbered preamble sentence) unless its next item does follow as a real
+ *    sibling: not a chunk number, and the higher series restarts at 1 under it rather than
+ *    running on across it. Such a number would otherwise invert the order and shift the
+ *    whole document down a level. Likewise a Han-numbered heading nests under an open
+ *    low-rank list only when that list goes on after it (as above); otherwise the list was
+ *    a run of statements (a preamble "1. ... 2. ...") and the heading closes it and takes
+ *    its level.
+ *  - Teaser lists: numbered titles (no sentence inside) right after a web page's label
+ *    (xiang guan wen zhang, tui jian yue du, cai ni xi huan, shang/xia yi pian ...) and the
+ *    items that follow them are the site's boilerplate.
+ *  - Names and references: "(1) ban" is class 1 unless ban begins a word (ban zi, ban ji
+ *    ...); a bracketed numeral after di (even across a line wrap) is an item reference
+ *    "di (yi) xiang". "1.2023 nian" is item 1 opening with a year, not a decimal.
  *  - Sequence: a marker at a line start is trusted when it continues the open sequence of
- *    its level, restarts it at 1, or opens a new level at 1; a list that opens at 7 needs
+ *    its level, restarts it at 1, or opens a new level at 1; a number that skips ahead is
+ *    not when the skipped number follows right after it (1, 2, 4, 3); a list that opens at 7 needs
  *    its 8 to follow, unless it continues the numbering of a closed level of its style
  *    (1..30 running across top-level sections). Markers in running text need sequence
  *    evidence: predecessor, successor in the same section, or a continued numbering.
@@ -58,6 +80,12 @@
  *    Run-in enumerations sit one level below the section they appear in; a heading at a
  *    line start or after a sentence closes them, a bracketed list inside a clause nests
  *    under them. Level and parent follow from the stack, never from a fixed style rank.
+ *  - Unnumbered headings (numbering lost on export) are not levels. A short title line
+ *    without number or punctuation, after a finished paragraph, is a heading of the
+ *    document: when the list it follows was itself found under such a heading, the two
+ *    headings are siblings, so a list of another style under the new one (or a run-in list
+ *    in its first paragraph) takes the previous list's level instead of nesting into that
+ *    list's last item.
  *
  * Speed: a SIMD prefilter (AVX-512 or AVX2, chosen at run time; scalar elsewhere) finds the
  * few positions where a marker can start (trigger characters not preceded by a word
@@ -71,7 +99,7 @@ namespace mk {
 
 /** Identity of a level on the style stack: the style plus its case/bracket variant. */
 enum key : std::uint8_t {
-  k_han_dun, k_han_paren, k_paren_han, k_enclosed_han, k_circled_han,
+  k_han_dun, k_han_fin, k_han_paren, k_paren_han, k_enclosed_han, k_circled_han,
   k_arabic_dot, k_arabic_dun, k_arabic_paren, k_paren_arabic, k_enclosed_paren,
   k_enclosed_stop, k_circled,
   k_dec2, k_dec3, k_dec4, k_dec5, k_dec6,
@@ -87,7 +115,7 @@ constexpr std::uint8_t key_of(marker_style s, std::uint16_t flags, std::uint8_t 
   const bool lower = (flags & marker_flag::lowercase) != 0;
   switch (s) {
     case marker_style::han_dun:
-    case marker_style::han_bare: return k_han_dun;
+    case marker_style::han_bare: return depth == 1 ? k_han_fin : k_han_dun;  // depth: financial
     case marker_style::han_paren: return k_han_paren;
     case marker_style::paren_han: return k_paren_han;
     case marker_style::enclosed_han: return k_enclosed_han;
@@ -133,6 +161,22 @@ constexpr std::uint8_t family_of(std::uint8_t k) noexcept {
   }
 }
 
+/**
+ * Rank of a heading style in the GB/T 9704 order 1 (yi-dun) > 2 ((yi)) > 3 (1.) > 4 ((1)) >
+ * 5 (circled), chapter forms above them all (0); -1 for the styles outside that order.
+ */
+constexpr int gbt_rank(std::uint8_t k) noexcept {
+  switch (k) {
+    case k_part: case k_chapter: case k_section: case k_han_fin: return 0;
+    case k_han_dun: return 1;
+    case k_paren_han: case k_enclosed_han: case k_han_paren: return 2;
+    case k_arabic_dot: case k_arabic_dun: case k_enclosed_stop: return 3;
+    case k_paren_arabic: case k_enclosed_paren: case k_arabic_paren: return 4;
+    case k_circled: return 5;
+    default: return -1;
+  }
+}
+
 /** Phase-1 sink writing candidates into the result vector (and rejections, if asked). */
 struct collect_sink {
   std::vector<marker>& out;
@@ -169,7 +213,8 @@ class structurer {
     std::size_t w = 0;
     for (std::size_t r = 0; r < n_; ++r) {
       marker c = out_[r];
-      const bool han_key = key_of_raw(c) == k_han_dun;
+      const std::uint8_t hk = key_of_raw(c);
+      const bool han_key = hk == k_han_dun || hk == k_han_fin;
       const bool ok = decide(r, c, w);
       if (han_key) han_rejected_ = !ok;
       if (ok) {
@@ -185,6 +230,8 @@ class structurer {
   struct slot {
     std::uint8_t key;
     bool is_inline;
+    bool after_heading;  // an item of this level followed an unnumbered heading line
+    bool parents_higher; // a low-rank list shown to have higher-ranked headings under it
     std::uint32_t last;
     std::size_t idx;  // index of the level's current marker in the compacted output
   };
@@ -202,7 +249,7 @@ class structurer {
   }
 
   void push(std::uint8_t k, bool inl, std::uint32_t ord, std::size_t idx) noexcept {
-    stack_[depth_] = slot{k, inl, ord, idx};
+    stack_[depth_] = slot{k, inl, false, false, ord, idx};
     pos_of_[k] = depth_;
     ++depth_;
   }
@@ -246,14 +293,104 @@ class structurer {
     const std::size_t stop = r + 65 < n_ ? r + 65 : n_;
     for (std::size_t i = r + 1; i < stop; ++i) {
       const marker& x = out_[i];
-      if (x.flags & (flag_after_cut | flag_after_short)) continue;  // maybe a chunk number
-      if (x.style == marker_style::han_bare) continue;                // maybe a word
+      if (x.flags & flag_after_cut) continue;           // maybe a chunk number
+      if (x.style == marker_style::han_bare) continue;  // maybe a word
       const std::uint8_t kx = key_of_raw(x);
-      if (kx == k || family_of(kx) == family_of(k)) return successor(k, ord, x.ordinal);
-      const std::uint8_t cx = x.level;  // phase-1 context
+      if (kx == k || family_of(kx) == family_of(k)) {
+        // After a short unfinished line (a heading, a page header) only the exact
+        // successor counts: anything else there may be a chunk number.
+        if (successor(k, ord, x.ordinal)) return true;
+        if (x.flags & flag_after_short) continue;
+        return false;
+      }
+      const std::uint8_t cx = x.level & ctx_mask;  // phase-1 context
       const bool heading_pos = cx == ctx_bol || cx == ctx_space || cx == ctx_sent;
       if (pos_of_[kx] >= 0 && pos_of_[kx] < limit && heading_pos) return false;
       if (run_in && heading_pos && !is_inline_style(x.style)) return false;
+    }
+    return false;
+  }
+
+  /**
+   * For a list of a low GB/T rank (1., (1), circled) opening a level while no Han-numbered
+   * heading is open: true when a heading of a higher rank (yi-dun, (yi), chapter forms)
+   * follows before the list's own next item, and that next item never comes (the next
+   * candidate of its family is not its successor, or there is none). Such a lone "1." would
+   * become the parent of a whole yi-dun series, inverting the order a reader expects; it is
+   * a converter's chunk number or a stray number before the title, not the document's top
+   * level. A real series (its "2." follows as a sibling, with text of its own) keeps its
+   * higher-ranked children. Candidates that may be chunk numbers are passed over unless
+   * they are the exact successor. Stops at the list's next candidate, so consecutive
+   * checks cover disjoint stretches (linear time); looks at most 1024 candidates ahead.
+   */
+  bool parents_higher_series(std::size_t r, std::uint8_t k, std::uint32_t ord) const noexcept {
+    const int rk = gbt_rank(k);
+    const std::uint8_t fam = family_of(k);
+    const std::size_t stop = r + 1025 < n_ ? r + 1025 : n_;
+    bool higher = false;
+    for (std::size_t i = r + 1; i < stop; ++i) {
+      const marker& x = out_[i];
+      if (x.style == marker_style::han_bare) continue;
+      const std::uint8_t kx = key_of_raw(x);
+      if (family_of(kx) == fam) {
+        if (x.flags & flag_after_cut) continue;
+        if (successor(k, ord, x.ordinal)) return higher && series_continues_after(i, stop, rk);
+        if (x.flags & flag_after_short) continue;
+        return higher;
+      }
+      const int rx = gbt_rank(kx);
+      const std::uint8_t cx = x.level & ctx_mask;
+      if (rx >= 0 && rx < rk && (cx == ctx_bol || cx == ctx_space || cx == ctx_sent))
+        higher = true;
+    }
+    return higher;
+  }
+
+  /**
+   * After the successor at `i` of a low-rank list that has higher-ranked headings under its
+   * first item: true when the next higher-ranked heading goes on numbering (er, (er))
+   * instead of restarting at 1. A real sibling starts its own sub-sections; a number the
+   * higher series runs across does not separate anything (a chunk number at a sentence
+   * boundary).
+   */
+  bool series_continues_after(std::size_t i, std::size_t stop, int rk) const noexcept {
+    for (std::size_t t = i + 1; t < stop; ++t) {
+      const marker& y = out_[t];
+      const int ry = gbt_rank(key_of_raw(y));
+      const std::uint8_t cy = y.level & ctx_mask;
+      if (ry >= 0 && ry < rk && (cy == ctx_bol || cy == ctx_space || cy == ctx_sent))
+        return y.ordinal != 1;
+    }
+    return false;
+  }
+
+  /**
+   * A Han-numbered heading (`r`, rank <= 2) about to open under the low-rank list of slot
+   * `t` (1., (1), circled): true when that list goes on after it, i.e. the list's next
+   * item follows as a real sibling (not a chunk number) and the higher series restarts
+   * under it. Otherwise the list was a run of statements (a preamble 1., 2.) or a stray
+   * number, and the heading is not its child.
+   */
+  bool list_goes_on(std::size_t r, int t) const noexcept {
+    const std::uint8_t k = stack_[t].key;
+    const std::uint8_t fam = family_of(k);
+    const std::size_t stop = r + 1025 < n_ ? r + 1025 : n_;
+    for (std::size_t i = r + 1; i < stop; ++i) {
+      const marker& x = out_[i];
+      if (x.style == marker_style::han_bare || family_of(key_of_raw(x)) != fam) continue;
+      if (x.flags & flag_after_cut) continue;
+      if (successor(k, stack_[t].last, x.ordinal)) return !series_continues_after(i, stop, gbt_rank(k));
+      if (x.flags & flag_after_short) continue;
+      return false;
+    }
+    return false;
+  }
+
+  /** True when a style of GB/T rank yi-dun or (yi) (or a chapter form) is open. */
+  bool han_heading_open() const noexcept {
+    for (int i = 0; i < depth_; ++i) {
+      const int rk = gbt_rank(stack_[i].key);
+      if (rk >= 0 && rk <= 2) return true;
     }
     return false;
   }
@@ -274,9 +411,51 @@ class structurer {
     if (rejected_) rejected_->push_back(rejected_marker{c.span, c.ordinal, c.style, why});
   }
 
+  /**
+   * Unnumbered headings: a marker opening the first line after an unnumbered heading (see
+   * scanner::after_unnumbered_heading) is under that heading. When a list of the path was
+   * itself found under such a heading, the new heading is its sibling, so the new marker
+   * does not nest into that list's last item: the list is closed first (its numbering can
+   * still restart or continue if the marker has its style). Returns the stack index to
+   * close down to, or -1.
+   */
+  int heading_floor(const marker& c) const noexcept {
+    int inner = -1;
+    for (int s = depth_ - 1; s >= 0; --s) {
+      if (stack_[s].after_heading) {
+        inner = s;
+        break;
+      }
+    }
+    if (inner < 0) return -1;
+    const std::uint8_t k = key_of_raw(c);
+    const std::uint8_t fam = family_of(k);
+    for (int s = 0; s <= inner; ++s)
+      if (stack_[s].key == k || family_of(stack_[s].key) == fam) return -1;
+    return inner;
+  }
+
   /** Decides candidate `r` (a copy in `c`); on acceptance fills level/parent/confidence. */
   bool decide(std::size_t r, marker& c, std::size_t w) noexcept {
-    const std::uint8_t cx = c.level;
+    const bool after_heading = (c.level & ctx_after_heading) != 0;
+    const int floor = (c.level & ctx_heading_after_text) ? heading_floor(c) : -1;
+    if (floor < 0) return decide_at(r, c, w, after_heading);
+    // Close the list under the previous heading; undo that if the marker is rejected.
+    const int old_depth = depth_;
+    std::uint32_t saved[key_count];
+    for (int s = floor; s < old_depth; ++s) saved[s] = closed_last_[stack_[s].key];
+    pop_to(floor);
+    if (decide_at(r, c, w, true)) return true;
+    for (int s = floor; s < old_depth; ++s) {
+      pos_of_[stack_[s].key] = s;
+      closed_last_[stack_[s].key] = saved[s];
+    }
+    depth_ = old_depth;
+    return false;
+  }
+
+  bool decide_at(std::size_t r, marker& c, std::size_t w, bool after_heading) noexcept {
+    const std::uint8_t cx = c.level & ctx_mask;
     const bool strong = cx == ctx_bol;
     const bool medium = cx == ctx_space || cx == ctx_sent;
     const bool run_in = is_inline_style(c.style);
@@ -360,8 +539,11 @@ class structurer {
         conf -= 5;
       } else if (c.ordinal > last + 1) {
         seqf = marker_flag::sequence_gap;
-        ok = (strong && !run_in) ||
-             ((medium || run_in) && supported_by_next(r, k, c.ordinal, j, run_in));
+        // A skipped number whose list resumes at the expected number right after it
+        // (1, 2, 4, 3) is out of sequence: a chunk number at a sentence boundary.
+        ok = ((strong && !run_in) ||
+              ((medium || run_in) && supported_by_next(r, k, c.ordinal, j, run_in))) &&
+             !same_number_follows(r, stack_[j].key, last + 1);
         conf -= 20;
       } else {
         seqf = marker_flag::sequence_repeat;
@@ -381,6 +563,7 @@ class structurer {
       }
       stack_[j].last = c.ordinal;
       stack_[j].idx = w;
+      if (after_heading) stack_[j].after_heading = true;
       c.level = static_cast<std::uint8_t>(j + 1);
       c.parent = j > 0 ? stack_[j - 1].idx : npos;
     } else {
@@ -436,6 +619,14 @@ class structurer {
           seqf = marker_flag::sequence_continued;
         }
       }
+      // A lone low-rank item must not become the parent of a Han-numbered series.
+      if (ok && !run_in && gbt_rank(k) >= 3 && !han_heading_open() &&
+          parents_higher_series(r, k, c.ordinal)) {
+        reject(c, (c.flags & (flag_after_cut | flag_after_short)) || strong
+                      ? reject_reason::chunk_number
+                      : reject_reason::no_sequence);
+        return false;
+      }
       if (!ok) {
         reject(c, reject_reason::no_sequence);
         return false;
@@ -443,12 +634,24 @@ class structurer {
       // A heading that starts a line or a sentence closes the run-in lists of the body.
       if (!run_in && (strong || medium)) {
         while (depth_ > 0 && stack_[depth_ - 1].is_inline) pop_to(depth_ - 1);
+        // A Han-numbered heading nests under a low-rank list (1., (1)) only when that
+        // list goes on after it; else it closes the list and takes its level.
+        const int rk = gbt_rank(k);
+        while (rk >= 0 && rk <= 2 && depth_ > 0 && gbt_rank(stack_[depth_ - 1].key) > 2 &&
+               !stack_[depth_ - 1].parents_higher) {
+          if (list_goes_on(r, depth_ - 1)) {
+            stack_[depth_ - 1].parents_higher = true;
+            break;
+          }
+          pop_to(depth_ - 1);
+        }
       }
       if (depth_ >= static_cast<int>(key_count)) {  // cannot happen: one slot per key
         reject(c, reject_reason::no_sequence);
         return false;
       }
       push(k, run_in, c.ordinal, w);
+      stack_[depth_ - 1].after_heading = after_heading;
       c.level = static_cast<std::uint8_t>(depth_);
       c.parent = depth_ > 1 ? stack_[depth_ - 2].idx : npos;
     }

@@ -8,6 +8,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 
 namespace zhscan {
 namespace detail {
@@ -66,6 +67,26 @@ constexpr int han_digit(char32_t c) noexcept {
       return 100;
     default:
       return -1;
+  }
+}
+
+/** True for the financial (daxie) numeral characters, simplified and traditional. */
+constexpr bool is_financial_digit(char32_t c) noexcept {
+  switch (c) {
+    case U'\u58F9':                                    // financial 1
+    case U'\u8D30': case U'\u8CB3': case U'\u8CAE':  // financial 2
+    case U'\u53C1': case U'\u53C3': case U'\u53C4':  // financial 3
+    case U'\u8086':                                    // financial 4
+    case U'\u4F0D':                                    // financial 5
+    case U'\u9646': case U'\u9678':                   // financial 6
+    case U'\u67D2':                                    // financial 7
+    case U'\u634C':                                    // financial 8
+    case U'\u7396':                                    // financial 9
+    case U'\u62FE':                                    // financial 10
+    case U'\u4F70':                                    // financial 100
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -424,6 +445,71 @@ constexpr bool ends_text_line(char32_t c) noexcept {
   return is_sentence_end(c) || is_clause_end(c) || is_close_punct(c) || c == U'\u2014' ||
          c == U'\uFF5E' || c == U'~' || c == U'\u2015';
 }
+
+/**
+ * Labels under which a web page lists teasers of other pages (after the document's body):
+ * a numbered list right after one of them is the site's boilerplate, not the document's
+ * outline. UTF-8.
+ */
+inline constexpr std::string_view teaser_labels[] = {
+    "\u76F8\u5173\u6587\u7AE0",  // related articles
+    "\u76F8\u95DC\u6587\u7AE0",  // related articles, traditional
+    "\u76F8\u5173\u9605\u8BFB",  // related reading
+    "\u76F8\u95DC\u95B1\u8B80",  // related reading, traditional
+    "\u76F8\u5173\u63A8\u8350",  // related recommendations
+    "\u76F8\u95DC\u63A8\u85A6",  // related recommendations, traditional
+    "\u76F8\u5173\u94FE\u63A5",  // related links
+    "\u76F8\u95DC\u93C8\u63A5",  // related links, traditional
+    "\u76F8\u5173\u8303\u6587",  // related model texts
+    "\u76F8\u5173\u5185\u5BB9",  // related content
+    "\u70ED\u95E8\u6587\u7AE0",  // popular articles
+    "\u71B1\u9580\u6587\u7AE0",  // popular articles, traditional
+    "\u70ED\u95E8\u63A8\u8350",  // popular picks
+    "\u71B1\u9580\u63A8\u85A6",  // popular picks, traditional
+    "\u70ED\u95E8\u9605\u8BFB",  // popular reading
+    "\u731C\u4F60\u559C\u6B22",  // you may like
+    "\u731C\u4F60\u559C\u6B61",  // you may like, traditional
+    "\u731C\u60A8\u559C\u6B22",  // you may like, polite
+    "\u63A8\u8350\u9605\u8BFB",  // recommended reading
+    "\u63A8\u85A6\u95B1\u8B80",  // recommended reading, traditional
+    "\u5EF6\u4F38\u9605\u8BFB",  // further reading
+    "\u5EF6\u4F38\u95B1\u8B80",  // further reading, traditional
+    "\u7CBE\u5F69\u63A8\u8350",  // highlights
+    "\u7CBE\u5F69\u63A8\u85A6",  // highlights, traditional
+    "\u4E0A\u4E00\u7BC7",  // previous article
+    "\u4E0B\u4E00\u7BC7",  // next article
+    "\u6700\u65B0\u6587\u7AE0",  // latest articles
+    "\u63A8\u8350\u6587\u7AE0",  // recommended articles
+    "\u63A8\u85A6\u6587\u7AE0",  // recommended articles, traditional
+    "\u6587\u7AE0\u63A8\u8350",  // article picks
+    "\u6587\u7AE0\u63A8\u85A6",  // article picks, traditional
+    "\u4E3A\u4F60\u63A8\u8350",  // picked for you
+    "\u4E3A\u60A8\u63A8\u8350",  // picked for you, polite
+    "\u70BA\u4F60\u63A8\u85A6",  // picked for you, traditional
+    "\u53EF\u80FD\u611F\u5174\u8DA3",  // may interest you
+    "\u53EF\u80FD\u611F\u8208\u8DA3",  // may interest you, traditional
+    "\u5927\u5BB6\u90FD\u5728\u770B",  // everyone is reading
+    "\u66F4\u591A\u76F8\u5173",  // more related
+    "\u7CBE\u9009\u6587\u7AE0",  // selected articles
+    "\u70ED\u70B9\u6587\u7AE0",  // hot articles
+    "\u9605\u8BFB\u6392\u884C",  // most read
+    "\u76F8\u5173\u6587\u7AE0\u63A8\u8350",  // related articles, recommended
+    "\u66F4\u591A\u76F8\u5173\u6587\u7AE0",  // more related articles
+    "\u70ED\u95E8\u63A8\u8350\u6587\u7AE0",  // popular picks
+    "\u76F8\u5173\u63A8\u8350\u6587\u7AE0",  // related picks
+    "\u5176\u4ED6\u4EBA\u8FD8\u770B\u4E86",  // others also read
+    "\u672C\u6587\u76F8\u5173",  // related to this article
+};
+
+/** Bit (b & 63) set for the last byte b of every teaser label: a one-test prefilter. */
+constexpr std::uint64_t make_teaser_tail_bits() noexcept {
+  std::uint64_t bits = 0;
+  for (const std::string_view label : teaser_labels)
+    bits |= std::uint64_t(1) << (static_cast<unsigned char>(label.back()) & 0x3Fu);
+  return bits;
+}
+
+inline constexpr std::uint64_t teaser_tail_bits = make_teaser_tail_bits();
 
 // ---------------------------------------------------------------------------------------
 // Trigger table: the characters that can start a marker.

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #include "../common.hpp"
@@ -32,6 +33,13 @@ enum ctx : std::uint8_t {
   ctx_close = 6,   // after a closing quote or bracket
   ctx_mid = 7,     // after a letter, digit or ideograph: inside running text
 };
+
+/** Bits of a candidate's context byte above the ctx value (which fits the low nibble). */
+constexpr std::uint8_t ctx_mask = 0x0F;
+/** The candidate is the first marker of a line that follows an unnumbered heading line. */
+constexpr std::uint8_t ctx_after_heading = 0x40;
+/** ... and that heading line follows a finished paragraph (not a title of its own). */
+constexpr std::uint8_t ctx_heading_after_text = 0x20;
 
 /** Internal flag: a single Latin letter that could also be a Roman numeral (i, v, x). */
 constexpr std::uint16_t flag_letter_roman = 1u << 15;
@@ -73,7 +81,9 @@ template <class Sink>
 class scanner {
  public:
   scanner(std::string_view text, Sink& sink, bool want_rejects) noexcept
-      : s_(text.data()), n_(text.size()), sink_(sink), want_rejects_(want_rejects) {}
+      : s_(text.data()), n_(text.size()), sink_(sink), want_rejects_(want_rejects) {
+    find_title();
+  }
 
   /**
    * Scans the whole text; candidates arrive in increasing start order. `level` selects the
@@ -433,10 +443,228 @@ class scanner {
   void emit(std::size_t b, std::size_t e, std::uint32_t ord, marker_style st, std::uint8_t cx,
             std::uint16_t flags, std::uint8_t depth = 0) noexcept {
     if (!has_text(b)) return reject(b, e, ord, st, reject_reason::no_text);
+    if (!is_inline_style(st) && in_teaser_list(b, e, cx)) {
+      teaser_end_ = e;
+      return reject(b, e, ord, st, reject_reason::boilerplate);
+    }
     candidate c{{b, e}, ord, st, cx, depth, flags};
+    c.context = static_cast<std::uint8_t>(cx | after_unnumbered_heading(b, cx, st));
     if (cx != ctx_bol) c.flags |= marker_flag::inline_position;
     sink_.accept(c);
     last_end_ = e;
+  }
+
+  /**
+   * One past the last line feed or carriage return in [floor, b), or npos if there is none.
+   * Eight bytes at a time (the scanner calls this once per marker).
+   */
+  std::size_t line_break_after(std::size_t floor, std::size_t b) const noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    std::size_t q = b;
+    while (q - floor >= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, s_ + q - 8, 8);
+      const std::uint64_t lf = w ^ (ones * 0x0A), cr = w ^ (ones * 0x0D);
+      if (((lf - ones) & ~lf & highs) | ((cr - ones) & ~cr & highs)) break;  // one is in here
+      q -= 8;
+    }
+    for (std::size_t stop = q - floor >= 8 ? q - 8 : floor; q > stop; --q) {
+      const unsigned ch = byte(q - 1);
+      if (ch == '\n' || ch == '\r') return q;
+    }
+    return npos;
+  }
+
+  /**
+   * Walks back from `q` over white space, line breaks and page furniture lines (at most
+   * three): the end of the last character of the text line before, or npos if there is
+   * none within reach or no line break was crossed.
+   */
+  std::size_t text_line_end_before(std::size_t q) const noexcept {
+    for (int furniture = 0;; ++furniture) {
+      int budget = 256;
+      bool newline_seen = false;
+      cp_info c{no_cp, 0, 0, false};
+      for (;;) {
+        if (q == 0 || budget-- <= 0) return npos;
+        c = before(q);
+        if (!c.valid) return npos;
+        if (is_newline(c.cp)) newline_seen = true;
+        else if (!is_space(c.cp)) break;
+        q = c.pos;
+      }
+      if (!newline_seen) return npos;
+      if (furniture == 3) return c.end;
+      const std::size_t ls = furniture_line_start(c.end);
+      if (ls == npos) return c.end;
+      q = ls;
+    }
+  }
+
+  /**
+   * Unnumbered headings (Word numbering lost on export): ctx_after_heading when `b` is the
+   * first marker of its line and that line follows a short title line without number or
+   * punctuation ("cun zai de bu zu": shortcomings), not the document's title; with
+   * ctx_heading_after_text too when that title follows a finished paragraph. Such a title is
+   * a heading of the document, not a sub-heading of the statement before it; the
+   * structurer uses this to keep the list under it from nesting into the previous list.
+   * The line start is looked for at most 64 bytes back (and not before the last marker).
+   */
+  std::uint8_t after_unnumbered_heading(std::size_t b, std::uint8_t cx, marker_style st) noexcept {
+    // The first marker of its line: a line break between the previous marker and this
+    // one, within 64 bytes before it. Inside a line only a run-in list or a list after a
+    // colon opens a paragraph's first sentence.
+    const std::size_t prev = prev_emit_;
+    prev_emit_ = b;
+    if (cx != ctx_bol && cx != ctx_clause && !is_inline_style(st)) return 0;
+    const std::size_t lim = b > 64 ? b - 64 : 0;
+    const std::size_t floor = lim > prev ? lim : prev;
+    std::size_t q = b;
+    if (cx == ctx_bol) {  // the line starts after the indentation
+      while (q > floor && (byte(q - 1) == ' ' || byte(q - 1) == '\t' || byte(q - 1) >= 0x80)) {
+        const cp_info c = before(q);
+        if (!c.valid || !is_space(c.cp)) break;
+        q = c.pos;
+      }
+      if (q <= floor) return 0;
+    } else {
+      q = line_break_after(floor, b);
+      if (q == npos) return 0;
+    }
+    // The common case: the line before ends a sentence (neither a title nor a page number).
+    {
+      std::size_t t = q;
+      for (int k = 0; k < 8 && t > 0; ++k) {
+        const cp_info c = before(t);
+        if (!c.valid) break;
+        if (is_clause_punct(c.cp) || is_sentence_end(c.cp)) return 0;
+        if (!is_newline(c.cp) && !is_space(c.cp)) break;
+        t = c.pos;
+      }
+    }
+    // The title line: 2..30 characters, at least two ideographs, no clause punctuation,
+    // not opened by a marker, not the document's title.
+    const std::size_t pe = text_line_end_before(q);
+    if (pe == npos) return 0;
+    std::size_t ps = pe;
+    int chars = 0, ideographs = 0;
+    for (;;) {  // raw bytes: ideographs are counted by lead byte, the rest decoded
+      if (ps == 0) return 0;  // the first line of the text
+      const unsigned last = byte(ps - 1);
+      if (last == '\n' || last == '\r') break;
+      if (++chars > 30) return 0;
+      if (ps >= 3 && byte(ps - 3) >= 0xE4 && byte(ps - 3) <= 0xE9 && (last & 0xC0u) == 0x80u &&
+          (byte(ps - 2) & 0xC0u) == 0x80u) {
+        ++ideographs;
+        ps -= 3;
+        continue;
+      }
+      const cp_info c = before(ps);
+      if (!c.valid) return 0;
+      if (is_newline(c.cp)) break;
+      if (is_clause_punct(c.cp) || is_sentence_end(c.cp)) return 0;
+      ps = c.pos;
+    }
+    if (ideographs < 2) return 0;
+    const std::size_t ts = skip_spaces(ps, 64);
+    if (ts == title_b_ && title_e_ > title_b_) return 0;
+    if (starts_marker_shape(at(ts))) return 0;
+    // Is the paragraph before it finished?
+    const std::size_t qe = text_line_end_before(ps);
+    if (qe == npos) return ctx_after_heading;
+    const cp_info l = before(qe);
+    return l.valid && ends_text_line(l.cp) ? ctx_after_heading | ctx_heading_after_text
+                                            : ctx_after_heading;
+  }
+
+  /**
+   * A web page's teaser list: the item is a short title (no sentence inside before its line
+   * ends) and it follows a teaser label ("related articles:", "recommended reading", "next
+   * article" ...) across white space, a colon or a bracket, or it follows the previous
+   * teaser item after a title's worth of text on the same or the next line.
+   */
+  bool in_teaser_list(std::size_t b, std::size_t e, std::uint8_t cx) const noexcept {
+    // A label ends its line, or is followed by a colon, a space or a closing bracket.
+    const bool label_ctx = cx == ctx_bol || cx == ctx_space || cx == ctx_clause || cx == ctx_close;
+    if (!((label_ctx && after_teaser_label(b)) || follows_teaser_item(b))) return false;
+    // The item is a title, not a sentence.
+    std::size_t q = skip_spaces(e);
+    const std::size_t stop = q + 180 < n_ ? q + 180 : n_;
+    while (q < stop) {
+      const cp_info c = at(q);
+      if (c.valid && (is_newline(c.cp) || is_space(c.cp))) break;
+      if (c.valid && (c.cp == U'\u3002' || c.cp == U'\uFF1B' || c.cp == U';')) return false;
+      q = c.end;
+    }
+    return true;
+  }
+
+  /** A teaser label right before `b`, across white space, a colon or a closing bracket. */
+  bool after_teaser_label(std::size_t b) const noexcept {
+    // Fast exit on raw bytes: after ASCII white space, the character before must be a
+    // colon, a closing bracket, an ideographic space or the last character of a label.
+    {
+      std::size_t t = b;
+      while (t > 0 && b - t < 16 &&
+             (byte(t - 1) == ' ' || byte(t - 1) == '\t' || byte(t - 1) == '\n' || byte(t - 1) == '\r'))
+        --t;
+      if (t < 9) return false;
+      const unsigned l = byte(t - 1);
+      if (l < 0x80) {
+        if (l != ':' && l != ']') return false;
+      } else {
+        const unsigned l0 = byte(t - 3), l1 = byte(t - 2);
+        const bool label_end = l0 >= 0xE4 && l0 <= 0xE9 && ((teaser_tail_bits >> (l & 0x3Fu)) & 1u);
+        const bool colon = l0 == 0xEF && l1 == 0xBC && l == 0x9A;                 // U+FF1A
+        const bool bracket_or_space = l0 == 0xE3 && l1 == 0x80 && (l == 0x91 || l == 0x80);  // U+3011, U+3000
+        if (!label_end && !colon && !bracket_or_space) return false;
+      }
+    }
+    std::size_t q = b;
+    int breaks = 0;
+    for (int k = 0; k < 16 && q > 0; ++k) {
+      const cp_info c = before(q);
+      if (!c.valid) break;
+      if (is_newline(c.cp)) {
+        if (++breaks > 3) break;
+      } else if (!(is_space(c.cp) || c.cp == ch_fw_colon || c.cp == U':' ||
+                   c.cp == U'\u3011' || c.cp == U']' || is_bullet(c.cp))) {
+        break;
+      }
+      q = c.pos;
+    }
+    // Every label ends in an ideograph (lead byte E4..E9) whose last byte is in
+    // teaser_tail_bits: the common case exits here.
+    if (q == b || q < 9 || byte(q - 3) < 0xE4 || byte(q - 3) > 0xE9 ||
+        ((teaser_tail_bits >> (byte(q - 1) & 0x3Fu)) & 1u) == 0)
+      return false;
+    for (const std::string_view label : teaser_labels) {
+      const std::size_t len = label.size();
+      if (q < len || s_[q - 1] != label[len - 1] || s_[q - 2] != label[len - 2] ||
+          std::string_view(s_ + q - len, len) != label)
+        continue;
+      // The label stands alone (a longer label may end with a shorter one: go on).
+      const std::size_t ls = q - len;
+      if (ls == 0) return true;
+      const cp_info p = before(ls);
+      if (!p.valid || is_newline(p.cp) || is_space(p.cp) || is_sentence_end(p.cp) ||
+          is_bullet(p.cp) || is_open_punct(p.cp) || is_close_punct(p.cp))
+        return true;
+    }
+    return false;
+  }
+
+  /** The next item of a teaser list: a title's worth of text after the previous item. */
+  bool follows_teaser_item(std::size_t b) const noexcept {
+    if (teaser_end_ == 0 || b < teaser_end_ || b - teaser_end_ > 240) return false;
+    int breaks = 0;
+    for (std::size_t r = teaser_end_; r < b;) {
+      const cp_info c = at(r);
+      if (c.valid && is_newline(c.cp) && ++breaks > 2) return false;
+      if (c.valid && (c.cp == U'\u3002' || c.cp == U'\uFF1B')) return false;
+      r = c.end;
+    }
+    return true;
   }
 
   // Rejections never move last_end_: the prefiltered paths do not even see most rejected
@@ -545,18 +773,26 @@ class scanner {
    */
   cut_kind previous_paragraph(std::size_t line_start) const noexcept {
     std::size_t q = line_start;
-    int budget = 256;
     cp_info c{no_cp, 0, 0, false};
-    bool newline_seen = false;
-    for (;;) {
-      if (q == 0 || budget-- <= 0) return cut_kind::none;
-      c = before(q);
-      if (!c.valid) return cut_kind::none;
-      if (is_newline(c.cp)) newline_seen = true;
-      else if (!is_space(c.cp)) break;
-      q = c.pos;
+    for (int furniture = 0;; ++furniture) {
+      int budget = 256;
+      bool newline_seen = false;
+      for (;;) {
+        if (q == 0 || budget-- <= 0) return cut_kind::none;
+        c = before(q);
+        if (!c.valid) return cut_kind::none;
+        if (is_newline(c.cp)) newline_seen = true;
+        else if (!is_space(c.cp)) break;
+        q = c.pos;
+      }
+      if (!newline_seen) return cut_kind::none;
+      // A page footer or running header between two paragraphs is not the paragraph the
+      // number follows: look at the one before it.
+      if (furniture == 3) break;
+      const std::size_t ls = furniture_line_start(c.end);
+      if (ls == npos) break;
+      q = ls;
     }
-    if (!newline_seen) return cut_kind::none;
     if (c.cp == ch_replacement || ends_text_line(c.cp)) return cut_kind::none;
     if (is_han_start(c.cp)) {
       const cp_info b = before(c.pos);
@@ -580,7 +816,12 @@ class scanner {
       if (++chars > 200) return cut_kind::cut;
     }
     if (sentence_inside) return cut_kind::cut;
-    if (chars < 40) return cut_kind::maybe;
+    if (chars < 40) {
+      // A short line opened by a marker is a numbered heading, finished as it is.
+      const cp_info f = at(skip_spaces(r));
+      if (f.valid && starts_marker_shape(f)) return cut_kind::none;
+      return cut_kind::maybe;
+    }
     // A long line without a sentence end: a long heading if it starts like one.
     const cp_info f = at(skip_spaces(r));
     if (f.valid && (is_han_start(f.cp) || digit_value(f.cp) >= 1 || f.cp == '(' ||
@@ -588,6 +829,85 @@ class scanner {
                     enclosed_numeral(f.cp).kind != enclosed::none))
       return cut_kind::maybe;
     return cut_kind::cut;
+  }
+
+  /**
+   * The document's title for the running-header test: its first line with text, trimmed,
+   * if it is 4..120 bytes long (else none).
+   */
+  void find_title() noexcept {
+    std::size_t q = 0;
+    const std::size_t lim = n_ < 512 ? n_ : 512;
+    while (q < lim) {
+      const cp_info c = at(q);
+      if (!c.valid || !(is_space(c.cp) || is_newline(c.cp))) break;
+      q = c.end;
+    }
+    std::size_t e = q, last = q;
+    while (e < lim) {
+      const cp_info c = at(e);
+      if (c.valid && is_newline(c.cp)) break;
+      e = c.end;
+      if (!(c.valid && is_space(c.cp))) last = e;
+    }
+    if (e < lim && last - q >= 4 && last - q <= 120) {
+      title_b_ = q;
+      title_e_ = last;
+    }
+  }
+
+  /**
+   * Page furniture: the line ending at `end` (its last non-space character ends there) is
+   * a page number line ("di 2 ye gong 5 ye", "- 3 -", "3/5", "Page 3 of 5") or repeats
+   * the document's title as a running header. Returns the start of that line, or npos.
+   */
+  std::size_t furniture_line_start(std::size_t end) const noexcept {
+    // A running header: the title again, alone on its line.
+    const std::size_t tlen = title_e_ - title_b_;
+    if (tlen > 0 && end >= tlen && end - tlen != title_b_ && s_[end - 1] == s_[title_e_ - 1] &&
+        std::memcmp(s_ + end - tlen, s_ + title_b_, tlen) == 0) {
+      std::size_t q = end - tlen;
+      for (int k = 0; k < 16; ++k) {
+        if (q == 0) return 0;
+        const cp_info c = before(q);
+        if (!c.valid) break;
+        if (is_newline(c.cp)) return q;
+        if (!is_space(c.cp)) break;
+        q = c.pos;
+      }
+    }
+    // A page number line: digits and the words and signs around page numbers only.
+    std::size_t q = end;
+    bool digit = false;
+    for (int chars = 0; q > 0; ++chars) {
+      const cp_info b = before(q);
+      if (!b.valid || chars == 40) return npos;
+      if (is_newline(b.cp)) break;
+      q = b.pos;
+      const char32_t c = b.cp;
+      if (digit_value(c) >= 0) {
+        digit = true;
+        continue;
+      }
+      if (is_space(c)) continue;
+      switch (c) {
+        case U'\u7B2C':  // di, ordinal prefix
+        case U'\u9875':  // ye, page
+        case U'\u9801':  // ye, traditional
+        case U'\u5171':  // gong, in total
+        case U'\u7801':  // ma (ye ma: page number)
+        case U'\u78BC':  // ma, traditional
+        case U'/': case U'-': case U'_': case U'|': case U'~': case U':': case U',':
+        case U'P': case U'p': case U'a': case U'g': case U'e': case U'o': case U'f':
+        case U'\u2013': case U'\u2014': case U'\u2015':  // dashes
+        case U'\u00B7':  // middle dot
+        case U'\uFF0D': case U'\uFF0F': case U'\uFF5E': case U'\uFF1A': case U'\uFF0C':
+          continue;
+        default:
+          return npos;
+      }
+    }
+    return digit ? q : npos;
   }
 
   // ----- triggers -----------------------------------------------------------------------
@@ -619,11 +939,14 @@ class scanner {
 
   /**
    * The character after a numeral; white space before an enumeration comma or full-width
-   * stop is skipped ("yi , jia qiang": spaces inside the marker, flagged `spaced`).
+   * stop is skipped ("yi , jia qiang": spaces inside the marker, flagged `spaced`). After
+   * Arabic digits (`narrow`) only a space, a tab or an ideographic space may open the gap:
+   * the SIMD prefilter lets only those through, and every path must agree.
    */
-  cp_info spaced_delimiter(std::size_t end, std::uint16_t& flags) const noexcept {
+  cp_info spaced_delimiter(std::size_t end, std::uint16_t& flags, bool narrow = false) const noexcept {
     const cp_info d = at(end);
-    if (d.valid && is_space(d.cp)) {
+    if (d.valid && is_space(d.cp) &&
+        (!narrow || d.cp == U' ' || d.cp == U'\t' || d.cp == ch_ideo_space)) {
       const cp_info d2 = at(skip_spaces(end, 4));
       if (d2.valid && (d2.cp == ch_dun || d2.cp == ch_fw_dot)) {
         flags |= marker_flag::spaced;
@@ -673,13 +996,14 @@ class scanner {
     const num m = parse_digits(pos, &fw);
     if (!m.ok) return;
     std::uint16_t flags = fw ? marker_flag::fullwidth : 0;
-    const cp_info d = spaced_delimiter(m.end, flags);
+    const cp_info d = spaced_delimiter(m.end, flags, true);
     if (!d.valid) return;
     marker_style st;
     if (d.cp == '.' || d.cp == ch_fw_dot) {
       if (d.cp == ch_fw_dot) flags |= marker_flag::fullwidth;
       const cp_info nx = at(d.end);
-      if (nx.valid && digit_value(nx.cp) >= 0) return on_decimal(pos, m, flags);
+      if (nx.valid && digit_value(nx.cp) >= 0 && !year_follows(d.end))
+        return on_decimal(pos, m, flags);
       st = marker_style::arabic_dot;
     } else if (d.cp == ch_dun) {
       st = marker_style::arabic_dun;
@@ -704,6 +1028,19 @@ class scanner {
       if (k == cut_kind::maybe) flags |= flag_after_short;
     }
     emit(pos, d.end, m.value, st, cx, flags);
+  }
+
+  /**
+   * A calendar year and nian at `pos` ("2023 nian"): after "1." that is the item's text
+   * ("1.2023 nian quan xian ...": item 1 opens with a year), since nobody writes a decimal
+   * 1.2023 before nian.
+   */
+  bool year_follows(std::size_t pos) const noexcept {
+    if (pos + 7 > n_) return false;
+    const unsigned y0 = byte(pos), y1 = byte(pos + 1);
+    if (!((y0 == '1' && y1 == '9') || (y0 == '2' && y1 == '0'))) return false;
+    if (byte(pos + 2) - '0' > 9u || byte(pos + 3) - '0' > 9u) return false;
+    return byte(pos + 4) == 0xE5 && byte(pos + 5) == 0xB9 && byte(pos + 6) == 0xB4;  // U+5E74 nian
   }
 
   // 1.1 / 1.2.3 headings, else a decimal number
@@ -842,17 +1179,63 @@ class scanner {
     if ((close.cp == ch_fw_rparen) != open_fw) flags |= marker_flag::mixed_brackets;
     const std::uint8_t cx = left_context(pos);
     if (cx == ctx_mid) return reject(pos, close.end, m.value, st, reject_reason::mid_word);
+    if (after_di(pos))  // "di (yi) xiang": item (yi) of a legal text, even across a line wrap
+      return reject(pos, close.end, m.value, st, reject_reason::reference);
     const cp_info f = at(skip_spaces(close.end));
     if (f.valid && is_clause_punct(f.cp) && f.cp != ch_dun && !is_clause_end(f.cp))
       return reject(pos, close.end, m.value, st, reject_reason::reference);
     if (f.valid && starts_marker_shape(f))
       return reject(pos, close.end, m.value, st, reject_reason::no_text);
+    if (f.valid && f.cp == U'\u73ED' && class_name_follows(f.end))  // ban, class: "(1) ban"
+      return reject(pos, close.end, m.value, st, reject_reason::mid_word);
     if (cx == ctx_bol && st == marker_style::paren_arabic) {
       const cut_kind k = previous_paragraph(pos);
       if (k == cut_kind::cut) flags |= flag_after_cut;
       if (k == cut_kind::maybe) flags |= flag_after_short;
     }
     emit(pos, close.end, m.value, st, cx, flags);
+  }
+
+  /** di (ordinal prefix) right before `pos`, white space and one line break allowed between. */
+  bool after_di(std::size_t pos) const noexcept {
+    int breaks = 0;
+    for (int k = 0; k < 8 && pos > 0; ++k) {
+      const cp_info b = before(pos);
+      if (!b.valid) return false;
+      if (b.cp == ch_di) return true;
+      if (is_newline(b.cp)) {
+        if (++breaks > 2) return false;  // CR LF counts twice
+      } else if (!is_space(b.cp)) {
+        return false;
+      }
+      pos = b.pos;
+    }
+    return false;
+  }
+
+  /**
+   * After "(1) ban" (ban: class): true when ban names class 1, i.e. does not begin a word
+   * of its own (ban zi: leadership team, ban ji: classes, ban zhu ren: head teacher, ban
+   * zhang: monitor, ban zu: team, ban hui: class meeting, ban feng: class spirit, ban che:
+   * shuttle bus), as in "(1) ban he (2) ban" (classes 1 and 2).
+   */
+  bool class_name_follows(std::size_t pos) const noexcept {
+    const cp_info c = at(pos);
+    if (!c.valid) return true;
+    switch (c.cp) {
+      case U'\u5B50':                   // zi (ban zi)
+      case U'\u7EA7': case U'\u7D1A':  // ji (ban ji), traditional
+      case U'\u4E3B':                   // zhu (ban zhu ren)
+      case U'\u957F': case U'\u9577':  // zhang (ban zhang), traditional
+      case U'\u7EC4': case U'\u7D44':  // zu (ban zu), traditional
+      case U'\u4F1A': case U'\u6703':  // hui (ban hui), traditional
+      case U'\u98CE': case U'\u98A8':  // feng (ban feng), traditional
+      case U'\u8F66': case U'\u8ECA':  // che (ban che), traditional
+      case U'\u6B21':                   // ci (ban ci: scheduled runs)
+        return false;
+      default:
+        return true;
+    }
   }
 
   // yi-dun, yi shi, yi), a numeral that lost its delimiter, a marker split by a chunk number
@@ -885,7 +1268,7 @@ class scanner {
         const cp_info nx = at(d.end);
         if (nx.valid && digit_value(nx.cp) >= 0) return;
       }
-      return emit(pos, d.end, m.value, marker_style::han_dun, cx, flags);
+      return emit(pos, d.end, m.value, marker_style::han_dun, cx, flags, financial(pos, m.end));
     }
     if (d.cp == ch_shi) {
       if (cx == ctx_mid)
@@ -945,7 +1328,22 @@ class scanner {
                         f.cp != U'\u5169') ||
                        f.cp == U'\u201C' || f.cp == U'\u300A';
     if (!texty) return;
-    emit(pos, m.end, m.value, marker_style::han_bare, cx, flags | marker_flag::delimiter_missing);
+    emit(pos, m.end, m.value, marker_style::han_bare, cx, flags | marker_flag::delimiter_missing,
+         financial(pos, m.end));
+  }
+
+  /**
+   * 1 when the Han numeral in [b, e) is written in financial forms (yi for 1 written as the
+   * daxie character ...): Word's legal numbering, a level of its own above plain yi-dun
+   * (passed to phase 2 in the candidate's depth byte); else 0.
+   */
+  std::uint8_t financial(std::size_t b, std::size_t e) const noexcept {
+    while (b < e) {
+      const cp_info c = at(b);
+      if (c.valid && is_financial_digit(c.cp)) return 1;
+      b = c.end;
+    }
+    return 0;
   }
 
   // jia-dun, (jia) is the parenthesis handler's
@@ -1212,6 +1610,9 @@ class scanner {
   Sink& sink_;
   bool want_rejects_;
   std::size_t last_end_ = 0;
+  std::size_t title_b_ = 0, title_e_ = 0;  // the document's first line (see find_title)
+  std::size_t teaser_end_ = 0;             // end of the last teaser-list item, 0 if none
+  std::size_t prev_emit_ = 0;              // start of the last marker emitted
 };
 
 }  // namespace mk

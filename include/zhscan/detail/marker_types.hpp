@@ -161,6 +161,7 @@ enum class reject_reason : std::uint8_t {
   no_sequence,      ///< position too weak and no sequence (predecessor/successor) supports it
   idiom,            ///< "yi shi yi, er shi er" and similar fixed phrases
   no_text,          ///< another marker follows at once: no item text (a listing of numerals)
+  boilerplate,      ///< a web page's teaser list under "related articles" and similar labels
 };
 
 /** Name of a reject reason ("decimal_number", ...). */
@@ -177,6 +178,7 @@ constexpr std::string_view to_string(reject_reason r) noexcept {
     case reject_reason::no_sequence: return "no_sequence";
     case reject_reason::idiom: return "idiom";
     case reject_reason::no_text: return "no_text";
+    case reject_reason::boilerplate: return "boilerplate";
   }
   return "unknown";
 }
