@@ -25,29 +25,71 @@
  * The rules (each one a rule a reader states; see also ../shared/gold/README.md):
  *  - A metric is a number followed by a unit from the lexicon (detail/unit_table.hpp); a
  *    percent, ratio or fraction form; or a range of two numbers sharing a unit. A bare number
- *    is never a metric (identifiers, page numbers, codes, web counters have no unit).
+ *    is never a metric (identifiers, page numbers, codes, web counters have no unit), except
+ *    after a currency sign (RMB / $ / EUR / GBP signs: 30 meiyuan).
+ *  - The unit is the LONGEST lexicon word at the position (chang ci, not chang; tai bi, not
+ *    tai), normalised only by simplification and the stated folds (wan yuan / yi yuan ->
+ *    yuan with the value scaled; ping mi / ping fang / the square-metre sign -> ping fang mi;
+ *    full-width % -> %); every other unit is kept as written (xueshi, zhousui, gongfen,
+ *    qianke, ge gongzuori, ge xiaoshi).
  *  - Span = [hedge or da] + number + [magnitude] + [duo/yu] + [magnitude] + unit +
- *    [yishang / yixia / zuoyou / shangxia / zhiduo / ji yishang ...].
+ *    [ban / duo] + [yishang / yixia / yinei / zuoyou / shangxia / zhiduo / ji yishang ...].
+ *    yinei (within) is at_most like yixia; ban after a unit adds a half (yi dun ban, liang
+ *    sui ban, liang ge ban baifendian), duo after it is more_than, unless either starts a
+ *    word with a measure of its own (liang nian duo ci).
+ *  - Chained magnitudes are one number, combined as in a Chinese numeral: 3 Yi 2,450 wan
+ *    yuan = 324500000, 1 qian 5 bai wan yuan = 1.5e7, 6 wan 1 qian yu ren = 61000, and a
+ *    plain integer that fills the places below the last magnitude before a measure (7 wan
+ *    8,600 ren = 78600).
+ *  - Bare magnitudes: shu / jin / shang / yu before it, duo / yu after it, or a bound word
+ *    after its unit (bai sui yishang, yi yuan yishang, qian wan yuan ji) make it one of it
+ *    (an implicit yi); shu + a round Han magnitude is "several" (shu shi suo: 10, more_than)
+ *    unless shu ends a noun (zong shu shi suo: the total is ten). A financial shi without yi
+ *    is ten (shi yuan).
+ *  - Money: X yuan Y jiao Z fen and X kuai Y mao (wu yuan san jiao = 5.3 yuan, shi kuai san
+ *    mao = 10.3 kuai), X kuai Y (liang kuai wu = 2.5), X kuai qian (span X kuai): kuai is
+ *    money there, a count of pieces elsewhere. fu before a percent, an amount or a
+ *    temperature and ling xia before a temperature are a minus sign (inside the span).
+ *  - liang after a number is the weight (tael) when no numeral or measure word follows (san
+ *    liang chaye, er liang zuoyou), the numeral "two / a few" otherwise (san liang tian).
  *  - Calendar and clock: a number before month / day / hao / hour words is a date; nian after
  *    a 4-digit (or 0-led, or date-continued 2-digit) number, or a Han digit-by-digit run, is a
- *    calendar year. Otherwise N nian is a duration.
+ *    calendar year; so is a bare 2-digit N nian that opens its clause (or follows zai / yu /
+ *    cong / zi / zhi / dao) and is followed by the clause's words rather than a duration word
+ *    (16 nian wo men kaishi: 2016; 16 nian lai, 16 nian jian, gongling 16 nian: durations).
+ *    Two 4-digit years joined by a range sign before a period word are a year range (2022-2023
+ *    xuenian). Otherwise N nian is a duration. N ri before nei / yinei / zhinei is a duration
+ *    (sanshi ri nei), not a day of the month.
+ *  - Period references: yi nian after a describing word or in a "shi ..." clause, ending the
+ *    clause (jinnian shi guanjian yi nian), like "fendou de yi nian", is no duration.
  *  - Ordinals and ranks: di + N, qian/hou N ming, grade/prize words (nianji, dengjiang), and
  *    ji/lei/duan/qi/jie ("yi ji", "er qi gongcheng") unless the context counts (liang,
- *    fen / gong / lianxu before, a list of levels before: shi xian liang ji).
+ *    fen / gong / lianxu / juban before, a list of levels before: shi xian liang ji, yinei
+ *    after). Even then N ji / N lei before an institution or rank noun is a grade (sheng san
+ *    ji you'er yuan), and N jie before a body or meeting is its ordinal (shi ba jie ren da;
+ *    and the "N ci huiyi" of that session), unless a counting verb precedes. N ceng after a
+ *    building number is a floor (3 hao lou 12 ceng).
  *  - Han er + measure word is an ordinal or a name (counts of two use liang); Han yi + measure
  *    word is the article "a" unless it answers "how many": a distributive (mei / ge / jun) in
  *    the clause, a postposed count (noun + yi ge + punctuation), or a restrictive (jin, zhi).
+ *  - Weekdays: zhou / xingqi / libai + a Han digit is a weekday unless a measure word follows
+ *    the single digit, or the numeral is liang (mei zhou yi ci, mei zhou liang ci: counts).
  *  - Names: a number inside a short quotation, fixed political terms and
- *    idioms (detail table below), xueqian N nian, N nian zhi / yiguan / yiwu.
+ *    idioms (detail table below), xueqian N nian, N nian zhi / yiguan / yiwu / xingdong.
  *  - Identifiers: digits glued to Latin letters or to * _ # @, chains with several separators
- *    (2022-03-15, 1.2.3), a:b:c, file sizes after a "daxiao:" label.
+ *    (2022-03-15, 1.2.3), a:b:c, file sizes after a "daxiao:" label; page counters (liulan /
+ *    yuedu / dianji [shu]: N ci) and teaser titles of other documents (fanwen 3 pian).
  *  - Hedges: adjacent ones are inside the span; yue + verb (yue xu 2600 wan yuan) sets the
- *    approximation but stays outside; jin before a duration means "recent" (jin wu nian) and
- *    is neither; da/da (reaches) is inside with no approximation, dadao / daoda are outside.
+ *    approximation but stays outside, and so does a multi-character comparative earlier in
+ *    the clause before "... de" + a share (bu shao yu zongshu de san cheng); jin before a
+ *    duration means "recent" (jin wu nian) and is neither; da/da (reaches) is inside with no
+ *    approximation, dadao / daoda are outside. An approximate pair (san si ge, liang san
+ *    nian) is a range low..high with no approximation.
  *  - ji (a few): as a ones digit it counts 0 (shi ji suo = 10, more_than), before a unit it
  *    counts 1 (ji shi suo = 10, more_than): the value is the stated lower bound, like duo/yu.
  *  - Currency amounts after a per-word in the clause (sheng jun, ren jun, mei nian) are
- *    category rate with the plain unit; slash rates (yuan/sheng.yue) keep the whole rate.
+ *    category rate with the plain unit; slash rates (yuan/sheng.yue, wei ke / li fang mi,
+ *    80 hao ke / 100 hao sheng with a numeric denominator) keep the whole rate.
  */
 namespace zhscan {
 
@@ -81,7 +123,8 @@ enum class metric_shape : std::uint8_t { value, range, ratio };
 
 /**
  * One quantity. Spans are byte offsets into the scanned text; `unit`, `per` and `per2` are
- * static strings of the lexicon (no allocation). Fields that do not apply are NaN / empty.
+ * static strings of the lexicon (no allocation), except a numeric denominator in `per`,
+ * which views the scanned text. Fields that do not apply are NaN / empty.
  */
 struct metric {
   byte_span span;       ///< whole metric: hedge words, number, unit, trailing hedge
@@ -93,7 +136,9 @@ struct metric {
   double ratio_a = std::numeric_limits<double>::quiet_NaN();  ///< ratio first term
   double ratio_b = std::numeric_limits<double>::quiet_NaN();  ///< ratio second term
   std::string_view unit;  ///< normalised unit (numerator of a rate); "ratio" for ratios
-  std::string_view per;   ///< normalised denominator of a slash rate, empty otherwise
+  /** Normalised denominator of a slash rate, empty otherwise; a numeric denominator (80 mg /
+   *  100 ml) is a view of the scanned text (digits and unit as written, simplified). */
+  std::string_view per;
   std::string_view per2;  ///< second denominator (yuan/sheng.yue -> per "sheng", per2 "yue")
   metric_shape shape = metric_shape::value;
   approximation approx = approximation::none;
@@ -178,6 +223,8 @@ inline constexpr hedge_word hedges_after[] = {
     {"\u4EE5\u4E0B", approximation::at_most},         // yixia, below
     {"\u5DE6\u53F3", approximation::about},           // zuoyou, about
     {"\u4E0A\u4E0B", approximation::about},           // shangxia, about
+    {"\u4EE5\u5185", approximation::at_most},         // yinei, within
+    {"\u4EE5\u5167", approximation::at_most},         // yinei (trad)
     {"\u4E4B\u591A", approximation::none},            // zhiduo, as many as (emphasis)
 };
 
@@ -201,6 +248,7 @@ inline constexpr std::string_view per_words[] = {
 /** Fixed terms and idioms whose numeral + measure word is not a quantity. */
 inline constexpr std::string_view fixed_terms[] = {
     "\u4E09\u756A\u4E94\u6B21", "\u4E09\u756A\u4E24\u6B21", "\u4E09\u756A\u5169\u6B21",  // san fan wu ci, san fan liang ci
+    "\u5341\u5B57",                                                                  // shi zi, a cross (hong shi zi hui)
     "\u4E09\u5929\u4E24\u5934", "\u4E09\u5929\u5169\u982D",                            // san tian liang tou
     "\u4E00\u5E74\u4E00\u5EA6", "\u4E09\u5E74\u4E94\u8F7D", "\u4E09\u5E74\u4E94\u8F09",  // yi nian yi du, san nian wu zai
     "\u4E00\u5E74\u534A\u8F7D", "\u4E00\u5E74\u534A\u8F09", "\u4E09\u4E94\u6210\u7FA4",  // yi nian ban zai, san wu cheng qun
@@ -291,9 +339,9 @@ inline constexpr std::string_view count_context[] = {
 /** After N nian: a system or programme name (san nian zhi, jiu nian yiwu jiaoyu ...). */
 inline constexpr std::string_view nian_name_after[] = {
     "\u5236", "\u4E00\u8D2F", "\u4E00\u8CAB", "\u4E49\u52A1", "\u7FA9\u52D9",
-    "\u884C\u52A8\u8BA1\u5212", "\u884C\u52D5\u8A08\u5283", "\u89C4\u5212", "\u898F\u5283",
+    "\u884C\u52A8", "\u884C\u52D5", "\u89C4\u5212", "\u898F\u5283",
     "\u8BA1\u5212", "\u8A08\u5283"};
-// zhi, yiguan x2, yiwu x2, xingdong jihua x2, guihua x2, jihua x2
+// zhi, yiguan x2, yiwu x2, xingdong (san nian xingdong [jihua]) x2, guihua x2, jihua x2
 /** After a 2-digit N nian: it is a calendar year (16 nian 3 yue, 09 nian du ...). */
 inline constexpr std::string_view year_continuation[] = {
     "\u6708", "\u5EA6", "\u5E95", "\u521D", "\u672B", "\u6625", "\u590F", "\u79CB", "\u51AC",
@@ -308,6 +356,86 @@ inline constexpr std::string_view change_verbs[] = {
     "\u6269\u5927", "\u64F4\u5927", "\u8C03\u6574", "\u8ABF\u6574", "\u589E", "\u964D",
     "\u5347"};
 // tigao zengjia zengzhang x2 shangsheng xiajiang jianshao x2 jiangdi tisheng kuoda x2 tiaozheng x2 zeng jiang sheng
+
+/** After a 2-digit N nian: words that make it a duration, not a calendar year (16 nian lai). */
+inline constexpr std::string_view year_duration_after[] = {
+    "\u5185", "\u5167", "\u6765", "\u4F86", "\u4EE5", "\u95F4", "\u9593", "\u65F6", "\u6642",
+    "\u591A", "\u5DE6", "\u534A", "\u7684", "\u4E4B", "\u524D", "\u540E", "\u5F8C", "\u91CC",
+    "\u88E1", "\u4E2D", "\u671F", "\u6574", "\u4F59", "\u9918", "\u4E0A", "\u4E0B", "\u81F3",
+    "\u5230", "\u4E86", "\u6709", "\u6B63", "\u8FC7", "\u904E"};
+// nei x2 lai x2 yi jian x2 shi x2 duo zuo ban de zhi qian hou x2 li x2 zhong qi zheng yu x2
+// shang xia zhi dao le you zheng guo x2
+/** Before a calendar year: prepositions (zai 16 nian, cong 16 nian qi). */
+inline constexpr std::u32string_view year_prepositions = U"\u5728\u4E8E\u65BC\u4ECE\u5F9E\u81EA\u81F3\u5230";
+// zai yu yu cong cong zi zhi dao
+/** Words describing a year before "yi nian" (guanjian yi nian: a period reference). */
+inline constexpr std::string_view year_describers[] = {
+    "\u5173\u952E", "\u95DC\u9375", "\u653B\u575A", "\u653B\u5805", "\u594B\u6597", "\u596E\u9B25",
+    "\u4E30\u6536", "\u8C50\u6536", "\u51B3\u80DC", "\u6C7A\u52DD", "\u51B3\u6218", "\u6C7A\u6230",
+    "\u5F00\u5C40", "\u958B\u5C40", "\u8D77\u6B65", "\u6536\u5B98", "\u5F00\u7BC7", "\u958B\u7BC7",
+    "\u5E73\u51E1", "\u96BE\u5FD8", "\u96E3\u5FD8", "\u7279\u6B8A", "\u975E\u51E1", "\u91CD\u8981",
+    "\u594B\u8FDB", "\u596E\u9032", "\u8DE8\u8D8A", "\u7A81\u7834", "\u8F6C\u6298", "\u8F49\u6298",
+    "\u51B2\u523A", "\u885D\u523A", "\u4E0D\u5E73\u51E1"};
+// guanjian x2 gongjian x2 fendou x2 fengshou x2 juesheng x2 juezhan x2 kaiju x2 qibu shouguan
+// kaipian x2 pingfan nanwang x2 teshu feifan zhongyao fenjin x2 kuayue tupo zhuanzhe x2
+// chongci x2 bu pingfan
+/** After N ji / N lei: an institution or rank noun makes it a grade (sheng san ji you'er yuan). */
+inline constexpr std::string_view grade_nouns[] = {
+    "\u5E7C\u513F\u56ED", "\u5E7C\u5152\u5712", "\u533B\u9662", "\u91AB\u9662", "\u5B66\u6821",
+    "\u5B78\u6821", "\u793A\u8303", "\u793A\u7BC4", "\u8FBE\u6807", "\u9054\u6A19", "\u56ED",
+    "\u5712", "\u6821", "\u4E2D\u5B66", "\u4E2D\u5B78", "\u5C0F\u5B66", "\u5C0F\u5B78",
+    "\u6559\u5E08", "\u6559\u5E2B", "\u804C\u79F0", "\u8077\u7A31", "\u516C\u8DEF", "\u8D44\u8D28",
+    "\u8CC7\u8CEA", "\u7532", "\u4E59", "\u54CD\u5E94", "\u97FF\u61C9", "\u9884\u8B66",
+    "\u9810\u8B66", "\u4FDD\u62A4", "\u4FDD\u8B77", "\u6587\u7269", "\u6807\u51C6", "\u6A19\u6E96",
+    "\u8BC1\u4E66", "\u8B49\u66F8", "\u8FD0\u52A8\u5458", "\u904B\u52D5\u54E1", "\u5DE5\u4F1A"};
+// youer yuan x2, yiyuan x2, xuexiao x2, shifan x2, dabiao x2, yuan x2, xiao, zhongxue x2,
+// xiaoxue x2, jiaoshi x2, zhicheng x2, gonglu, zizhi x2, jia, yi, xiangying x2, yujing x2,
+// baohu x2, wenwu, biaozhun x2, zhengshu x2, yundongyuan x2, gonghui
+/** After N jie: a body or meeting makes it an ordinal (shi ba jie ren da, N jie quanhui). */
+inline constexpr std::string_view session_bodies[] = {
+    "\u4EBA\u5927", "\u5168\u4F1A", "\u5168\u6703", "\u4F1A\u8BAE", "\u6703\u8B70", "\u515A\u4EE3\u4F1A",
+    "\u9EE8\u4EE3\u6703", "\u653F\u534F", "\u653F\u5354", "\u4E2D\u592E", "\u59D4\u5458", "\u59D4\u54E1",
+    "\u4EE3\u8868", "\u7406\u4E8B", "\u8463\u4E8B", "\u5168\u56FD", "\u5168\u570B", "\u7701\u59D4",
+    "\u5E02\u59D4", "\u53BF\u59D4", "\u7E23\u59D4", "\u533A\u59D4", "\u5340\u59D4", "\u6BD5\u4E1A",
+    "\u7562\u696D", "\u5B66\u751F", "\u5B78\u751F", "\u65B0\u751F", "\u8FD0\u52A8\u4F1A", "\u904B\u52D5\u6703",
+    "\u7EC8\u8EAB", "\u7D42\u8EAB"};
+// renda quanhui x2 huiyi x2 dangdaihui x2 zhengxie x2 zhongyang weiyuan x2 daibiao lishi
+// dongshi quanguo x2 shengwei shiwei xianwei x2 quwei x2 biye x2 xuesheng x2 xinsheng
+// yundonghui x2 zhongshen x2
+/** After N ci, before a body's meeting (shi ba jie ren da san ci huiyi): an ordinal when jie
+ *  precedes in the clause. */
+inline constexpr std::string_view ci_meetings[] = {"\u4F1A\u8BAE", "\u6703\u8B70", "\u5168\u4F1A",
+                                                   "\u5168\u6703", "\u5168\u4F53", "\u5168\u9AD4"};
+// huiyi x2 quanhui x2 quanti x2
+/** Page-counter labels before "N ci" (liulan: 568 ci): web metadata, not a metric. */
+inline constexpr std::string_view web_counter_labels[] = {
+    "\u6D4F\u89C8", "\u700F\u89BD", "\u9605\u8BFB", "\u95B1\u8B80", "\u70B9\u51FB", "\u9EDE\u64CA",
+    "\u8BBF\u95EE", "\u8A2A\u554F", "\u4EBA\u6C14", "\u4EBA\u6C23", "\u70ED\u5EA6", "\u71B1\u5EA6",
+    "\u67E5\u770B", "\u56F4\u89C2", "\u570D\u89C0"};
+// liulan x2 yuedu x2 dianji x2 fangwen x2 renqi x2 redu x2 chakan weiguan x2
+/** Endings of such a label (dianji shu, liulan cishu, fangwen liang). */
+inline constexpr std::string_view web_counter_tails[] = {"\u6B21\u6570", "\u6B21\u6578", "\u6570",
+                                                         "\u6578", "\u91CF"};
+// cishu x2 shu x2 liang
+/** Before N ceng: a building number (3 hao lou 12 ceng): a floor, an ordinal. */
+inline constexpr std::string_view floor_before[] = {"\u53F7\u697C", "\u865F\u6A13", "\u680B",
+                                                    "\u68DF", "\u5E62", "\u5355\u5143", "\u55AE\u5143"};
+// hao lou x2 dong x2 zhuang danyuan x2
+/** Before N pian: a teaser title of another document (fanwen 3 pian, jingxuan 5 pian). */
+inline constexpr std::string_view title_before_pian[] = {
+    "\u8303\u6587", "\u7BC4\u6587", "\u7CBE\u9009", "\u7CBE\u9078", "\u6C47\u7F16", "\u5F59\u7DE8",
+    "\u5927\u5168", "\u5408\u96C6", "\u901A\u7528", "\u6A21\u677F", "\u53C2\u8003", "\u53C3\u8003"};
+// fanwen x2 jingxuan x2 huibian x2 daquan heji tongyong muban cankao x2
+/** Words ending in shu before "shu shi / shu bai": the shu is a noun ("zong shu shi suo" =
+ *  the total is ten), not "several". */
+inline constexpr std::u32string_view shu_noun_before =
+    U"\u603B\u7E3D\u4EBA\u6B21\u5206\u4E2A\u500B\u5C81\u6B72\u57FA\u500D\u7CFB\u6307\u5C11\u591A"
+    U"\u53C2\u53C3\u53D8\u8B8A\u6574\u4EF6\u6237\u6236\u9875\u9801\u5929\u7968\u53F0\u4F4D\u540D"
+    U"\u518C\u518A\u672C\u7BC7\u9879\u9805\u6240\u6821\u73ED\u5E8A\u5B57\u70B9\u9EDE\u5EA6\u6B65"
+    U"\u5E8F\u4EE3\u5E38\u51FD\u7B97\u7EA7\u7D1A\u5B66\u5B78";
+// zong x2 ren ci fen ge x2 sui x2 ji bei xi zhi shao duo can x2 bian x2 zheng jian hu x2 ye x2
+// tian piao tai wei ming ce x2 ben pian xiang x2 suo xiao ban chuang zi dian x2 du bu xu dai
+// chang han suan ji x2 xue x2
 
 inline constexpr double nan_v = std::numeric_limits<double>::quiet_NaN();
 
@@ -405,6 +533,20 @@ inline constexpr auto change_verbs_set = make_word_set(change_verbs);
 inline constexpr auto fen_zhi_set = make_word_set(fen_zhi_words);
 inline constexpr auto da_set = make_word_set(da_words);
 inline constexpr auto week_set = make_word_set(week_words);
+inline constexpr auto year_duration_after_set = make_word_set(year_duration_after);
+inline constexpr auto year_describers_set = make_word_set(year_describers);
+inline constexpr auto grade_nouns_set = make_word_set(grade_nouns);
+inline constexpr auto session_bodies_set = make_word_set(session_bodies);
+inline constexpr auto ci_meetings_set = make_word_set(ci_meetings);
+inline constexpr auto web_counter_set = make_word_set(web_counter_labels);
+inline constexpr auto web_counter_tail_set = make_word_set(web_counter_tails);
+inline constexpr auto floor_before_set = make_word_set(floor_before);
+inline constexpr auto title_before_pian_set = make_word_set(title_before_pian);
+inline constexpr cp_set shu_noun_set = make_cp_set(shu_noun_before);
+static_assert(year_duration_after_set.ok && year_describers_set.ok && grade_nouns_set.ok &&
+                  session_bodies_set.ok && ci_meetings_set.ok && web_counter_set.ok && web_counter_tail_set.ok &&
+                  floor_before_set.ok && title_before_pian_set.ok && shu_noun_set.ok,
+              "a word list holds a word that word_set cannot key");
 static_assert(hedges_before_set.ok && hedge_verbs_set.ok && hedges_after_set.ok &&
                   range_seps_set.ok && per_words_set.ok && count_context_set.ok &&
                   nian_name_after_set.ok && year_continuation_set.ok && year_before_set.ok &&
@@ -419,10 +561,11 @@ constexpr bool is_non_unit(const unit_entry* u) noexcept {
   return u->norm.size() == 1 && u->norm[0] == '-';
 }
 
+/** Key of the normalised unit of `u` (utf8_key3 of it), 0 unless one 3-byte character. */
+constexpr std::uint32_t norm_key(const unit_entry* u) noexcept { return u->norm_key; }
+
 /** True when the normalised unit of `u` is the one character `cp` (a 3-byte character). */
-constexpr bool norm_is(const unit_entry* u, char32_t cp) noexcept {
-  return u->norm.size() == 3 && head_key(u->norm.data(), 3) == utf8_key3(cp);
-}
+constexpr bool norm_is(const unit_entry* u, char32_t cp) noexcept { return u->norm_key == utf8_key3(cp); }
 
 /** The scanner: one left-to-right pass over the text, a bounded look-around per candidate. */
 class metric_scanner {
@@ -665,12 +808,21 @@ class metric_scanner {
     const unit_entry* per = nullptr;
     const unit_entry* per2 = nullptr;
     double mult = 1;
+    bool per_numeric = false;    // 80 mg / 100 ml: the denominator is [per text, end)
     bool half = false;           // ge ban yue: +0.5
     bool more = false;           // ge duo yue: more_than
   };
 
+  // Chained magnitudes of the Arabic number starting at chain_at_ (3 Yi 2450 wan): the part
+  // of its value closed by its largest wan / Yi, and that magnitude's power. A magnitude unit
+  // after it (wan yuan) scales only what follows the head when it is smaller (see scaled).
+  mutable const char* chain_at_ = nullptr;
+  mutable double chain_head_ = 0;
+  mutable unsigned chain_pow_ = 0;
+
   mutable const char* unit_memo_at_ = nullptr;
   mutable unit_match unit_memo_;
+  const unit_match unit_match_none_{};
   mutable const char* entry_memo_at_ = nullptr;
   mutable const unit_entry* entry_memo_ = nullptr;
 
@@ -688,7 +840,8 @@ class metric_scanner {
   const unit_entry* denominator_at(const char* p) const noexcept {
     const unit_entry* u = find_unit(p, e_);
     if (!u) return nullptr;
-    if (u->flags & (u_ordinal | u_grade | u_medal | u_big | u_cheng | u_time_part)) return nullptr;
+    if (u->flags & (u_ordinal | u_grade | u_medal | u_big | u_cheng)) return nullptr;
+    if ((u->flags & u_time_part) && !norm_is(u, 0x79D2)) return nullptr;  // (10 mi / miao)
     if ((u->flags & u_date) && u->norm.size() == 1) return nullptr;
     if (is_non_unit(u)) return nullptr;
     return u;
@@ -713,27 +866,35 @@ class metric_scanner {
     m.per = nullptr;
     m.per2 = nullptr;
     m.mult = 1;
+    m.per_numeric = false;
     m.half = false;
     m.more = false;
     const char* q = p;
-    // ge ban yue / ge duo yue: one and a half months, more than N months
+    // ge ban yue / ge duo yue / liang ge ban baifendian: one and a half months, more than N
+    // months, two and a half percentage points. The unit is the ge-form as written without
+    // the ban (ge yue, ge xiaoshi, ge baifendian), as for "N ge xiaoshi".
     const std::uint32_t gk = key_at(q);
     if (gk == utf8_key3(0x4E2A) || gk == utf8_key3(0x500B)) {  // ge (s/t)
       const char* r = q + 3;
       const mchar c = at(r);
       if (c.cp == 0x534A || c.cp == 0x591A) {  // ban, duo
-        static constexpr std::string_view yue_like[] = {"\u6708", "\u5C0F\u65F6", "\u5C0F\u6642",
-                                                        "\u661F\u671F", "\u949F\u5934",
-                                                        "\u9418\u982D", "\u5B66\u671F", "\u5B78\u671F"};
-        if (std::size_t k = starts_with_any(r + c.len, e_, yue_like)) {
-          // the normalised unit: ge yue for a month, the plain unit otherwise
-          const char* ustart = r + c.len;
-          static constexpr std::string_view ge_yue = "\u4E2A\u6708";  // ge yue
-          const unit_entry* u = k == 1 ? find_unit(ge_yue.data(), ge_yue.data() + ge_yue.size())
-                                       : find_unit(ustart, e_);
-          if (u) {
+        // (written after ban, the ge-unit of the lexicon it stands for)
+        static constexpr std::string_view after_ban[] = {
+            "\u6708", "\u5C0F\u65F6", "\u5C0F\u6642", "\u661F\u671F", "\u949F\u5934", "\u9418\u982D",
+            "\u5B66\u671F", "\u5B78\u671F", "\u767E\u5206\u70B9", "\u767E\u5206\u9EDE",
+            "\u5DE5\u4F5C\u65E5", "\u5B63\u5EA6"};
+        // yue, xiaoshi x2, xingqi, zhongtou x2, xueqi x2, baifendian x2, gongzuori, jidu
+        static constexpr std::string_view ge_units[] = {
+            "\u4E2A\u6708", "\u4E2A\u5C0F\u65F6", "\u4E2A\u5C0F\u65F6", "\u4E2A\u661F\u671F",
+            "\u4E2A\u949F\u5934", "\u4E2A\u949F\u5934", "\u4E2A\u5B66\u671F", "\u4E2A\u5B66\u671F",
+            "\u4E2A\u767E\u5206\u70B9", "\u4E2A\u767E\u5206\u70B9", "\u4E2A\u5DE5\u4F5C\u65E5",
+            "\u4E2A\u5B63\u5EA6"};
+        static_assert(sizeof(after_ban) == sizeof(ge_units), "one ge-unit per word");
+        if (std::size_t k = starts_with_any(r + c.len, e_, after_ban)) {
+          const std::string_view g = ge_units[k - 1];
+          if (const unit_entry* u = find_unit(g.data(), g.data() + g.size())) {
             m.entry = u;
-            m.end = ustart + yue_like[k - 1].size();
+            m.end = r + c.len + after_ban[k - 1].size();
             (c.cp == 0x534A ? m.half : m.more) = true;
             return;
           }
@@ -752,6 +913,17 @@ class metric_scanner {
       const unsigned slash = q < e_ && *q == '/' ? 1u : key_at(q) == utf8_key3(0xFF0F) ? 3u : 0u;
       if (slash) {
         const unit_entry* d = denominator_at(q + slash);
+        if (!d && is_digit_cp(at(q + slash).cp)) {
+          // 80 mg / 100 ml: a numeric denominator, kept as written in the unit
+          const number_run dn = parse_arabic(q + slash, e_);
+          const unit_entry* d2 = dn.ok ? denominator_at(dn.end) : nullptr;
+          if (d2 && d2->text == d2->norm) {  // (a traditional spelling would need a copy)
+            m.per = d2;
+            m.per_numeric = true;
+            m.end = dn.end + d2->text.size();
+          }
+          return;
+        }
         if (d) {
           m.per = d;
           const char* r = q + slash + d->text.size();
@@ -785,25 +957,96 @@ class metric_scanner {
   }
 
   /** After Arabic digits: Han magnitudes (unless a magnitude unit such as wan yuan follows),
-   *  duo / yu / lai, and a magnitude after them (3000 duo wan). */
+   *  chained terms (3 Yi 2450 wan, 1 qian 5 bai wan, 7 wan 8600), duo / yu / lai, and a
+   *  magnitude after them (3000 duo wan). The terms combine as in a Chinese numeral: wan /
+   *  Yi multiply everything before them that is smaller (1 qian 5 bai wan = 1500 wan) and
+   *  are added to what is bigger (3 Yi 2450 wan). */
   void arabic_tail(number_run& r) const noexcept {
-    for (int round = 0; round < 2; ++round) {
+    // the common case: neither a magnitude nor duo / yu / lai after the digits
+    unsigned len;
+    const unit_entry* u = unit_entry_at(r.end);
+    if ((u && (u->flags & u_magnitude)) || !magnitude_at(r.end, e_, len) ||
+        (u && u->text.size() > 3)) {  // (wan yuan, qian mi: a unit)
+      if (inner_hedge(r)) arabic_magnitudes(r, true);
+    } else {
+      arabic_magnitudes(r, false);
+    }
+    r.skip = r.end;
+  }
+
+  /** arabic_tail past a magnitude (or past an inner hedge when `hedged`). */
+  ZHSCAN_METRIC_NOINLINE void arabic_magnitudes(number_run& r, bool hedged) const noexcept {
+    double head = 0, sec = 0, pend = r.value;  // value = head + sec + pend
+    unsigned max_big = 0;   // largest wan / Yi power applied
+    for (;;) {
       unsigned len;
-      bool any = false;
+      unsigned last_pow = 0;  // power of the last magnitude of this term
       while (r.end < e_) {
         const unit_entry* u = unit_entry_at(r.end);
         if (u && (u->flags & u_magnitude)) break;
         if (u && u->text.size() > 3 && magnitude_at(r.end, e_, len)) break;  // qian mi, qian ke
         const unsigned pw = magnitude_at(r.end, e_, len);
         if (!pw) break;
-        r.value *= pow10_f64[pw];
+        if (pw >= 4) {  // wan, Yi
+          if (pw >= max_big) {
+            head = (head + sec + pend) * pow10_f64[pw];
+            max_big = pw;
+          } else {
+            head += (sec + pend) * pow10_f64[pw];
+          }
+          sec = 0;
+        } else if (last_pow) {
+          sec *= pow10_f64[pw];  // two small magnitudes in a row multiply
+        } else {
+          sec += pend * pow10_f64[pw];
+        }
+        pend = 0;
+        last_pow = pw;
         r.end += len;
-        r.magnitude = any = true;
+        r.magnitude = true;
       }
-      if (round == 1) break;
-      if (!inner_hedge(r)) break;
+      if (!hedged && last_pow >= 2 && r.end < e_ && is_digit_cp(at(r.end).cp)) {
+        // a next term: 3 Yi | 2450 wan yuan, 6 wan | 1 qian yu ren, 7 wan | 8,600 ren
+        if (chain_term(r.end, last_pow, pend, r)) continue;
+      }
+      if (hedged || !inner_hedge(r)) break;
+      hedged = true;
     }
-    r.skip = r.end;
+    if (max_big) {
+      chain_at_ = r.begin;
+      chain_head_ = head;
+      chain_pow_ = max_big;
+    }
+    r.value = head + sec + pend;
+  }
+
+  /**
+   * The Arabic term at `q` after a magnitude of power `last_pow`, when it continues the
+   * number: its own magnitude (or that of a magnitude unit after it: 2450 wan yuan) is
+   * smaller than `last_pow`, or it is a plain integer of exactly `last_pow` digits filling
+   * the places below, followed by a measure (7 wan 8,600 ren; "3 wan 5" is colloquial 35000
+   * and stays unread, "12 wan 2021 nian" is an amount and a year). On success `pend` is its
+   * value and r.end its end.
+   */
+  ZHSCAN_METRIC_COLD bool chain_term(const char* q, unsigned last_pow, double& pend, number_run& r) const noexcept {
+    const number_run t = parse_arabic(q, e_);
+    if (!t.ok || t.end >= e_) return false;
+    unsigned len;
+    unsigned next_pow = magnitude_at(t.end, e_, len);
+    const unit_entry* u = unit_entry_at(t.end);
+    if (u && (u->flags & u_magnitude)) {
+      next_pow = 0;
+      for (double m = u->multiplier; m >= 10 && next_pow < 16; m /= 10) ++next_pow;
+    } else if (u && u->text.size() > 3 && next_pow) {
+      next_pow = 0;  // qian mi
+    }
+    if (next_pow ? next_pow >= last_pow : (!t.integer || t.int_digits != last_pow)) return false;
+    // a plain tail only before a measure (12 wan | 2021 nian is a year after an amount)
+    if (!next_pow && !(u && !is_non_unit(u) && !(u->flags & (u_date | u_year | u_ordinal)))) return false;
+    pend = t.value;
+    r.end = t.end;
+    if (!t.integer) r.integer = false;
+    return true;
   }
 
   /** After a Han run: duo / yu / lai, then a magnitude (san qian duo wan). */
@@ -865,18 +1108,29 @@ class metric_scanner {
       if (std::size_t k = fen_zhi_set.find_prefix(p, e_)) {
         return percent_words(p, k);
       }
-      // weekday: zhou yi, xingqi san, libai wu
+      // weekday: zhou yi, xingqi san, libai wu; but mei zhou yi ci / liang ci / wu ci is
+      // a count per week (a measure word follows a single digit, or it is liang)
       if (week_set.find_suffix(lo(p, 8), p)) {
         number_run r = parse_han(p, e_, false);
-        return r.skip;
+        if (!(r.ok && (r.single == 12 || (r.single >= 1 && r.single <= 7 && real_unit_at(r.end)))))
+          return r.skip;
       }
     }
 
+    if (!arabic && key_at(p) == utf8_key3(0x96F6)) {  // ling
+      // zhao ling san yuan: ling ends the word before it; the number starts after it
+      unsigned v;
+      const mchar pv = before(p);
+      if (is_han_cp(pv.cp) && han_role_of(pv.cp, v) == han_role::none &&
+          han_role_at(p + 3, e_, v) == han_role::digit)
+        return p + 3;
+    }
     number_run n1 = number_at(p, false);
     if (!n1.ok) {
       // bai yu suo, qian duo ren, jin qian ren, shu bai ren, shang qian ren: a bare
       // magnitude is a number when a hedge says how it is meant
       if (!arabic) {
+        if (key_at(p) == utf8_key3(0x62FE)) return bare_financial_ten(p);  // shi (financial)
         const magnitude_result mg = parse_magnitude(std::string_view(p, static_cast<std::size_t>(e_ - p)));
         if (mg && mg.exponent >= 2) {
           number_run r;
@@ -886,14 +1140,23 @@ class metric_scanner {
           r.value = mg.value();
           r.ok = true;
           const mchar pv = before(p);
-          const bool shu = pv.cp == 0x6570 || pv.cp == 0x6578;  // shu (several), s/t
-          const bool shang = pv.cp == 0x4E0A;                    // shang (up to)
+          const bool shu = shu_before(p);   // shu (several)
+          const bool shang = pv.cp == 0x4E0A;  // shang (up to)
           approximation hh = approximation::none;
           // jin qian, yu wan, chao bai (not yue wan: "yue wan ren ci" is a redacted figure)
           const bool jin = hedge_before(p, hh) != p &&
                            (hh == approximation::nearly || hh == approximation::more_than);
           han_tail(r);
-          if (r.more || shu || shang || jin) {
+          bool bound = false;
+          if (!(r.more || shu || shang || jin)) {
+            // bai sui yishang, yi yuan yishang, qian wan yuan ji: before a unit and a bound
+            // word (or ji, "class") a bare magnitude is one of it (an implicit yi)
+            const unit_match& um = may_start_unit(at(r.end).cp) ? unit_at(r.end) : unit_match_none_;
+            bound = um.entry && !is_non_unit(um.entry) &&
+                    (hedges_after_set.find_prefix(um.end, e_) || key_at(um.end) == utf8_key3(0x7EA7) ||
+                     key_at(um.end) == utf8_key3(0x7D1A));  // ji (s/t)
+          }
+          if (r.more || shu || shang || jin || bound) {
             if (shu) r.more = true;
             if (shang) r.about = true;
             const char* q = finish_value(p, r);
@@ -963,10 +1226,47 @@ class metric_scanner {
 
     if (n1.pair_range) return finish_range(p, n1, n1.low, n1.high, n1.end, nullptr);
     if (n1.digit_seq) {
+      // san liang chaye, er liang zuoyou: a number, then liang the weight (tael)
+      if (!arabic && n1.end - p >= 6) {
+        const std::uint32_t k = key_at(n1.end - 3);
+        if (k == utf8_key3(0x4E24) || k == utf8_key3(0x5169)) {  // liang (s/t)
+          number_run t = parse_han(p, n1.end - 3, false);
+          if (t.ok && !t.digit_seq && !t.pair_range && t.end == n1.end - 3) {
+            t.skip = n1.skip;
+            return finish_value(p, t);
+          }
+        }
+      }
       // digit-by-digit Han runs only write years: report nothing (er ling yi ling nian)
       return n1.skip;
     }
     return finish_value(p, n1);
+  }
+
+  /** A financial shi without yi before it (shi yuan shouxufei, shi wu yuan): ten. */
+  ZHSCAN_METRIC_COLD const char* bare_financial_ten(const char* p) {
+    number_run r;
+    r.begin = p;
+    r.end = p + 3;
+    r.value = 10;
+    r.ok = true;
+    unsigned v;
+    const han_role role = han_role_at(r.end, e_, v);
+    if (role == han_role::digit && v > 0) {
+      r.value += v;
+      r.end += 3;
+    }
+    unsigned len;
+    if (const unsigned pw = magnitude_at(r.end, e_, len)) {  // shi wan (unless wan yuan)
+      const unit_entry* u = find_unit(r.end, e_);
+      if (pw >= 4 && !(u && (u->flags & u_magnitude))) {
+        r.value *= pow10_f64[pw];
+        r.end += len;
+      }
+    }
+    r.skip = r.end;
+    han_tail(r);
+    return finish_value(p, r);
   }
 
   // -------------------------------------------------------------------------------------
@@ -991,10 +1291,26 @@ class metric_scanner {
     m.number = {off(q), off(n.end)};
     m.unit_text = {off(p), off(q)};
     const char* end = n.end;
+    // bai fen zhi wu dao bai fen zhi shi: a range of two percent words of the same kind
+    if (const std::size_t k = range_seps_set.find_prefix(end, e_)) {
+      const char* p2 = end + range_seps[k - 1].size();
+      if (fen_zhi_set.find_prefix(p2, e_) == kind) {
+        const fraction_result f2 = parse_fraction(std::string_view(p2, static_cast<std::size_t>(e_ - p2)),
+                                                  numeral_options::no_sign);
+        if (f2 && std::isfinite(f2.numerator) && n.value <= f2.numerator) {
+          m.shape = metric_shape::range;
+          m.low = n.value;
+          m.high = f2.numerator;
+          m.value = nan_v;
+          end = f2.ptr;
+          m.number = {off(q), off(end)};
+        }
+      }
+    }
     approximation a = approximation::none;
     end = hedge_after(end, a);
     const char* start = prefix(p, a, unit_category::percent, false);
-    if (inside_quote(p, end)) return n.end;
+    if (inside_quote(p, end)) return end;
     m.approx = a;
     m.span = {off(start), off(end)};
     emit(m);
@@ -1110,7 +1426,6 @@ class metric_scanner {
    * hedge + verb (outside, sets approx). `recent_ok`: jin before a duration means "recent".
    */
   const char* prefix(const char* p, approximation& a, unit_category cat, bool duration) const noexcept {
-    (void)cat;
     const char* start = p;
     // da / da directly before the number (not dadao / daoda)
     if (da_set.find_suffix(lo(p, 3), p)) {
@@ -1130,6 +1445,9 @@ class metric_scanner {
         if (a == approximation::none) a = h;
         start = hs;
       }
+    } else if ((cat == unit_category::percent || cat == unit_category::other) && a == approximation::none &&
+               start - b_ >= 3 && start[-1] == '\x84' && start[-2] == '\x9A' && start[-3] == '\xE7') {  // de
+      a = comparative_in_clause(start);
     } else if (a == approximation::none) {
       // hedge + verb: yue xu 2600 wan yuan (approx set, hedge outside)
       if (const std::size_t k = hedge_verbs_set.find_suffix(lo(start, 12), start)) {
@@ -1140,6 +1458,17 @@ class metric_scanner {
       }
     }
     return start;
+  }
+
+  /** bu shao yu ... zongshu de san cheng: a comparative earlier in the clause bounds the
+   *  share after de (approx set, the hedge outside; one-character hedges are too loose). */
+  ZHSCAN_METRIC_COLD approximation comparative_in_clause(const char* start) const noexcept {
+    const char* cs = clause_start(start, 36);
+    for (const char* q = cs; q < start; q += char_length(q, start)) {
+      if (const std::size_t k = hedges_before_set.find_prefix(q, start))
+        if (hedges_before[k - 1].text.size() >= 6) return hedges_before[k - 1].approx;
+    }
+    return approximation::none;
   }
 
   /** Han yi + count: the article "a" unless it states how many (see the file comment). */
@@ -1185,10 +1514,15 @@ class metric_scanner {
     return false;
   }
 
-  /** True when the 2-digit Arabic N nian at [p, ...) is a calendar year. */
-  bool arabic_year_is_date(const char* p, const number_run& n, const char* unit_end) const noexcept {
+  /** True when the Arabic N nian at [p, ...) is a calendar year: 3+ digits or a leading
+   *  0; N nian M yue; a 2-digit N with a date continuation (16 nian 3 yue, 09 nian du), after
+   *  jiezhi / yu; or a bare 2-digit N nian opening its clause (or after zai / cong ...) and
+   *  followed by the clause's words, not by a duration word (16 nian wo men kaishi shidian,
+   *  but 16 nian lai / 16 nian jian / 16 nian de). */
+  bool arabic_year_is_date(const char* p, const number_run& n, const unit_match& um) const noexcept {
     if (!n.integer || n.magnitude) return false;
     if (n.int_digits >= 3 || n.leading_zero) return true;
+    const char* unit_end = um.end;
     {
       // N nian M yue: a date whatever N is (3 nian 6 ge yue is a duration: ge)
       const char* q = unit_end;
@@ -1200,16 +1534,88 @@ class metric_scanner {
       if (year_continuation_set.find_prefix(unit_end, e_)) return true;
       if (year_before_set.find_suffix(lo(p, 8), p)) return true;
     }
+    if (n.int_digits == 2 && n.value >= 10 && norm_is(um.entry, 0x5E74)) {  // nian
+      const mchar nx = at(unit_end);
+      if (is_han_cp(nx.cp) && !year_duration_after_set.find_prefix(unit_end, e_)) {
+        const mchar pv = before(p);
+        if (pv.len == 0 || is_clause_end(pv.cp) || cp_in(pv.cp, year_prepositions)) return true;
+      }
+    }
     return false;
+  }
+
+  /** False when no nei / yi / zhi follows (the common day of a date). */
+  bool may_be_duration_day(const char* unit_end) const noexcept {
+    const std::uint32_t k = key_at(unit_end);
+    return k == utf8_key3(0x5185) || k == utf8_key3(0x5167) || k == utf8_key3(0x4EE5) || k == utf8_key3(0x4E4B);
+  }
+
+  /** N ri before nei / yinei / zhinei / yishang (sanshi ri nei): a duration, not a day of
+   *  the month (unless a month precedes: 3 yue 30 ri). */
+  ZHSCAN_METRIC_COLD bool day_is_duration(const char* p, const char* unit_end) const noexcept {
+    static constexpr std::string_view after[] = {"\u5185", "\u5167", "\u4EE5\u5185", "\u4EE5\u5167",
+                                                 "\u4E4B\u5185", "\u4E4B\u5167", "\u4EE5\u4E0A"};
+    // nei x2, yinei x2, zhinei x2, yishang
+    if (!starts_with_any(unit_end, e_, after)) return false;
+    return before(p).cp != 0x6708;  // yue
+  }
+
+  /** Han yi nian as a period reference, not a duration: "shi ... guanjian yi nian", "fendou
+   *  yi nian li" (a describing word before it, or shi earlier in the clause), with the
+   *  clause ending or li / zhong after it. */
+  ZHSCAN_METRIC_COLD bool yi_nian_is_period(const char* p, const char* unit_end) const noexcept {
+    const mchar nx = at(unit_end);
+    if (!(nx.len == 0 || is_clause_end(nx.cp) || nx.cp == 0x91CC || nx.cp == 0x88E1 ||
+          nx.cp == 0x4E2D))  // li x2, zhong
+      return false;
+    if (year_describers_set.find_suffix(lo(p, 12), p)) return true;
+    const char* cs = clause_start(p);
+    for (const char* q = cs; q < p;) {
+      if (key_at(q) == utf8_key3(0x662F)) return true;  // shi (is)
+      q += char_length(q, p);
+    }
+    return false;
+  }
+
+  /** jie (session) earlier in the clause of `p`. */
+  ZHSCAN_METRIC_COLD bool jie_in_clause(const char* p) const noexcept {
+    const char* cs = clause_start(p, 24);
+    for (const char* q = cs; q < p; q += char_length(q, p))
+      if (key_at(q) == utf8_key3(0x5C4A) || key_at(q) == utf8_key3(0x5C46)) return true;  // jie
+    return false;
+  }
+
+  /** "liulan: 568 ci", "dianji shu 35 ci": a page counter before the number. */
+  ZHSCAN_METRIC_COLD bool web_counter_before(const char* p) const noexcept {
+    const char* q = p;
+    for (unsigned i = 0; i < 3 && q > b_; ++i) {
+      const mchar c = before(q);
+      if (!(is_inline_space(c.cp) || c.cp == ':' || c.cp == 0xFF1A || c.cp == 0x3000)) break;
+      q -= c.len;
+    }
+    if (const std::size_t k = web_counter_tail_set.find_suffix(lo(q, 6), q)) q -= web_counter_tails[k - 1].size();
+    return web_counter_set.find_suffix(lo(q, 6), q) != 0;
   }
 
   /** Context check shared by values and ranges; false = not a metric. */
   bool unit_allowed(const char* p, const number_run& n, const unit_match& um, bool range) const noexcept {
     const unit_entry* u = um.entry;
-    const std::uint16_t f = u->flags;
+    const std::uint32_t f = u->flags;
     const bool han = !n.arabic;
-    if (is_non_unit(u) || (f & (u_date | u_ordinal | u_denominator_only))) return false;
-    if ((f & u_arabic_only) && han) return false;
+    if (is_non_unit(u) || (f & (u_ordinal | u_denominator_only))) return false;
+    const std::uint32_t nk = norm_key(u);
+    if ((f & u_date) && !(nk == utf8_key3(0x65E5) && may_be_duration_day(um.end) && day_is_duration(p, um.end)))  // ri
+      return false;
+    if ((f & u_arabic_only) && han) {
+      // a Han temperature: ling xia wu du, san shi du. (yi du, liang du huojiang: "once", "twice")
+      if (!(f & u_temp)) return false;
+      if (!ends_with_at(lo(p, 6), p, "\u96F6\u4E0B") && n.single != 1 && n.single != 12) {  // ling xia
+        const mchar nx = at(um.end);
+        if (nx.len && is_han_cp(nx.cp) && !hedges_after_set.find_prefix(um.end, e_)) return false;
+      } else if (n.single == 1 || n.single == 12) {
+        return false;
+      }
+    }
     if (f & u_latin) {
       if (han) return false;
       // file size in page metadata: daxiao: 25.44KB
@@ -1231,37 +1637,81 @@ class metric_scanner {
     if (f & u_cheng) {
       if (!n.integer || n.value < 1 || n.value > 10 || n.more) return false;
     }
+    if (f & u_tael) {
+      // san liang chaye, er liang zuoyou: a weight only where no numeral or measure word
+      // follows (san liang tian, liang ge: "a few")
+      const char* r = um.end;
+      unsigned v;
+      if (han_role_at(r, e_, v) != han_role::none || is_digit_cp(at(r).cp)) return false;
+      const unit_entry* nu = find_unit(r, e_);
+      if (nu && !is_non_unit(nu) && !(nu->flags & (u_medal | u_denominator_only | u_big))) return false;
+    }
     if (f & u_fen) {
       const mchar nx = at(um.end);
       static constexpr std::u32string_view ok_after = U"\u4EE5\u5DE6\u4E0A\u7684\u53CA\u591A\u4E4B";  // yi zuo shang de ji duo zhi
-      if (nx.len && is_han_cp(nx.cp) && !cp_in(nx.cp, ok_after)) return false;
+      // 108 fen he 95 fen: after Arabic digits a conjunction too (shi fen he: "very")
+      static constexpr std::u32string_view ok_after_arabic = U"\u548C\u4E0E\u8207\u6216\u81F3\u5230";  // he yu yu huo zhi dao
+      if (nx.len && is_han_cp(nx.cp) && !cp_in(nx.cp, ok_after) && !(n.arabic && cp_in(nx.cp, ok_after_arabic)))
+        return false;
     }
     if (f & u_time_part) {
       // 8 shi 30 fen, 10:30 fen: a clock time
       const mchar pv = before(p);
       static constexpr std::u32string_view clock_h = U"\u65F6\u6642\u70B9\u9EDE:";  // shi shi dian dian :
       static constexpr std::u32string_view clock_m = U"\u5206\u9418:";  // fen, zhong (minute) :
-      if (cp_in(pv.cp, norm_is(u, 0x79D2) ? clock_m : clock_h)) return false;  // miao
+      if (cp_in(pv.cp, nk == utf8_key3(0x79D2) ? clock_m : clock_h)) return false;  // miao
     }
     if (f & u_grade) {
-      // a rank (yi ji, er qi gongcheng, yi lei xiao) unless the context counts
+      // a rank (yi ji, er qi gongcheng, yi lei xiao, shi ba jie ren da) unless the context counts
+      const bool jie = nk == utf8_key3(0x5C4A);
+      const bool ji_lei = nk == utf8_key3(0x7EA7) || nk == utf8_key3(0x7C7B);
       bool count = n.single == 12 || range;
-      if (!count && n.arabic && !norm_is(u, 0x7EA7) && !norm_is(u, 0x7C7B)) count = true;  // ji, lei
+      if (!count && n.arabic && !ji_lei) count = !jie || !is_han_cp(at(um.end).cp);
+      bool counted = false;  // a counting verb before: ju ban le shi san jie yundonghui
       if (!count) {
         const mchar pv = before(p);
-        if (level_set.has(pv.cp)) count = true;
-        if (count_context_set.find_suffix(lo(p, 8), p)) count = true;
+        if (level_set.has(pv.cp) && !jie) count = true;
+        if (count_context_set.find_suffix(lo(p, 8), p)) count = counted = true;
+      }
+      // ya jian zhi 3 ji yinei: a number of levels
+      if (!count && starts_with_at(um.end, e_, "\u4EE5\u5185")) count = true;  // yinei
+      if (count && !range && !counted && n.single != 12) {
+        // sheng san ji you'er yuan: a grade before an institution or rank noun, whatever
+        // precedes; N jie before a body (ren da, quanhui): its ordinal
+        if (ji_lei && grade_nouns_set.find_prefix(um.end, e_)) count = false;
+        if (jie && session_bodies_set.find_prefix(um.end, e_)) count = false;
       }
       if (!count) return false;
     }
-    if (norm_is(u, 0x540D) || norm_is(u, 0x4F4D) || norm_is(u, 0x5F3A)) {  // ming, wei, qiang
-      // qian 100 ming: a rank cut-off
-      const mchar pv = before(p);
-      if (pv.cp == 0x524D || pv.cp == 0x540E || pv.cp == 0x5F8C) return false;  // qian, hou
+    switch (nk) {  // rules of single measure words
+      case utf8_key3(0x540D): case utf8_key3(0x4F4D): case utf8_key3(0x5F3A): {  // ming, wei, qiang
+        // qian 100 ming: a rank cut-off
+        const mchar pv = before(p);
+        if (pv.cp == 0x524D || pv.cp == 0x540E || pv.cp == 0x5F8C) return false;  // qian, hou
+        break;
+      }
+      case utf8_key3(0x6B21):  // ci
+        if (n.arabic && web_counter_before(p)) return false;  // liulan: 568 ci
+        // shi ba jie ren da san ci huiyi: the session's ordinal
+        if (ci_meetings_set.find_prefix(um.end, e_) && jie_in_clause(p)) return false;
+        break;
+      case utf8_key3(0x9879): {  // xiang: N xiang lian sai / quan neng name a competition
+        static constexpr std::string_view events[] = {"\u8054\u8D5B", "\u806F\u8CFD",
+                                                      "\u5168\u80FD", "\u8D5B", "\u8CFD"};
+        if (starts_with_any(um.end, e_, events)) return false;  // liansai x2, quanneng, sai x2
+        break;
+      }
+      case utf8_key3(0x5C42):  // ceng: 3 hao lou 12 ceng is a floor
+        if (floor_before_set.find_suffix(lo(p, 9), p)) return false;
+        break;
+      case utf8_key3(0x7BC7):  // pian: fanwen 3 pian is the title of another document
+        if (title_before_pian_set.find_suffix(lo(p, 9), p)) return false;
+        break;
+      default: break;
     }
     if (f & u_year) {
       if (n.arabic) {
-        if (arabic_year_is_date(p, n, um.end)) return false;
+        if (arabic_year_is_date(p, n, um)) return false;
       } else if (n.value >= 1000 || n.digit_seq) {
         return false;
       }
@@ -1271,6 +1721,7 @@ class metric_scanner {
       if (han && n.single == 1) {
         const mchar pv = before(p);
         if (yi_word_prefix_set.has(pv.cp)) return false;
+        if (!range && yi_nian_is_period(p, um.end)) return false;
       }
     }
     if (han && n.single == 2 && !range &&
@@ -1286,11 +1737,6 @@ class metric_scanner {
       if (yi_word_prefix_set.has(pv.cp)) return false;
     }
     if (han && in_fixed_term(p)) return false;
-    if (norm_is(u, 0x9879)) {  // xiang: N xiang lian sai / quan neng name a competition
-      static constexpr std::string_view events[] = {"\u8054\u8D5B", "\u806F\u8CFD",
-                                                    "\u5168\u80FD", "\u8D5B", "\u8CFD"};
-      if (starts_with_any(um.end, e_, events)) return false;  // liansai x2, quanneng, sai x2
-    }
     return true;
   }
 
@@ -1301,7 +1747,13 @@ class metric_scanner {
     m.category = u->category;
     m.unit_text = {off(um.begin), off(um.end)};
     if (um.per) {
-      m.per = um.per->norm;
+      if (um.per_numeric) {  // the text after the numerator's unit and its slash
+        const char* d = um.begin + u->text.size();
+        d += *d == '/' ? 1 : 3;
+        m.per = std::string_view(d, static_cast<std::size_t>(um.end - d));
+      } else {
+        m.per = um.per->norm;
+      }
       if (um.per2) m.per2 = um.per2->norm;
       m.category = unit_category::rate;
     } else if (u->category == unit_category::currency) {
@@ -1319,21 +1771,175 @@ class metric_scanner {
     else m.numeral = numeral_form::han;
   }
 
+  /** Value of `n` in a unit whose multiplier is `mult` (wan yuan = 1e4): when the chained
+   *  number's head is bigger than the unit's magnitude, only the rest is scaled (3 Yi 2450
+   *  wan yuan = 3e8 + 2450e4). */
+  double scaled(const number_run& n, double mult) const noexcept {
+    if (ZHSCAN_UNLIKELY(mult > 1 && n.begin == chain_at_ && mult < pow10_f64[chain_pow_]))
+      return chain_head_ + (n.value - chain_head_) * mult;
+    return n.value * mult;
+  }
+
+  struct money_tail_result {
+    double add = 0;             // jiao / mao and fen, in yuan
+    const char* end = nullptr;  // end of the tail (the unit's end when none)
+    bool money = false;         // kuai is money here (kuai qian, a tail)
+  };
+
+  /** One digit (Arabic not followed by another, or a Han digit) at `r`, -1 if none. */
+  int single_digit_at(const char* r, unsigned& len) const noexcept {
+    const int d = arabic_digit_at(r, e_, len);
+    if (d >= 0) {
+      unsigned l2;
+      return arabic_digit_at(r + len, e_, l2) >= 0 ? -1 : d;
+    }
+    unsigned v;
+    const han_role role = han_role_at(r, e_, v);
+    if (role != han_role::digit && role != han_role::liang) return -1;
+    len = 3;
+    return static_cast<int>(v);
+  }
+
+  /**
+   * After yuan / kuai at `q`: jiao / mao and fen (wu yuan san jiao, shi kuai san mao, 3 kuai 5
+   * mao 2 fen), a bare tenth after kuai (liang kuai wu), and kuai qian ("12 kuai qian": qian
+   * stays outside the span). Each makes kuai money instead of a count of pieces.
+   */
+  ZHSCAN_METRIC_NOINLINE money_tail_result money_tail(const char* q, bool kuai) const noexcept {
+    money_tail_result t;
+    t.end = q;
+    unsigned len;
+    const int d = single_digit_at(q, len);
+    if (d >= 0) {
+      const std::uint32_t k = key_at(q + len);
+      if (k == utf8_key3(0x89D2) || k == utf8_key3(0x6BDB)) {  // jiao, mao
+        t.add = d / 10.0;
+        t.end = q + len + 3;
+        t.money = true;
+        unsigned len2;
+        const int d2 = single_digit_at(t.end, len2);
+        if (d2 >= 0 && key_at(t.end + len2) == utf8_key3(0x5206) &&  // fen
+            !find_unit(t.end + len2 + 3, e_)) {
+          t.add += d2 / 100.0;
+          t.end += len2 + 3;
+        }
+        return t;
+      }
+      if (kuai && len == 3) {  // liang kuai wu: then no numeral and no unit
+        unsigned v;
+        if (han_role_at(q + 3, e_, v) == han_role::none && !is_digit_cp(at(q + 3).cp) &&
+            !find_unit(q + 3, e_)) {
+          t.add = d / 10.0;
+          t.end = q + 3;
+          t.money = true;
+        }
+      }
+      return t;
+    }
+    if (kuai) {
+      const std::uint32_t k = key_at(q);
+      t.money = k == utf8_key3(0x94B1) || k == utf8_key3(0x9322);  // qian (s/t)
+    }
+    return t;
+  }
+
+  /** False when no money tail can start at `q` (its first byte is no digit and no lead byte
+   *  of an ideograph or a full-width digit): the common case after yuan, a punctuation mark. */
+  bool may_start_money_tail(const char* q) const noexcept {
+    if (q >= e_) return false;
+    const unsigned b = static_cast<unsigned char>(*q);
+    return b - '0' <= 9u || b - 0xE4u <= 5u || (b == 0xEFu && key_at(q) - utf8_key3(0xFF10) <= 9u);
+  }
+
+  /** shu shi suo, shu bai ren: shu ("several") directly before a round magnitude, unless it
+   *  ends a noun (zong shu shi suo: "the total is ten"). */
+  bool shu_before(const char* p) const noexcept {
+    // shu (s/t): E6 95 B0 / E6 95 B8, tested on the bytes (the common case: neither)
+    if (p - b_ < 3 || (p[-1] != '\xB0' && p[-1] != '\xB8')) return false;
+    if (p[-2] != '\x95' || p[-3] != '\xE6') return false;
+    return !shu_noun_set.has(before(p - 3).cp);
+  }
+
+  /** Currency sign before an Arabic number without a unit: RMB 1000, $30, EUR 20. */
+  ZHSCAN_METRIC_COLD const char* currency_sign(const char* p, const number_run& n) {
+    const mchar pv = before(p);
+    std::string_view unit;
+    switch (pv.cp) {
+      case 0xFFE5: case 0xA5: unit = "\u5143"; break;            // yuan sign: yuan
+      case '$': case 0xFF04: unit = "\u7F8E\u5143"; break;       // dollar sign: meiyuan
+      case 0x20AC: unit = "\u6B27\u5143"; break;                 // euro sign: ouyuan
+      case 0xA3: case 0xFFE1: unit = "\u82F1\u9551"; break;      // pound sign: yingbang
+      default: return n.skip;
+    }
+    const char* sign = p - pv.len;
+    if (pv.cp == '$' && sign - b_ >= 2 && sign[-1] == 'S' && sign[-2] == 'U') sign -= 2;  // US$
+    else if (pv.cp == '$' && is_ascii_alnum(before(sign).cp)) return n.skip;  // a code
+    if (!std::isfinite(n.value)) return n.skip;
+    metric m;
+    m.value = n.value;
+    m.unit = unit;
+    m.category = unit_category::currency;
+    m.numeral = n.magnitude ? numeral_form::mixed : numeral_form::arabic;
+    m.number = {off(p), off(n.end)};
+    m.unit_text = {off(sign), off(p)};
+    approximation a = n.more ? approximation::more_than : n.about ? approximation::about : approximation::none;
+    const char* end = hedge_after(n.end, a);
+    const char* start = prefix(sign, a, unit_category::currency, false);
+    m.approx = a;
+    m.span = {off(start), off(end)};
+    emit(m);
+    return end;
+  }
+
+  /** Categories where ban / duo after the unit belong to the quantity (yi dun ban, liang
+   *  nian ban, 3 dun duo, liang sui ban). */
+  static constexpr bool takes_ban_after(unit_category c) noexcept {
+    return c == unit_category::duration || c == unit_category::multiple || c == unit_category::mass ||
+           c == unit_category::length || c == unit_category::volume || c == unit_category::area ||
+           c == unit_category::currency || c == unit_category::other;
+  }
+
+  /** A real unit (not a date / rank word) starts at `q`. */
+  bool real_unit_at(const char* q) const noexcept {
+    const unit_entry* u = find_unit(q, e_);
+    return u && !is_non_unit(u) && !(u->flags & (u_date | u_ordinal));
+  }
+
   /** Value metric: number + unit + hedges. */
   const char* finish_value(const char* p, number_run& n) {
     const char* q = skip_space(n.end);
     if (q != n.end && !n.arabic) q = n.end;  // a space after Han numerals ends them
     const unit_match& um = unit_at(q);
     const unit_entry* u = um.entry;
-    if (!u) return n.skip;
-    if (!unit_allowed(p, n, um, false)) {
+    if (!u) {
+      // RMB 1000, $30: a currency sign before the digits (checked from the byte before)
+      if (n.arabic && p > b_) {
+        // $ (24), yen sign C2 A5 / EF BF A5, euro sign E2 82 AC, pound sign C2 A3 / EF BF A1,
+        // full-width $ EF BC 84
+        const unsigned c = static_cast<unsigned char>(p[-1]);
+        const unsigned c2 = p - b_ >= 2 ? static_cast<unsigned char>(p[-2]) : 0u;
+        if (c == '$' || ((c == 0xA5u || c == 0xA3u) && (c2 == 0xC2u || c2 == 0xBFu)) ||
+            (c == 0xACu && c2 == 0x82u) || (c == 0xA1u && c2 == 0xBFu) || (c == 0x84u && c2 == 0xBCu))
+          return currency_sign(p, n);
+      }
+      return n.skip;
+    }
+    // kuai / yuan followed by jiao-mao-fen or qian: money (a copy: unit_at is asked again)
+    money_tail_result mt;
+    const bool kuai = (u->flags & u_money) && u->norm_key == utf8_key3(0x5757);  // kuai
+    if ((u->flags & u_money) && !um.per && may_start_money_tail(um.end)) mt = money_tail(um.end, kuai);
+    if (mt.money && kuai ? (n.arabic ? false : in_fixed_term(p)) : !unit_allowed(p, n, um, false)) {
       // a rejected unit that names a date/rank swallows the number (and its unit) for good
       return n.skip;
     }
     metric m;
     m.shape = metric_shape::value;
-    double v = n.value * um.mult;
+    double v = scaled(n, um.mult);
     const char* end = um.end;
+    if (mt.end && mt.end != um.end) {
+      v += mt.add;
+      end = mt.end;
+    }
     if (u->flags & u_cheng) {
       // qi cheng wu = 75%
       v = n.value * 10;
@@ -1353,34 +1959,58 @@ class metric_scanner {
     approximation a = n.more || um.more ? approximation::more_than
                       : n.about        ? approximation::about
                                        : approximation::none;
-    // after the unit: ban (liang nian ban), duo (liang nian duo), hedges
-    if (u->category == unit_category::duration || u->category == unit_category::multiple) {
-      const mchar nx = at(end);
-      if (nx.cp == 0x534A && !um.half && !n.more) {  // ban
+    // after the unit: ban (liang nian ban, yi dun ban), duo (liang nian duo), unless they
+    // start a word with a unit of its own (liang nian duo ci: "many times")
+    if (takes_ban_after(u->category) && end == um.end) {
+      const std::uint32_t k = key_at(end);
+      if (k == utf8_key3(0x534A) && !um.half && !n.more && um.mult == 1 && !real_unit_at(end + 3)) {  // ban
         v += 0.5;
-        end += nx.len;
-      } else if (nx.cp == 0x591A && a == approximation::none) {  // duo
+        end += 3;
+      } else if (k == utf8_key3(0x591A) && a == approximation::none && !real_unit_at(end + 3)) {  // duo
         a = approximation::more_than;
-        end += nx.len;
+        end += 3;
       }
     }
     end = hedge_after(end, a);
     fill_unit(m, n, um, p);
+    if (mt.money) m.category = unit_category::currency;
     const bool duration = u->category == unit_category::duration;
     const char* start = prefix(p, a, m.category, duration);
     const mchar pv = before(p);
     if (pv.cp == 0x7B2C || pv.cp == 0x9996) return n.skip;  // di, shou: ordinal
     if (inside_quote(start, end)) return um.end;
     if (!std::isfinite(v)) return um.end;
-    // a sign where it belongs: -3.5% (after a non-alphanumeric, before the digits)
     const char* num_start = p;
-    if (n.arabic && start == p) {
-      if (pv.cp == '-' || pv.cp == 0x2212 || pv.cp == 0xFF0D || pv.cp == '+' || pv.cp == 0xFF0B) {
+    if (start == p) {
+      if (n.arabic && (pv.cp == '-' || pv.cp == 0x2212 || pv.cp == 0xFF0D || pv.cp == '+' || pv.cp == 0xFF0B)) {
+        // a sign where it belongs: -3.5% (after a non-alphanumeric, before the digits)
         const mchar pp = before(p - pv.len);
         if (!is_ascii_alnum(pp.cp) && !is_digit_cp(pp.cp) && pp.cp != ')' && pp.cp != 0xFF09) {
           num_start = p - pv.len;
           start = num_start;
           if (pv.cp != '+' && pv.cp != 0xFF0B) v = -v;
+        }
+      } else if ((pv.cp == 0x8D1F || pv.cp == 0x8CA0) &&  // fu (s/t): minus, for a rate or amount
+                 (m.category == unit_category::percent || m.category == unit_category::currency ||
+                  (u->flags & u_temp))) {
+        num_start = start = p - 3;
+        v = -v;
+      } else if ((u->flags & u_temp) && pv.cp == 0x4E0B && before(p - 3).cp == 0x96F6) {  // ling xia
+        start = p - 6;
+        v = -v;
+      } else if ((u->flags & u_temp) && norm_is(u, 0x5EA6) && pv.cp == 0x6C0F) {  // du after shi
+        // she shi 30 du, hua shi 98 du: the scale before the number, the unit "she shi du"
+        const mchar pp = before(p - 3);
+        if (pp.cp == 0x6444 || pp.cp == 0x651D) m.unit = "\u6444\u6C0F\u5EA6";       // she (s/t)
+        else if (pp.cp == 0x534E || pp.cp == 0x83EF) m.unit = "\u534E\u6C0F\u5EA6";  // hua (s/t)
+        if (m.unit != u->norm) start = p - 6;
+      } else if (!n.arabic && a == approximation::none && shu_before(p)) {
+        // shu shi suo: "several tens", the stated lower bound
+        unsigned v0;
+        const han_role r0 = han_role_at(p, e_, v0);
+        if (r0 == han_role::tens || r0 == han_role::small_unit || r0 == han_role::big_unit) {
+          start = p - 3;
+          a = approximation::more_than;
         }
       }
     }
@@ -1402,6 +2032,10 @@ class metric_scanner {
       return n2.skip > p ? n2.skip : nullptr;
     }
     if (u1.entry && u1.entry->norm != um.entry->norm) return nullptr;
+    // 2022-2023 xuenian, 2009-2013 nian: two calendar years before a period word
+    if (um.entry->category == unit_category::duration && n1.arabic && n2.arabic && n1.integer &&
+        n2.integer && n1.int_digits == 4 && n2.int_digits == 4 && !n1.magnitude && !n2.magnitude)
+      return um.end;
     if (!unit_allowed(p, n2, um, true) || !unit_allowed(p, n1, um, true)) {
       if (um.entry->flags & (u_date | u_ordinal | u_year)) return um.end;
       return nullptr;
@@ -1449,9 +2083,8 @@ class metric_scanner {
     m.low = lo_v;
     m.high = hi_v;
     const char* end = um.end;
-    approximation a = n1.pair_range ? approximation::about
-                      : (n1.more || (n2 && n2->more)) ? approximation::more_than
-                                                       : approximation::none;
+    // (liang san nian: an approximate range, stated by low and high, approx none)
+    approximation a = (n1.more || (n2 && n2->more)) ? approximation::more_than : approximation::none;
     end = hedge_after(end, a);
     number_run both = n1;
     if (n2) both.magnitude = n1.magnitude || n2->magnitude;

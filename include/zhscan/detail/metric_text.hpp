@@ -14,6 +14,16 @@
  * matching in both directions, and the character classes the context rules use. Every
  * helper reads only inside [begin, end) and looks at most a few characters away.
  */
+/** Marks a rarely taken helper of the scanner: kept out of line so that the common path of
+ *  its caller stays small. */
+#if defined(__GNUC__) || defined(__clang__)
+#define ZHSCAN_METRIC_COLD __attribute__((noinline, cold))
+#define ZHSCAN_METRIC_NOINLINE __attribute__((noinline))
+#else
+#define ZHSCAN_METRIC_COLD
+#define ZHSCAN_METRIC_NOINLINE
+#endif
+
 namespace zhscan {
 namespace detail {
 
