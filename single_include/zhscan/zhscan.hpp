@@ -3660,6 +3660,7 @@ std::string to_chinese(T v, chinese_style style = chinese_style::lower) {
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 // ---- begin zhscan/detail/marker_chars.hpp ----
@@ -3672,6 +3673,7 @@ std::string to_chinese(T v, chinese_style style = chinese_style::lower) {
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 
 namespace zhscan {
 namespace detail {
@@ -3730,6 +3732,26 @@ constexpr int han_digit(char32_t c) noexcept {
       return 100;
     default:
       return -1;
+  }
+}
+
+/** True for the financial (daxie) numeral characters, simplified and traditional. */
+constexpr bool is_financial_digit(char32_t c) noexcept {
+  switch (c) {
+    case U'\u58F9':                                    // financial 1
+    case U'\u8D30': case U'\u8CB3': case U'\u8CAE':  // financial 2
+    case U'\u53C1': case U'\u53C3': case U'\u53C4':  // financial 3
+    case U'\u8086':                                    // financial 4
+    case U'\u4F0D':                                    // financial 5
+    case U'\u9646': case U'\u9678':                   // financial 6
+    case U'\u67D2':                                    // financial 7
+    case U'\u634C':                                    // financial 8
+    case U'\u7396':                                    // financial 9
+    case U'\u62FE':                                    // financial 10
+    case U'\u4F70':                                    // financial 100
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -4088,6 +4110,71 @@ constexpr bool ends_text_line(char32_t c) noexcept {
   return is_sentence_end(c) || is_clause_end(c) || is_close_punct(c) || c == U'\u2014' ||
          c == U'\uFF5E' || c == U'~' || c == U'\u2015';
 }
+
+/**
+ * Labels under which a web page lists teasers of other pages (after the document's body):
+ * a numbered list right after one of them is the site's boilerplate, not the document's
+ * outline. UTF-8.
+ */
+inline constexpr std::string_view teaser_labels[] = {
+    "\u76F8\u5173\u6587\u7AE0",  // related articles
+    "\u76F8\u95DC\u6587\u7AE0",  // related articles, traditional
+    "\u76F8\u5173\u9605\u8BFB",  // related reading
+    "\u76F8\u95DC\u95B1\u8B80",  // related reading, traditional
+    "\u76F8\u5173\u63A8\u8350",  // related recommendations
+    "\u76F8\u95DC\u63A8\u85A6",  // related recommendations, traditional
+    "\u76F8\u5173\u94FE\u63A5",  // related links
+    "\u76F8\u95DC\u93C8\u63A5",  // related links, traditional
+    "\u76F8\u5173\u8303\u6587",  // related model texts
+    "\u76F8\u5173\u5185\u5BB9",  // related content
+    "\u70ED\u95E8\u6587\u7AE0",  // popular articles
+    "\u71B1\u9580\u6587\u7AE0",  // popular articles, traditional
+    "\u70ED\u95E8\u63A8\u8350",  // popular picks
+    "\u71B1\u9580\u63A8\u85A6",  // popular picks, traditional
+    "\u70ED\u95E8\u9605\u8BFB",  // popular reading
+    "\u731C\u4F60\u559C\u6B22",  // you may like
+    "\u731C\u4F60\u559C\u6B61",  // you may like, traditional
+    "\u731C\u60A8\u559C\u6B22",  // you may like, polite
+    "\u63A8\u8350\u9605\u8BFB",  // recommended reading
+    "\u63A8\u85A6\u95B1\u8B80",  // recommended reading, traditional
+    "\u5EF6\u4F38\u9605\u8BFB",  // further reading
+    "\u5EF6\u4F38\u95B1\u8B80",  // further reading, traditional
+    "\u7CBE\u5F69\u63A8\u8350",  // highlights
+    "\u7CBE\u5F69\u63A8\u85A6",  // highlights, traditional
+    "\u4E0A\u4E00\u7BC7",  // previous article
+    "\u4E0B\u4E00\u7BC7",  // next article
+    "\u6700\u65B0\u6587\u7AE0",  // latest articles
+    "\u63A8\u8350\u6587\u7AE0",  // recommended articles
+    "\u63A8\u85A6\u6587\u7AE0",  // recommended articles, traditional
+    "\u6587\u7AE0\u63A8\u8350",  // article picks
+    "\u6587\u7AE0\u63A8\u85A6",  // article picks, traditional
+    "\u4E3A\u4F60\u63A8\u8350",  // picked for you
+    "\u4E3A\u60A8\u63A8\u8350",  // picked for you, polite
+    "\u70BA\u4F60\u63A8\u85A6",  // picked for you, traditional
+    "\u53EF\u80FD\u611F\u5174\u8DA3",  // may interest you
+    "\u53EF\u80FD\u611F\u8208\u8DA3",  // may interest you, traditional
+    "\u5927\u5BB6\u90FD\u5728\u770B",  // everyone is reading
+    "\u66F4\u591A\u76F8\u5173",  // more related
+    "\u7CBE\u9009\u6587\u7AE0",  // selected articles
+    "\u70ED\u70B9\u6587\u7AE0",  // hot articles
+    "\u9605\u8BFB\u6392\u884C",  // most read
+    "\u76F8\u5173\u6587\u7AE0\u63A8\u8350",  // related articles, recommended
+    "\u66F4\u591A\u76F8\u5173\u6587\u7AE0",  // more related articles
+    "\u70ED\u95E8\u63A8\u8350\u6587\u7AE0",  // popular picks
+    "\u76F8\u5173\u63A8\u8350\u6587\u7AE0",  // related picks
+    "\u5176\u4ED6\u4EBA\u8FD8\u770B\u4E86",  // others also read
+    "\u672C\u6587\u76F8\u5173",  // related to this article
+};
+
+/** Bit (b & 63) set for the last byte b of every teaser label: a one-test prefilter. */
+constexpr std::uint64_t make_teaser_tail_bits() noexcept {
+  std::uint64_t bits = 0;
+  for (const std::string_view label : teaser_labels)
+    bits |= std::uint64_t(1) << (static_cast<unsigned char>(label.back()) & 0x3Fu);
+  return bits;
+}
+
+inline constexpr std::uint64_t teaser_tail_bits = make_teaser_tail_bits();
 
 // ---------------------------------------------------------------------------------------
 // Trigger table: the characters that can start a marker.
@@ -4918,6 +5005,7 @@ enum class reject_reason : std::uint8_t {
   no_sequence,      ///< position too weak and no sequence (predecessor/successor) supports it
   idiom,            ///< "yi shi yi, er shi er" and similar fixed phrases
   no_text,          ///< another marker follows at once: no item text (a listing of numerals)
+  boilerplate,      ///< a web page's teaser list under "related articles" and similar labels
 };
 
 /** Name of a reject reason ("decimal_number", ...). */
@@ -4934,6 +5022,7 @@ constexpr std::string_view to_string(reject_reason r) noexcept {
     case reject_reason::no_sequence: return "no_sequence";
     case reject_reason::idiom: return "idiom";
     case reject_reason::no_text: return "no_text";
+    case reject_reason::boilerplate: return "boilerplate";
   }
   return "unknown";
 }
@@ -4966,6 +5055,13 @@ enum ctx : std::uint8_t {
   ctx_close = 6,   // after a closing quote or bracket
   ctx_mid = 7,     // after a letter, digit or ideograph: inside running text
 };
+
+/** Bits of a candidate's context byte above the ctx value (which fits the low nibble). */
+constexpr std::uint8_t ctx_mask = 0x0F;
+/** The candidate is the first marker of a line that follows an unnumbered heading line. */
+constexpr std::uint8_t ctx_after_heading = 0x40;
+/** ... and that heading line follows a finished paragraph (not a title of its own). */
+constexpr std::uint8_t ctx_heading_after_text = 0x20;
 
 /** Internal flag: a single Latin letter that could also be a Roman numeral (i, v, x). */
 constexpr std::uint16_t flag_letter_roman = 1u << 15;
@@ -5007,7 +5103,9 @@ template <class Sink>
 class scanner {
  public:
   scanner(std::string_view text, Sink& sink, bool want_rejects) noexcept
-      : s_(text.data()), n_(text.size()), sink_(sink), want_rejects_(want_rejects) {}
+      : s_(text.data()), n_(text.size()), sink_(sink), want_rejects_(want_rejects) {
+    find_title();
+  }
 
   /**
    * Scans the whole text; candidates arrive in increasing start order. `level` selects the
@@ -5367,10 +5465,228 @@ class scanner {
   void emit(std::size_t b, std::size_t e, std::uint32_t ord, marker_style st, std::uint8_t cx,
             std::uint16_t flags, std::uint8_t depth = 0) noexcept {
     if (!has_text(b)) return reject(b, e, ord, st, reject_reason::no_text);
+    if (!is_inline_style(st) && in_teaser_list(b, e, cx)) {
+      teaser_end_ = e;
+      return reject(b, e, ord, st, reject_reason::boilerplate);
+    }
     candidate c{{b, e}, ord, st, cx, depth, flags};
+    c.context = static_cast<std::uint8_t>(cx | after_unnumbered_heading(b, cx, st));
     if (cx != ctx_bol) c.flags |= marker_flag::inline_position;
     sink_.accept(c);
     last_end_ = e;
+  }
+
+  /**
+   * One past the last line feed or carriage return in [floor, b), or npos if there is none.
+   * Eight bytes at a time (the scanner calls this once per marker).
+   */
+  std::size_t line_break_after(std::size_t floor, std::size_t b) const noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    std::size_t q = b;
+    while (q - floor >= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, s_ + q - 8, 8);
+      const std::uint64_t lf = w ^ (ones * 0x0A), cr = w ^ (ones * 0x0D);
+      if (((lf - ones) & ~lf & highs) | ((cr - ones) & ~cr & highs)) break;  // one is in here
+      q -= 8;
+    }
+    for (std::size_t stop = q - floor >= 8 ? q - 8 : floor; q > stop; --q) {
+      const unsigned ch = byte(q - 1);
+      if (ch == '\n' || ch == '\r') return q;
+    }
+    return npos;
+  }
+
+  /**
+   * Walks back from `q` over white space, line breaks and page furniture lines (at most
+   * three): the end of the last character of the text line before, or npos if there is
+   * none within reach or no line break was crossed.
+   */
+  std::size_t text_line_end_before(std::size_t q) const noexcept {
+    for (int furniture = 0;; ++furniture) {
+      int budget = 256;
+      bool newline_seen = false;
+      cp_info c{no_cp, 0, 0, false};
+      for (;;) {
+        if (q == 0 || budget-- <= 0) return npos;
+        c = before(q);
+        if (!c.valid) return npos;
+        if (is_newline(c.cp)) newline_seen = true;
+        else if (!is_space(c.cp)) break;
+        q = c.pos;
+      }
+      if (!newline_seen) return npos;
+      if (furniture == 3) return c.end;
+      const std::size_t ls = furniture_line_start(c.end);
+      if (ls == npos) return c.end;
+      q = ls;
+    }
+  }
+
+  /**
+   * Unnumbered headings (Word numbering lost on export): ctx_after_heading when `b` is the
+   * first marker of its line and that line follows a short title line without number or
+   * punctuation ("cun zai de bu zu": shortcomings), not the document's title; with
+   * ctx_heading_after_text too when that title follows a finished paragraph. Such a title is
+   * a heading of the document, not a sub-heading of the statement before it; the
+   * structurer uses this to keep the list under it from nesting into the previous list.
+   * The line start is looked for at most 64 bytes back (and not before the last marker).
+   */
+  std::uint8_t after_unnumbered_heading(std::size_t b, std::uint8_t cx, marker_style st) noexcept {
+    // The first marker of its line: a line break between the previous marker and this
+    // one, within 64 bytes before it. Inside a line only a run-in list or a list after a
+    // colon opens a paragraph's first sentence.
+    const std::size_t prev = prev_emit_;
+    prev_emit_ = b;
+    if (cx != ctx_bol && cx != ctx_clause && !is_inline_style(st)) return 0;
+    const std::size_t lim = b > 64 ? b - 64 : 0;
+    const std::size_t floor = lim > prev ? lim : prev;
+    std::size_t q = b;
+    if (cx == ctx_bol) {  // the line starts after the indentation
+      while (q > floor && (byte(q - 1) == ' ' || byte(q - 1) == '\t' || byte(q - 1) >= 0x80)) {
+        const cp_info c = before(q);
+        if (!c.valid || !is_space(c.cp)) break;
+        q = c.pos;
+      }
+      if (q <= floor) return 0;
+    } else {
+      q = line_break_after(floor, b);
+      if (q == npos) return 0;
+    }
+    // The common case: the line before ends a sentence (neither a title nor a page number).
+    {
+      std::size_t t = q;
+      for (int k = 0; k < 8 && t > 0; ++k) {
+        const cp_info c = before(t);
+        if (!c.valid) break;
+        if (is_clause_punct(c.cp) || is_sentence_end(c.cp)) return 0;
+        if (!is_newline(c.cp) && !is_space(c.cp)) break;
+        t = c.pos;
+      }
+    }
+    // The title line: 2..30 characters, at least two ideographs, no clause punctuation,
+    // not opened by a marker, not the document's title.
+    const std::size_t pe = text_line_end_before(q);
+    if (pe == npos) return 0;
+    std::size_t ps = pe;
+    int chars = 0, ideographs = 0;
+    for (;;) {  // raw bytes: ideographs are counted by lead byte, the rest decoded
+      if (ps == 0) return 0;  // the first line of the text
+      const unsigned last = byte(ps - 1);
+      if (last == '\n' || last == '\r') break;
+      if (++chars > 30) return 0;
+      if (ps >= 3 && byte(ps - 3) >= 0xE4 && byte(ps - 3) <= 0xE9 && (last & 0xC0u) == 0x80u &&
+          (byte(ps - 2) & 0xC0u) == 0x80u) {
+        ++ideographs;
+        ps -= 3;
+        continue;
+      }
+      const cp_info c = before(ps);
+      if (!c.valid) return 0;
+      if (is_newline(c.cp)) break;
+      if (is_clause_punct(c.cp) || is_sentence_end(c.cp)) return 0;
+      ps = c.pos;
+    }
+    if (ideographs < 2) return 0;
+    const std::size_t ts = skip_spaces(ps, 64);
+    if (ts == title_b_ && title_e_ > title_b_) return 0;
+    if (starts_marker_shape(at(ts))) return 0;
+    // Is the paragraph before it finished?
+    const std::size_t qe = text_line_end_before(ps);
+    if (qe == npos) return ctx_after_heading;
+    const cp_info l = before(qe);
+    return l.valid && ends_text_line(l.cp) ? ctx_after_heading | ctx_heading_after_text
+                                            : ctx_after_heading;
+  }
+
+  /**
+   * A web page's teaser list: the item is a short title (no sentence inside before its line
+   * ends) and it follows a teaser label ("related articles:", "recommended reading", "next
+   * article" ...) across white space, a colon or a bracket, or it follows the previous
+   * teaser item after a title's worth of text on the same or the next line.
+   */
+  bool in_teaser_list(std::size_t b, std::size_t e, std::uint8_t cx) const noexcept {
+    // A label ends its line, or is followed by a colon, a space or a closing bracket.
+    const bool label_ctx = cx == ctx_bol || cx == ctx_space || cx == ctx_clause || cx == ctx_close;
+    if (!((label_ctx && after_teaser_label(b)) || follows_teaser_item(b))) return false;
+    // The item is a title, not a sentence.
+    std::size_t q = skip_spaces(e);
+    const std::size_t stop = q + 180 < n_ ? q + 180 : n_;
+    while (q < stop) {
+      const cp_info c = at(q);
+      if (c.valid && (is_newline(c.cp) || is_space(c.cp))) break;
+      if (c.valid && (c.cp == U'\u3002' || c.cp == U'\uFF1B' || c.cp == U';')) return false;
+      q = c.end;
+    }
+    return true;
+  }
+
+  /** A teaser label right before `b`, across white space, a colon or a closing bracket. */
+  bool after_teaser_label(std::size_t b) const noexcept {
+    // Fast exit on raw bytes: after ASCII white space, the character before must be a
+    // colon, a closing bracket, an ideographic space or the last character of a label.
+    {
+      std::size_t t = b;
+      while (t > 0 && b - t < 16 &&
+             (byte(t - 1) == ' ' || byte(t - 1) == '\t' || byte(t - 1) == '\n' || byte(t - 1) == '\r'))
+        --t;
+      if (t < 9) return false;
+      const unsigned l = byte(t - 1);
+      if (l < 0x80) {
+        if (l != ':' && l != ']') return false;
+      } else {
+        const unsigned l0 = byte(t - 3), l1 = byte(t - 2);
+        const bool label_end = l0 >= 0xE4 && l0 <= 0xE9 && ((teaser_tail_bits >> (l & 0x3Fu)) & 1u);
+        const bool colon = l0 == 0xEF && l1 == 0xBC && l == 0x9A;                 // U+FF1A
+        const bool bracket_or_space = l0 == 0xE3 && l1 == 0x80 && (l == 0x91 || l == 0x80);  // U+3011, U+3000
+        if (!label_end && !colon && !bracket_or_space) return false;
+      }
+    }
+    std::size_t q = b;
+    int breaks = 0;
+    for (int k = 0; k < 16 && q > 0; ++k) {
+      const cp_info c = before(q);
+      if (!c.valid) break;
+      if (is_newline(c.cp)) {
+        if (++breaks > 3) break;
+      } else if (!(is_space(c.cp) || c.cp == ch_fw_colon || c.cp == U':' ||
+                   c.cp == U'\u3011' || c.cp == U']' || is_bullet(c.cp))) {
+        break;
+      }
+      q = c.pos;
+    }
+    // Every label ends in an ideograph (lead byte E4..E9) whose last byte is in
+    // teaser_tail_bits: the common case exits here.
+    if (q == b || q < 9 || byte(q - 3) < 0xE4 || byte(q - 3) > 0xE9 ||
+        ((teaser_tail_bits >> (byte(q - 1) & 0x3Fu)) & 1u) == 0)
+      return false;
+    for (const std::string_view label : teaser_labels) {
+      const std::size_t len = label.size();
+      if (q < len || s_[q - 1] != label[len - 1] || s_[q - 2] != label[len - 2] ||
+          std::string_view(s_ + q - len, len) != label)
+        continue;
+      // The label stands alone (a longer label may end with a shorter one: go on).
+      const std::size_t ls = q - len;
+      if (ls == 0) return true;
+      const cp_info p = before(ls);
+      if (!p.valid || is_newline(p.cp) || is_space(p.cp) || is_sentence_end(p.cp) ||
+          is_bullet(p.cp) || is_open_punct(p.cp) || is_close_punct(p.cp))
+        return true;
+    }
+    return false;
+  }
+
+  /** The next item of a teaser list: a title's worth of text after the previous item. */
+  bool follows_teaser_item(std::size_t b) const noexcept {
+    if (teaser_end_ == 0 || b < teaser_end_ || b - teaser_end_ > 240) return false;
+    int breaks = 0;
+    for (std::size_t r = teaser_end_; r < b;) {
+      const cp_info c = at(r);
+      if (c.valid && is_newline(c.cp) && ++breaks > 2) return false;
+      if (c.valid && (c.cp == U'\u3002' || c.cp == U'\uFF1B')) return false;
+      r = c.end;
+    }
+    return true;
   }
 
   // Rejections never move last_end_: the prefiltered paths do not even see most rejected
@@ -5479,18 +5795,26 @@ class scanner {
    */
   cut_kind previous_paragraph(std::size_t line_start) const noexcept {
     std::size_t q = line_start;
-    int budget = 256;
     cp_info c{no_cp, 0, 0, false};
-    bool newline_seen = false;
-    for (;;) {
-      if (q == 0 || budget-- <= 0) return cut_kind::none;
-      c = before(q);
-      if (!c.valid) return cut_kind::none;
-      if (is_newline(c.cp)) newline_seen = true;
-      else if (!is_space(c.cp)) break;
-      q = c.pos;
+    for (int furniture = 0;; ++furniture) {
+      int budget = 256;
+      bool newline_seen = false;
+      for (;;) {
+        if (q == 0 || budget-- <= 0) return cut_kind::none;
+        c = before(q);
+        if (!c.valid) return cut_kind::none;
+        if (is_newline(c.cp)) newline_seen = true;
+        else if (!is_space(c.cp)) break;
+        q = c.pos;
+      }
+      if (!newline_seen) return cut_kind::none;
+      // A page footer or running header between two paragraphs is not the paragraph the
+      // number follows: look at the one before it.
+      if (furniture == 3) break;
+      const std::size_t ls = furniture_line_start(c.end);
+      if (ls == npos) break;
+      q = ls;
     }
-    if (!newline_seen) return cut_kind::none;
     if (c.cp == ch_replacement || ends_text_line(c.cp)) return cut_kind::none;
     if (is_han_start(c.cp)) {
       const cp_info b = before(c.pos);
@@ -5514,7 +5838,12 @@ class scanner {
       if (++chars > 200) return cut_kind::cut;
     }
     if (sentence_inside) return cut_kind::cut;
-    if (chars < 40) return cut_kind::maybe;
+    if (chars < 40) {
+      // A short line opened by a marker is a numbered heading, finished as it is.
+      const cp_info f = at(skip_spaces(r));
+      if (f.valid && starts_marker_shape(f)) return cut_kind::none;
+      return cut_kind::maybe;
+    }
     // A long line without a sentence end: a long heading if it starts like one.
     const cp_info f = at(skip_spaces(r));
     if (f.valid && (is_han_start(f.cp) || digit_value(f.cp) >= 1 || f.cp == '(' ||
@@ -5522,6 +5851,85 @@ class scanner {
                     enclosed_numeral(f.cp).kind != enclosed::none))
       return cut_kind::maybe;
     return cut_kind::cut;
+  }
+
+  /**
+   * The document's title for the running-header test: its first line with text, trimmed,
+   * if it is 4..120 bytes long (else none).
+   */
+  void find_title() noexcept {
+    std::size_t q = 0;
+    const std::size_t lim = n_ < 512 ? n_ : 512;
+    while (q < lim) {
+      const cp_info c = at(q);
+      if (!c.valid || !(is_space(c.cp) || is_newline(c.cp))) break;
+      q = c.end;
+    }
+    std::size_t e = q, last = q;
+    while (e < lim) {
+      const cp_info c = at(e);
+      if (c.valid && is_newline(c.cp)) break;
+      e = c.end;
+      if (!(c.valid && is_space(c.cp))) last = e;
+    }
+    if (e < lim && last - q >= 4 && last - q <= 120) {
+      title_b_ = q;
+      title_e_ = last;
+    }
+  }
+
+  /**
+   * Page furniture: the line ending at `end` (its last non-space character ends there) is
+   * a page number line ("di 2 ye gong 5 ye", "- 3 -", "3/5", "Page 3 of 5") or repeats
+   * the document's title as a running header. Returns the start of that line, or npos.
+   */
+  std::size_t furniture_line_start(std::size_t end) const noexcept {
+    // A running header: the title again, alone on its line.
+    const std::size_t tlen = title_e_ - title_b_;
+    if (tlen > 0 && end >= tlen && end - tlen != title_b_ && s_[end - 1] == s_[title_e_ - 1] &&
+        std::memcmp(s_ + end - tlen, s_ + title_b_, tlen) == 0) {
+      std::size_t q = end - tlen;
+      for (int k = 0; k < 16; ++k) {
+        if (q == 0) return 0;
+        const cp_info c = before(q);
+        if (!c.valid) break;
+        if (is_newline(c.cp)) return q;
+        if (!is_space(c.cp)) break;
+        q = c.pos;
+      }
+    }
+    // A page number line: digits and the words and signs around page numbers only.
+    std::size_t q = end;
+    bool digit = false;
+    for (int chars = 0; q > 0; ++chars) {
+      const cp_info b = before(q);
+      if (!b.valid || chars == 40) return npos;
+      if (is_newline(b.cp)) break;
+      q = b.pos;
+      const char32_t c = b.cp;
+      if (digit_value(c) >= 0) {
+        digit = true;
+        continue;
+      }
+      if (is_space(c)) continue;
+      switch (c) {
+        case U'\u7B2C':  // di, ordinal prefix
+        case U'\u9875':  // ye, page
+        case U'\u9801':  // ye, traditional
+        case U'\u5171':  // gong, in total
+        case U'\u7801':  // ma (ye ma: page number)
+        case U'\u78BC':  // ma, traditional
+        case U'/': case U'-': case U'_': case U'|': case U'~': case U':': case U',':
+        case U'P': case U'p': case U'a': case U'g': case U'e': case U'o': case U'f':
+        case U'\u2013': case U'\u2014': case U'\u2015':  // dashes
+        case U'\u00B7':  // middle dot
+        case U'\uFF0D': case U'\uFF0F': case U'\uFF5E': case U'\uFF1A': case U'\uFF0C':
+          continue;
+        default:
+          return npos;
+      }
+    }
+    return digit ? q : npos;
   }
 
   // ----- triggers -----------------------------------------------------------------------
@@ -5553,11 +5961,14 @@ class scanner {
 
   /**
    * The character after a numeral; white space before an enumeration comma or full-width
-   * stop is skipped ("yi , jia qiang": spaces inside the marker, flagged `spaced`).
+   * stop is skipped ("yi , jia qiang": spaces inside the marker, flagged `spaced`). After
+   * Arabic digits (`narrow`) only a space, a tab or an ideographic space may open the gap:
+   * the SIMD prefilter lets only those through, and every path must agree.
    */
-  cp_info spaced_delimiter(std::size_t end, std::uint16_t& flags) const noexcept {
+  cp_info spaced_delimiter(std::size_t end, std::uint16_t& flags, bool narrow = false) const noexcept {
     const cp_info d = at(end);
-    if (d.valid && is_space(d.cp)) {
+    if (d.valid && is_space(d.cp) &&
+        (!narrow || d.cp == U' ' || d.cp == U'\t' || d.cp == ch_ideo_space)) {
       const cp_info d2 = at(skip_spaces(end, 4));
       if (d2.valid && (d2.cp == ch_dun || d2.cp == ch_fw_dot)) {
         flags |= marker_flag::spaced;
@@ -5607,13 +6018,14 @@ class scanner {
     const num m = parse_digits(pos, &fw);
     if (!m.ok) return;
     std::uint16_t flags = fw ? marker_flag::fullwidth : 0;
-    const cp_info d = spaced_delimiter(m.end, flags);
+    const cp_info d = spaced_delimiter(m.end, flags, true);
     if (!d.valid) return;
     marker_style st;
     if (d.cp == '.' || d.cp == ch_fw_dot) {
       if (d.cp == ch_fw_dot) flags |= marker_flag::fullwidth;
       const cp_info nx = at(d.end);
-      if (nx.valid && digit_value(nx.cp) >= 0) return on_decimal(pos, m, flags);
+      if (nx.valid && digit_value(nx.cp) >= 0 && !year_follows(d.end))
+        return on_decimal(pos, m, flags);
       st = marker_style::arabic_dot;
     } else if (d.cp == ch_dun) {
       st = marker_style::arabic_dun;
@@ -5638,6 +6050,19 @@ class scanner {
       if (k == cut_kind::maybe) flags |= flag_after_short;
     }
     emit(pos, d.end, m.value, st, cx, flags);
+  }
+
+  /**
+   * A calendar year and nian at `pos` ("2023 nian"): after "1." that is the item's text
+   * ("1.2023 nian quan xian ...": item 1 opens with a year), since nobody writes a decimal
+   * 1.2023 before nian.
+   */
+  bool year_follows(std::size_t pos) const noexcept {
+    if (pos + 7 > n_) return false;
+    const unsigned y0 = byte(pos), y1 = byte(pos + 1);
+    if (!((y0 == '1' && y1 == '9') || (y0 == '2' && y1 == '0'))) return false;
+    if (byte(pos + 2) - '0' > 9u || byte(pos + 3) - '0' > 9u) return false;
+    return byte(pos + 4) == 0xE5 && byte(pos + 5) == 0xB9 && byte(pos + 6) == 0xB4;  // U+5E74 nian
   }
 
   // 1.1 / 1.2.3 headings, else a decimal number
@@ -5776,17 +6201,63 @@ class scanner {
     if ((close.cp == ch_fw_rparen) != open_fw) flags |= marker_flag::mixed_brackets;
     const std::uint8_t cx = left_context(pos);
     if (cx == ctx_mid) return reject(pos, close.end, m.value, st, reject_reason::mid_word);
+    if (after_di(pos))  // "di (yi) xiang": item (yi) of a legal text, even across a line wrap
+      return reject(pos, close.end, m.value, st, reject_reason::reference);
     const cp_info f = at(skip_spaces(close.end));
     if (f.valid && is_clause_punct(f.cp) && f.cp != ch_dun && !is_clause_end(f.cp))
       return reject(pos, close.end, m.value, st, reject_reason::reference);
     if (f.valid && starts_marker_shape(f))
       return reject(pos, close.end, m.value, st, reject_reason::no_text);
+    if (f.valid && f.cp == U'\u73ED' && class_name_follows(f.end))  // ban, class: "(1) ban"
+      return reject(pos, close.end, m.value, st, reject_reason::mid_word);
     if (cx == ctx_bol && st == marker_style::paren_arabic) {
       const cut_kind k = previous_paragraph(pos);
       if (k == cut_kind::cut) flags |= flag_after_cut;
       if (k == cut_kind::maybe) flags |= flag_after_short;
     }
     emit(pos, close.end, m.value, st, cx, flags);
+  }
+
+  /** di (ordinal prefix) right before `pos`, white space and one line break allowed between. */
+  bool after_di(std::size_t pos) const noexcept {
+    int breaks = 0;
+    for (int k = 0; k < 8 && pos > 0; ++k) {
+      const cp_info b = before(pos);
+      if (!b.valid) return false;
+      if (b.cp == ch_di) return true;
+      if (is_newline(b.cp)) {
+        if (++breaks > 2) return false;  // CR LF counts twice
+      } else if (!is_space(b.cp)) {
+        return false;
+      }
+      pos = b.pos;
+    }
+    return false;
+  }
+
+  /**
+   * After "(1) ban" (ban: class): true when ban names class 1, i.e. does not begin a word
+   * of its own (ban zi: leadership team, ban ji: classes, ban zhu ren: head teacher, ban
+   * zhang: monitor, ban zu: team, ban hui: class meeting, ban feng: class spirit, ban che:
+   * shuttle bus), as in "(1) ban he (2) ban" (classes 1 and 2).
+   */
+  bool class_name_follows(std::size_t pos) const noexcept {
+    const cp_info c = at(pos);
+    if (!c.valid) return true;
+    switch (c.cp) {
+      case U'\u5B50':                   // zi (ban zi)
+      case U'\u7EA7': case U'\u7D1A':  // ji (ban ji), traditional
+      case U'\u4E3B':                   // zhu (ban zhu ren)
+      case U'\u957F': case U'\u9577':  // zhang (ban zhang), traditional
+      case U'\u7EC4': case U'\u7D44':  // zu (ban zu), traditional
+      case U'\u4F1A': case U'\u6703':  // hui (ban hui), traditional
+      case U'\u98CE': case U'\u98A8':  // feng (ban feng), traditional
+      case U'\u8F66': case U'\u8ECA':  // che (ban che), traditional
+      case U'\u6B21':                   // ci (ban ci: scheduled runs)
+        return false;
+      default:
+        return true;
+    }
   }
 
   // yi-dun, yi shi, yi), a numeral that lost its delimiter, a marker split by a chunk number
@@ -5819,7 +6290,7 @@ class scanner {
         const cp_info nx = at(d.end);
         if (nx.valid && digit_value(nx.cp) >= 0) return;
       }
-      return emit(pos, d.end, m.value, marker_style::han_dun, cx, flags);
+      return emit(pos, d.end, m.value, marker_style::han_dun, cx, flags, financial(pos, m.end));
     }
     if (d.cp == ch_shi) {
       if (cx == ctx_mid)
@@ -5879,7 +6350,22 @@ class scanner {
                         f.cp != U'\u5169') ||
                        f.cp == U'\u201C' || f.cp == U'\u300A';
     if (!texty) return;
-    emit(pos, m.end, m.value, marker_style::han_bare, cx, flags | marker_flag::delimiter_missing);
+    emit(pos, m.end, m.value, marker_style::han_bare, cx, flags | marker_flag::delimiter_missing,
+         financial(pos, m.end));
+  }
+
+  /**
+   * 1 when the Han numeral in [b, e) is written in financial forms (yi for 1 written as the
+   * daxie character ...): Word's legal numbering, a level of its own above plain yi-dun
+   * (passed to phase 2 in the candidate's depth byte); else 0.
+   */
+  std::uint8_t financial(std::size_t b, std::size_t e) const noexcept {
+    while (b < e) {
+      const cp_info c = at(b);
+      if (c.valid && is_financial_digit(c.cp)) return 1;
+      b = c.end;
+    }
+    return 0;
   }
 
   // jia-dun, (jia) is the parenthesis handler's
@@ -6146,6 +6632,9 @@ class scanner {
   Sink& sink_;
   bool want_rejects_;
   std::size_t last_end_ = 0;
+  std::size_t title_b_ = 0, title_e_ = 0;  // the document's first line (see find_title)
+  std::size_t teaser_end_ = 0;             // end of the last teaser-list item, 0 if none
+  std::size_t prev_emit_ = 0;              // start of the last marker emitted
 };
 
 }  // namespace mk
@@ -6182,11 +6671,33 @@ class scanner {
  *    text (a sentence end inside, a comma at the end, or 40+ characters not starting like
  *    a heading) it is kept only as the exact next item of the open list of the same style,
  *    and not when that item's real number follows; after a short unfinished line (maybe a
- *    heading) its list must go on. A lone Han numeral ending a paragraph, whose delimiter
+ *    heading) its list must go on. A short line opened by a marker is a numbered heading,
+ *    finished as it is. A lone Han numeral ending a paragraph, whose delimiter
  *    or "shi" reappears after such a number, is the real marker (split). A line cut inside
  *    a character was truncated by a length limit: that says nothing about the next line.
+ *  - Page furniture: a page number line ("di 2 ye gong 5 ye", "- 3 -", "3/5") or the
+ *    document's title repeated as a running header is not the paragraph a number follows;
+ *    the paragraph before it is. When a list's next item is searched for, an item after
+ *    such a short line counts if it is the exact successor.
+ *  - GB/T order: a list of a low rank (1., (1), circled) that opens while no Han-numbered
+ *    heading is open, and is followed by a higher-ranked series (yi-dun, (yi), chapters)
+ *    before its own next item, is a lone number (a converter's chunk number before the
+ *    title, a numbered preamble sentence) unless its next item does follow as a real
+ *    sibling: not a chunk number, and the higher series restarts at 1 under it rather than
+ *    running on across it. Such a number would otherwise invert the order and shift the
+ *    whole document down a level. Likewise a Han-numbered heading nests under an open
+ *    low-rank list only when that list goes on after it (as above); otherwise the list was
+ *    a run of statements (a preamble "1. ... 2. ...") and the heading closes it and takes
+ *    its level.
+ *  - Teaser lists: numbered titles (no sentence inside) right after a web page's label
+ *    (xiang guan wen zhang, tui jian yue du, cai ni xi huan, shang/xia yi pian ...) and the
+ *    items that follow them are the site's boilerplate.
+ *  - Names and references: "(1) ban" is class 1 unless ban begins a word (ban zi, ban ji
+ *    ...); a bracketed numeral after di (even across a line wrap) is an item reference
+ *    "di (yi) xiang". "1.2023 nian" is item 1 opening with a year, not a decimal.
  *  - Sequence: a marker at a line start is trusted when it continues the open sequence of
- *    its level, restarts it at 1, or opens a new level at 1; a list that opens at 7 needs
+ *    its level, restarts it at 1, or opens a new level at 1; a number that skips ahead is
+ *    not when the skipped number follows right after it (1, 2, 4, 3); a list that opens at 7 needs
  *    its 8 to follow, unless it continues the numbering of a closed level of its style
  *    (1..30 running across top-level sections). Markers in running text need sequence
  *    evidence: predecessor, successor in the same section, or a continued numbering.
@@ -6201,6 +6712,12 @@ class scanner {
  *    Run-in enumerations sit one level below the section they appear in; a heading at a
  *    line start or after a sentence closes them, a bracketed list inside a clause nests
  *    under them. Level and parent follow from the stack, never from a fixed style rank.
+ *  - Unnumbered headings (numbering lost on export) are not levels. A short title line
+ *    without number or punctuation, after a finished paragraph, is a heading of the
+ *    document: when the list it follows was itself found under such a heading, the two
+ *    headings are siblings, so a list of another style under the new one (or a run-in list
+ *    in its first paragraph) takes the previous list's level instead of nesting into that
+ *    list's last item.
  *
  * Speed: a SIMD prefilter (AVX-512 or AVX2, chosen at run time; scalar elsewhere) finds the
  * few positions where a marker can start (trigger characters not preceded by a word
@@ -6214,7 +6731,7 @@ namespace mk {
 
 /** Identity of a level on the style stack: the style plus its case/bracket variant. */
 enum key : std::uint8_t {
-  k_han_dun, k_han_paren, k_paren_han, k_enclosed_han, k_circled_han,
+  k_han_dun, k_han_fin, k_han_paren, k_paren_han, k_enclosed_han, k_circled_han,
   k_arabic_dot, k_arabic_dun, k_arabic_paren, k_paren_arabic, k_enclosed_paren,
   k_enclosed_stop, k_circled,
   k_dec2, k_dec3, k_dec4, k_dec5, k_dec6,
@@ -6230,7 +6747,7 @@ constexpr std::uint8_t key_of(marker_style s, std::uint16_t flags, std::uint8_t 
   const bool lower = (flags & marker_flag::lowercase) != 0;
   switch (s) {
     case marker_style::han_dun:
-    case marker_style::han_bare: return k_han_dun;
+    case marker_style::han_bare: return depth == 1 ? k_han_fin : k_han_dun;  // depth: financial
     case marker_style::han_paren: return k_han_paren;
     case marker_style::paren_han: return k_paren_han;
     case marker_style::enclosed_han: return k_enclosed_han;
@@ -6276,6 +6793,22 @@ constexpr std::uint8_t family_of(std::uint8_t k) noexcept {
   }
 }
 
+/**
+ * Rank of a heading style in the GB/T 9704 order 1 (yi-dun) > 2 ((yi)) > 3 (1.) > 4 ((1)) >
+ * 5 (circled), chapter forms above them all (0); -1 for the styles outside that order.
+ */
+constexpr int gbt_rank(std::uint8_t k) noexcept {
+  switch (k) {
+    case k_part: case k_chapter: case k_section: case k_han_fin: return 0;
+    case k_han_dun: return 1;
+    case k_paren_han: case k_enclosed_han: case k_han_paren: return 2;
+    case k_arabic_dot: case k_arabic_dun: case k_enclosed_stop: return 3;
+    case k_paren_arabic: case k_enclosed_paren: case k_arabic_paren: return 4;
+    case k_circled: return 5;
+    default: return -1;
+  }
+}
+
 /** Phase-1 sink writing candidates into the result vector (and rejections, if asked). */
 struct collect_sink {
   std::vector<marker>& out;
@@ -6312,7 +6845,8 @@ class structurer {
     std::size_t w = 0;
     for (std::size_t r = 0; r < n_; ++r) {
       marker c = out_[r];
-      const bool han_key = key_of_raw(c) == k_han_dun;
+      const std::uint8_t hk = key_of_raw(c);
+      const bool han_key = hk == k_han_dun || hk == k_han_fin;
       const bool ok = decide(r, c, w);
       if (han_key) han_rejected_ = !ok;
       if (ok) {
@@ -6328,6 +6862,8 @@ class structurer {
   struct slot {
     std::uint8_t key;
     bool is_inline;
+    bool after_heading;  // an item of this level followed an unnumbered heading line
+    bool parents_higher; // a low-rank list shown to have higher-ranked headings under it
     std::uint32_t last;
     std::size_t idx;  // index of the level's current marker in the compacted output
   };
@@ -6345,7 +6881,7 @@ class structurer {
   }
 
   void push(std::uint8_t k, bool inl, std::uint32_t ord, std::size_t idx) noexcept {
-    stack_[depth_] = slot{k, inl, ord, idx};
+    stack_[depth_] = slot{k, inl, false, false, ord, idx};
     pos_of_[k] = depth_;
     ++depth_;
   }
@@ -6389,14 +6925,104 @@ class structurer {
     const std::size_t stop = r + 65 < n_ ? r + 65 : n_;
     for (std::size_t i = r + 1; i < stop; ++i) {
       const marker& x = out_[i];
-      if (x.flags & (flag_after_cut | flag_after_short)) continue;  // maybe a chunk number
-      if (x.style == marker_style::han_bare) continue;                // maybe a word
+      if (x.flags & flag_after_cut) continue;           // maybe a chunk number
+      if (x.style == marker_style::han_bare) continue;  // maybe a word
       const std::uint8_t kx = key_of_raw(x);
-      if (kx == k || family_of(kx) == family_of(k)) return successor(k, ord, x.ordinal);
-      const std::uint8_t cx = x.level;  // phase-1 context
+      if (kx == k || family_of(kx) == family_of(k)) {
+        // After a short unfinished line (a heading, a page header) only the exact
+        // successor counts: anything else there may be a chunk number.
+        if (successor(k, ord, x.ordinal)) return true;
+        if (x.flags & flag_after_short) continue;
+        return false;
+      }
+      const std::uint8_t cx = x.level & ctx_mask;  // phase-1 context
       const bool heading_pos = cx == ctx_bol || cx == ctx_space || cx == ctx_sent;
       if (pos_of_[kx] >= 0 && pos_of_[kx] < limit && heading_pos) return false;
       if (run_in && heading_pos && !is_inline_style(x.style)) return false;
+    }
+    return false;
+  }
+
+  /**
+   * For a list of a low GB/T rank (1., (1), circled) opening a level while no Han-numbered
+   * heading is open: true when a heading of a higher rank (yi-dun, (yi), chapter forms)
+   * follows before the list's own next item, and that next item never comes (the next
+   * candidate of its family is not its successor, or there is none). Such a lone "1." would
+   * become the parent of a whole yi-dun series, inverting the order a reader expects; it is
+   * a converter's chunk number or a stray number before the title, not the document's top
+   * level. A real series (its "2." follows as a sibling, with text of its own) keeps its
+   * higher-ranked children. Candidates that may be chunk numbers are passed over unless
+   * they are the exact successor. Stops at the list's next candidate, so consecutive
+   * checks cover disjoint stretches (linear time); looks at most 1024 candidates ahead.
+   */
+  bool parents_higher_series(std::size_t r, std::uint8_t k, std::uint32_t ord) const noexcept {
+    const int rk = gbt_rank(k);
+    const std::uint8_t fam = family_of(k);
+    const std::size_t stop = r + 1025 < n_ ? r + 1025 : n_;
+    bool higher = false;
+    for (std::size_t i = r + 1; i < stop; ++i) {
+      const marker& x = out_[i];
+      if (x.style == marker_style::han_bare) continue;
+      const std::uint8_t kx = key_of_raw(x);
+      if (family_of(kx) == fam) {
+        if (x.flags & flag_after_cut) continue;
+        if (successor(k, ord, x.ordinal)) return higher && series_continues_after(i, stop, rk);
+        if (x.flags & flag_after_short) continue;
+        return higher;
+      }
+      const int rx = gbt_rank(kx);
+      const std::uint8_t cx = x.level & ctx_mask;
+      if (rx >= 0 && rx < rk && (cx == ctx_bol || cx == ctx_space || cx == ctx_sent))
+        higher = true;
+    }
+    return higher;
+  }
+
+  /**
+   * After the successor at `i` of a low-rank list that has higher-ranked headings under its
+   * first item: true when the next higher-ranked heading goes on numbering (er, (er))
+   * instead of restarting at 1. A real sibling starts its own sub-sections; a number the
+   * higher series runs across does not separate anything (a chunk number at a sentence
+   * boundary).
+   */
+  bool series_continues_after(std::size_t i, std::size_t stop, int rk) const noexcept {
+    for (std::size_t t = i + 1; t < stop; ++t) {
+      const marker& y = out_[t];
+      const int ry = gbt_rank(key_of_raw(y));
+      const std::uint8_t cy = y.level & ctx_mask;
+      if (ry >= 0 && ry < rk && (cy == ctx_bol || cy == ctx_space || cy == ctx_sent))
+        return y.ordinal != 1;
+    }
+    return false;
+  }
+
+  /**
+   * A Han-numbered heading (`r`, rank <= 2) about to open under the low-rank list of slot
+   * `t` (1., (1), circled): true when that list goes on after it, i.e. the list's next
+   * item follows as a real sibling (not a chunk number) and the higher series restarts
+   * under it. Otherwise the list was a run of statements (a preamble 1., 2.) or a stray
+   * number, and the heading is not its child.
+   */
+  bool list_goes_on(std::size_t r, int t) const noexcept {
+    const std::uint8_t k = stack_[t].key;
+    const std::uint8_t fam = family_of(k);
+    const std::size_t stop = r + 1025 < n_ ? r + 1025 : n_;
+    for (std::size_t i = r + 1; i < stop; ++i) {
+      const marker& x = out_[i];
+      if (x.style == marker_style::han_bare || family_of(key_of_raw(x)) != fam) continue;
+      if (x.flags & flag_after_cut) continue;
+      if (successor(k, stack_[t].last, x.ordinal)) return !series_continues_after(i, stop, gbt_rank(k));
+      if (x.flags & flag_after_short) continue;
+      return false;
+    }
+    return false;
+  }
+
+  /** True when a style of GB/T rank yi-dun or (yi) (or a chapter form) is open. */
+  bool han_heading_open() const noexcept {
+    for (int i = 0; i < depth_; ++i) {
+      const int rk = gbt_rank(stack_[i].key);
+      if (rk >= 0 && rk <= 2) return true;
     }
     return false;
   }
@@ -6417,9 +7043,51 @@ class structurer {
     if (rejected_) rejected_->push_back(rejected_marker{c.span, c.ordinal, c.style, why});
   }
 
+  /**
+   * Unnumbered headings: a marker opening the first line after an unnumbered heading (see
+   * scanner::after_unnumbered_heading) is under that heading. When a list of the path was
+   * itself found under such a heading, the new heading is its sibling, so the new marker
+   * does not nest into that list's last item: the list is closed first (its numbering can
+   * still restart or continue if the marker has its style). Returns the stack index to
+   * close down to, or -1.
+   */
+  int heading_floor(const marker& c) const noexcept {
+    int inner = -1;
+    for (int s = depth_ - 1; s >= 0; --s) {
+      if (stack_[s].after_heading) {
+        inner = s;
+        break;
+      }
+    }
+    if (inner < 0) return -1;
+    const std::uint8_t k = key_of_raw(c);
+    const std::uint8_t fam = family_of(k);
+    for (int s = 0; s <= inner; ++s)
+      if (stack_[s].key == k || family_of(stack_[s].key) == fam) return -1;
+    return inner;
+  }
+
   /** Decides candidate `r` (a copy in `c`); on acceptance fills level/parent/confidence. */
   bool decide(std::size_t r, marker& c, std::size_t w) noexcept {
-    const std::uint8_t cx = c.level;
+    const bool after_heading = (c.level & ctx_after_heading) != 0;
+    const int floor = (c.level & ctx_heading_after_text) ? heading_floor(c) : -1;
+    if (floor < 0) return decide_at(r, c, w, after_heading);
+    // Close the list under the previous heading; undo that if the marker is rejected.
+    const int old_depth = depth_;
+    std::uint32_t saved[key_count];
+    for (int s = floor; s < old_depth; ++s) saved[s] = closed_last_[stack_[s].key];
+    pop_to(floor);
+    if (decide_at(r, c, w, true)) return true;
+    for (int s = floor; s < old_depth; ++s) {
+      pos_of_[stack_[s].key] = s;
+      closed_last_[stack_[s].key] = saved[s];
+    }
+    depth_ = old_depth;
+    return false;
+  }
+
+  bool decide_at(std::size_t r, marker& c, std::size_t w, bool after_heading) noexcept {
+    const std::uint8_t cx = c.level & ctx_mask;
     const bool strong = cx == ctx_bol;
     const bool medium = cx == ctx_space || cx == ctx_sent;
     const bool run_in = is_inline_style(c.style);
@@ -6503,8 +7171,11 @@ class structurer {
         conf -= 5;
       } else if (c.ordinal > last + 1) {
         seqf = marker_flag::sequence_gap;
-        ok = (strong && !run_in) ||
-             ((medium || run_in) && supported_by_next(r, k, c.ordinal, j, run_in));
+        // A skipped number whose list resumes at the expected number right after it
+        // (1, 2, 4, 3) is out of sequence: a chunk number at a sentence boundary.
+        ok = ((strong && !run_in) ||
+              ((medium || run_in) && supported_by_next(r, k, c.ordinal, j, run_in))) &&
+             !same_number_follows(r, stack_[j].key, last + 1);
         conf -= 20;
       } else {
         seqf = marker_flag::sequence_repeat;
@@ -6524,6 +7195,7 @@ class structurer {
       }
       stack_[j].last = c.ordinal;
       stack_[j].idx = w;
+      if (after_heading) stack_[j].after_heading = true;
       c.level = static_cast<std::uint8_t>(j + 1);
       c.parent = j > 0 ? stack_[j - 1].idx : npos;
     } else {
@@ -6579,6 +7251,14 @@ class structurer {
           seqf = marker_flag::sequence_continued;
         }
       }
+      // A lone low-rank item must not become the parent of a Han-numbered series.
+      if (ok && !run_in && gbt_rank(k) >= 3 && !han_heading_open() &&
+          parents_higher_series(r, k, c.ordinal)) {
+        reject(c, (c.flags & (flag_after_cut | flag_after_short)) || strong
+                      ? reject_reason::chunk_number
+                      : reject_reason::no_sequence);
+        return false;
+      }
       if (!ok) {
         reject(c, reject_reason::no_sequence);
         return false;
@@ -6586,12 +7266,24 @@ class structurer {
       // A heading that starts a line or a sentence closes the run-in lists of the body.
       if (!run_in && (strong || medium)) {
         while (depth_ > 0 && stack_[depth_ - 1].is_inline) pop_to(depth_ - 1);
+        // A Han-numbered heading nests under a low-rank list (1., (1)) only when that
+        // list goes on after it; else it closes the list and takes its level.
+        const int rk = gbt_rank(k);
+        while (rk >= 0 && rk <= 2 && depth_ > 0 && gbt_rank(stack_[depth_ - 1].key) > 2 &&
+               !stack_[depth_ - 1].parents_higher) {
+          if (list_goes_on(r, depth_ - 1)) {
+            stack_[depth_ - 1].parents_higher = true;
+            break;
+          }
+          pop_to(depth_ - 1);
+        }
       }
       if (depth_ >= static_cast<int>(key_count)) {  // cannot happen: one slot per key
         reject(c, reject_reason::no_sequence);
         return false;
       }
       push(k, run_in, c.ordinal, w);
+      stack_[depth_ - 1].after_heading = after_heading;
       c.level = static_cast<std::uint8_t>(depth_);
       c.parent = depth_ > 1 ? stack_[depth_ - 2].idx : npos;
     }
@@ -6846,6 +7538,16 @@ inline std::vector<section> outline(std::string_view text) {
  * matching in both directions, and the character classes the context rules use. Every
  * helper reads only inside [begin, end) and looks at most a few characters away.
  */
+/** Marks a rarely taken helper of the scanner: kept out of line so that the common path of
+ *  its caller stays small. */
+#if defined(__GNUC__) || defined(__clang__)
+#define ZHSCAN_METRIC_COLD __attribute__((noinline, cold))
+#define ZHSCAN_METRIC_NOINLINE __attribute__((noinline))
+#else
+#define ZHSCAN_METRIC_COLD
+#define ZHSCAN_METRIC_NOINLINE
+#endif
+
 namespace zhscan {
 namespace detail {
 
@@ -7904,7 +8606,7 @@ namespace detail {
  * Flags of a lexicon entry: the context rules of metric.hpp that the unit takes part in.
  * An entry without flags is a plain unit: number + unit is a metric.
  */
-enum unit_flag : std::uint16_t {
+enum unit_flag : std::uint32_t {
   u_magnitude = 1u << 0,          ///< the unit text holds a magnitude (wan yuan = 10^4 yuan)
   u_latin = 1u << 1,              ///< ASCII unit: must not be followed by an ASCII letter/digit
   u_arabic_only = 1u << 2,        ///< only after Arabic digits (jiao, ke: san jiao is a triangle)
@@ -7920,6 +8622,9 @@ enum unit_flag : std::uint16_t {
   u_time_part = 1u << 12,         ///< fen / miao after a clock hour (8 shi 30 fen) is a time
   u_no_yi = 1u << 13,             ///< yi + this unit is never a count (yi pi, yi qi, yi fangmian)
   u_denominator_only = 1u << 14,  ///< only as the denominator of a rate (yuan / sheng)
+  u_tael = 1u << 15,              ///< liang (tael): only where no numeral or measure word follows
+  u_temp = 1u << 16,              ///< a temperature: ling xia / fu before the number is a minus
+  u_money = 1u << 17,             ///< yuan / kuai: jiao / mao / fen may follow (wu yuan san jiao)
 };
 
 /**
@@ -7939,8 +8644,14 @@ struct unit_entry {
   std::string_view norm;
   unit_category category;
   double multiplier;
-  std::uint16_t flags;
+  std::uint32_t flags;
   std::string_view not_before;
+  /** Derived: the UTF-8 bytes of `norm` as one big-endian integer when it is one 3-byte
+   *  character, else 0, so that the context rules test a unit with one compare. */
+  std::uint32_t norm_key = norm.size() == 3 ? (std::uint32_t(static_cast<unsigned char>(norm[0])) << 16) |
+                                                   (std::uint32_t(static_cast<unsigned char>(norm[1])) << 8) |
+                                                   static_cast<unsigned char>(norm[2])
+                                             : 0u;
 };
 
 /**
@@ -7955,43 +8666,59 @@ struct unit_entry {
 inline constexpr unit_entry unit_table[] = {
     {"%", "%", unit_category::percent, 1, 0, ""},  // percent
     {"GB", "GB", unit_category::data_size, 1, u_latin, ""},  // bytes (Latin)
+    {"GW", "GW", unit_category::other, 1, u_latin, ""},  // gigawatt (Latin)
     {"Gb", "Gb", unit_category::data_size, 1, u_latin, ""},  // bytes (Latin)
     {"Gbps", "Gbps", unit_category::data_size, 1, u_latin, ""},  // bits per second (Latin)
     {"KB", "KB", unit_category::data_size, 1, u_latin, ""},  // bytes (Latin)
     {"Kb", "Kb", unit_category::data_size, 1, u_latin, ""},  // bytes (Latin)
+    {"L", "L", unit_category::volume, 1, u_latin, ""},  // litre (Latin)
     {"MB", "MB", unit_category::data_size, 1, u_latin, ""},  // bytes (Latin)
+    {"MW", "MW", unit_category::other, 1, u_latin, ""},  // megawatt (Latin)
+    {"MWh", "MWh", unit_category::other, 1, u_latin, ""},  // megawatt-hour (Latin)
     {"Mb", "Mb", unit_category::data_size, 1, u_latin, ""},  // bytes (Latin)
     {"Mbps", "Mbps", unit_category::data_size, 1, u_latin, ""},  // bits per second (Latin)
     {"PB", "PB", unit_category::data_size, 1, u_latin, ""},  // bytes (Latin)
     {"TB", "TB", unit_category::data_size, 1, u_latin, ""},  // bytes (Latin)
     {"cm", "cm", unit_category::length, 1, u_latin, ""},  // centimetre (Latin)
-    {"kW", "\u5343\u74E6", unit_category::other, 1, 0, ""},  // kilowatt
-    {"kWh", "\u5343\u74E6\u65F6", unit_category::other, 1, 0, ""},  // kilowatt-hour
+    {"g", "g", unit_category::mass, 1, u_latin, ""},  // gram (Latin)
+    {"h", "h", unit_category::duration, 1, u_latin|u_denominator_only, ""},  // hour (Latin; rate denominators only)
+    {"kW", "kW", unit_category::other, 1, 0, ""},  // kilowatt
+    {"kWh", "kWh", unit_category::other, 1, 0, ""},  // kilowatt-hour
     {"kg", "kg", unit_category::mass, 1, u_latin, ""},  // kilogram (Latin)
     {"km", "km", unit_category::length, 1, u_latin, ""},  // kilometre (Latin)
-    {"km2", "\u5E73\u65B9\u516C\u91CC", unit_category::area, 1, u_latin, ""},  // square kilometre (Latin)
-    {"km\u00B2", "\u5E73\u65B9\u516C\u91CC", unit_category::area, 1, u_latin, ""},  // square kilometre (Latin)
+    {"km2", "km2", unit_category::area, 1, u_latin, ""},  // square kilometre (Latin)
+    {"km\u00B2", "km\u00B2", unit_category::area, 1, u_latin, ""},  // square kilometre (Latin)
     {"m", "m", unit_category::length, 1, u_latin, ""},  // metre (Latin)
-    {"m2", "\u5E73\u65B9\u7C73", unit_category::area, 1, u_latin, ""},  // square metre (Latin)
-    {"m3", "\u7ACB\u65B9\u7C73", unit_category::volume, 1, u_latin, ""},  // cubic metre (Latin)
+    {"m2", "m2", unit_category::area, 1, u_latin, ""},  // square metre (Latin)
+    {"m3", "m3", unit_category::volume, 1, u_latin, ""},  // cubic metre (Latin)
+    {"mL", "mL", unit_category::volume, 1, u_latin, ""},  // millilitre (Latin)
+    {"mg", "mg", unit_category::mass, 1, u_latin, ""},  // milligram (Latin)
+    {"ml", "ml", unit_category::volume, 1, u_latin, ""},  // millilitre (Latin)
     {"mm", "mm", unit_category::length, 1, u_latin, ""},  // millimetre (Latin)
-    {"m\u00B2", "\u5E73\u65B9\u7C73", unit_category::area, 1, u_latin, ""},  // square metre (Latin)
-    {"m\u00B3", "\u7ACB\u65B9\u7C73", unit_category::volume, 1, u_latin, ""},  // cubic metre (Latin)
+    {"m\u00B2", "m\u00B2", unit_category::area, 1, u_latin, ""},  // square metre (Latin)
+    {"m\u00B3", "m\u00B3", unit_category::volume, 1, u_latin, ""},  // cubic metre (Latin)
+    {"s", "s", unit_category::duration, 1, u_latin|u_denominator_only, ""},  // second (Latin; rate denominators only)
+    {"\u00B0C", "\u00B0C", unit_category::other, 1, u_latin|u_temp, ""},  // degree Celsius (Latin)
+    {"\u00B0F", "\u00B0F", unit_category::other, 1, u_latin|u_temp, ""},  // degree Fahrenheit (Latin)
+    {"\u03BCg", "\u03BCg", unit_category::mass, 1, u_latin, ""},  // microgram (Latin)
     {"\u2030", "\u2030", unit_category::percent, 1, 0, ""},  // per mille
+    {"\u2103", "\u2103", unit_category::other, 1, u_temp, ""},  // degree Celsius
+    {"\u2109", "\u2109", unit_category::other, 1, u_temp, ""},  // degree Fahrenheit
     {"\u33A1", "\u5E73\u65B9\u7C73", unit_category::area, 1, 0, "\u6839"},  // square metre
     {"\u4E07\u4EBF\u5143", "\u5143", unit_category::currency, 1e+12, u_magnitude, ""},  // wan yi yuan, 10^12 yuan
     {"\u4E07\u5143", "\u5143", unit_category::currency, 10000, u_magnitude, ""},  // wan yuan, 10^4 yuan
     {"\u4E16\u7D00", "-", unit_category::other, 1, u_date, ""},  // calendar / clock word: date or time
     {"\u4E16\u7EAA", "-", unit_category::other, 1, u_date, ""},  // calendar / clock word: date or time
+    {"\u4E24", "\u4E24", unit_category::mass, 1, u_tael, "\u53E5\u6B65\u4E0B\u58F0\u8072\u7B14\u7B46\u6210\u56DE\u773C\u8BED\u8A9E\u884C\u8A00\u4E9B\u4F1A\u6703\u5CB8\u59D4\u65B0\u5B66\u5B78"},  // liang, tael (50 g): only where no numeral or measure word follows
     {"\u4E2A", "\u4E2A", unit_category::count, 1, 0, "\u6027\u4F53\u9AD4\u522B\u5225\u6848\u7A0E\u7A05"},  // ge, generic measure word
-    {"\u4E2A\u5B63\u5EA6", "\u5B63\u5EA6", unit_category::duration, 1, 0, ""},  // quarter (duration)
-    {"\u4E2A\u5B66\u671F", "\u5B66\u671F", unit_category::duration, 1, 0, ""},  // semester
-    {"\u4E2A\u5C0F\u65F6", "\u5C0F\u65F6", unit_category::duration, 1, 0, ""},  // hour
-    {"\u4E2A\u5DE5\u4F5C\u65E5", "\u5DE5\u4F5C\u65E5", unit_category::duration, 1, 0, ""},  // working day
-    {"\u4E2A\u661F\u671F", "\u661F\u671F", unit_category::duration, 1, 0, ""},  // ge xingqi, week
+    {"\u4E2A\u5B63\u5EA6", "\u4E2A\u5B63\u5EA6", unit_category::duration, 1, 0, ""},  // quarter (duration)
+    {"\u4E2A\u5B66\u671F", "\u4E2A\u5B66\u671F", unit_category::duration, 1, 0, ""},  // semester
+    {"\u4E2A\u5C0F\u65F6", "\u4E2A\u5C0F\u65F6", unit_category::duration, 1, 0, ""},  // hour
+    {"\u4E2A\u5DE5\u4F5C\u65E5", "\u4E2A\u5DE5\u4F5C\u65E5", unit_category::duration, 1, 0, ""},  // working day
+    {"\u4E2A\u661F\u671F", "\u4E2A\u661F\u671F", unit_category::duration, 1, 0, ""},  // ge xingqi, week
     {"\u4E2A\u6708", "\u4E2A\u6708", unit_category::duration, 1, 0, ""},  // ge yue, month (duration)
     {"\u4E2A\u767E\u5206\u70B9", "\u4E2A\u767E\u5206\u70B9", unit_category::percent, 1, 0, ""},  // percentage point
-    {"\u4E2A\u949F\u5934", "\u5C0F\u65F6", unit_category::duration, 1, 0, ""},  // hour
+    {"\u4E2A\u949F\u5934", "\u4E2A\u949F\u5934", unit_category::duration, 1, 0, ""},  // hour
     {"\u4EA9", "\u4EA9", unit_category::area, 1, 0, ""},  // mu (1/15 ha)
     {"\u4EBA", "\u4EBA", unit_category::person, 1, 0, "\u6C11\u5927\u5458\u54E1\u624D"},  // ren, person
     {"\u4EBA\u6B21", "\u4EBA\u6B21", unit_category::person, 1, 0, ""},  // ren ci, person-times
@@ -7999,27 +8726,35 @@ inline constexpr unit_entry unit_table[] = {
     {"\u4EBA\u6C11\u5E63", "\u5143", unit_category::currency, 1, 0, ""},  // yuan (renminbi)
     {"\u4EBF\u5143", "\u5143", unit_category::currency, 1e+08, u_magnitude, ""},  // yi yuan, 10^8 yuan
     {"\u4EF6", "\u4EF6", unit_category::count, 1, 0, ""},  // jian, piece / case
+    {"\u4EF6\u6B21", "\u4EF6\u6B21", unit_category::count, 1, 0, ""},  // jian ci, item-times
     {"\u4EFD", "\u4EFD", unit_category::count, 1, 0, "\u989D\u984D"},  // fen, copy / portion
     {"\u4F4D", "\u4F4D", unit_category::person, 1, 0, "\u4E8E\u65BC\u7F6E\u6570\u6578\u5C45\u5217"},  // wei, person (polite measure word)
     {"\u4F8B", "\u4F8B", unit_category::count, 1, 0, "\u5982"},  // li, case
     {"\u500B", "\u4E2A", unit_category::count, 1, 0, "\u6027\u4F53\u9AD4\u522B\u5225\u6848\u7A0E\u7A05"},  // ge, generic measure word
-    {"\u500B\u5B63\u5EA6", "\u5B63\u5EA6", unit_category::duration, 1, 0, ""},  // quarter (duration)
-    {"\u500B\u5B78\u671F", "\u5B66\u671F", unit_category::duration, 1, 0, ""},  // semester
-    {"\u500B\u5C0F\u6642", "\u5C0F\u65F6", unit_category::duration, 1, 0, ""},  // hour
-    {"\u500B\u5DE5\u4F5C\u65E5", "\u5DE5\u4F5C\u65E5", unit_category::duration, 1, 0, ""},  // working day
-    {"\u500B\u661F\u671F", "\u661F\u671F", unit_category::duration, 1, 0, ""},  // ge xingqi, week
+    {"\u500B\u5B63\u5EA6", "\u4E2A\u5B63\u5EA6", unit_category::duration, 1, 0, ""},  // quarter (duration)
+    {"\u500B\u5B78\u671F", "\u4E2A\u5B66\u671F", unit_category::duration, 1, 0, ""},  // semester
+    {"\u500B\u5C0F\u6642", "\u4E2A\u5C0F\u65F6", unit_category::duration, 1, 0, ""},  // hour
+    {"\u500B\u5DE5\u4F5C\u65E5", "\u4E2A\u5DE5\u4F5C\u65E5", unit_category::duration, 1, 0, ""},  // working day
+    {"\u500B\u661F\u671F", "\u4E2A\u661F\u671F", unit_category::duration, 1, 0, ""},  // ge xingqi, week
     {"\u500B\u6708", "\u4E2A\u6708", unit_category::duration, 1, 0, ""},  // ge yue, month (duration)
     {"\u500B\u767E\u5206\u9EDE", "\u4E2A\u767E\u5206\u70B9", unit_category::percent, 1, 0, ""},  // percentage point
-    {"\u500B\u9418\u982D", "\u5C0F\u65F6", unit_category::duration, 1, 0, ""},  // hour
+    {"\u500B\u9418\u982D", "\u4E2A\u949F\u5934", unit_category::duration, 1, 0, ""},  // hour
     {"\u500D", "\u500D", unit_category::multiple, 1, 0, ""},  // bei, times
     {"\u5104\u5143", "\u5143", unit_category::currency, 1e+08, u_magnitude, ""},  // yi yuan, 10^8 yuan
-    {"\u5143", "\u5143", unit_category::currency, 1, u_han_guard, "\u5316\u65E6\u7D20\u5BB5\u9996\u5E05\u5E25\u8001\u6C14\u6C23\u4EF6\u5668\u7EC4\u7D44"},  // yuan
+    {"\u5143", "\u5143", unit_category::currency, 1, u_han_guard|u_money, "\u5316\u65E6\u7D20\u5BB5\u9996\u5E05\u5E25\u8001\u6C14\u6C23\u4EF6\u5668\u7EC4\u7D44"},  // yuan
     {"\u5143\u4EBA\u6C11\u5E01", "\u5143", unit_category::currency, 1, 0, ""},  // yuan (renminbi)
     {"\u5143\u4EBA\u6C11\u5E63", "\u5143", unit_category::currency, 1, 0, ""},  // yuan (renminbi)
     {"\u5146\u5B57\u8282", "\u5146\u5B57\u8282", unit_category::data_size, 1, 0, ""},  // megabyte
+    {"\u5146\u7126", "\u5146\u7126", unit_category::other, 1, 0, ""},  // megajoule
+    {"\u5146\u74E6", "\u5146\u74E6", unit_category::other, 1, 0, ""},  // megawatt
+    {"\u5146\u74E6\u65F6", "\u5146\u74E6\u65F6", unit_category::other, 1, 0, ""},  // megawatt-hour
+    {"\u5146\u74E6\u6642", "\u5146\u74E6\u65F6", unit_category::other, 1, 0, ""},  // megawatt-hour
     {"\u514B", "\u514B", unit_category::mass, 1, u_arabic_only, "\u670D\u9686\u96BE\u96E3"},  // gram
-    {"\u516C\u5206", "\u5398\u7C73", unit_category::length, 1, 0, ""},  // centimetre
-    {"\u516C\u5347", "\u5347", unit_category::volume, 1, 0, ""},  // litre
+    {"\u5169", "\u4E24", unit_category::mass, 1, u_tael, "\u53E5\u6B65\u4E0B\u58F0\u8072\u7B14\u7B46\u6210\u56DE\u773C\u8BED\u8A9E\u884C\u8A00\u4E9B\u4F1A\u6703\u5CB8\u59D4\u65B0\u5B66\u5B78"},  // liang, tael (50 g): only where no numeral or measure word follows
+    {"\u516C\u5206", "\u516C\u5206", unit_category::length, 1, 0, ""},  // centimetre
+    {"\u516C\u5347", "\u516C\u5347", unit_category::volume, 1, 0, ""},  // litre
+    {"\u516C\u5428", "\u516C\u5428", unit_category::mass, 1, 0, ""},  // metric tonne
+    {"\u516C\u5678", "\u516C\u5428", unit_category::mass, 1, 0, ""},  // metric tonne
     {"\u516C\u65A4", "\u516C\u65A4", unit_category::mass, 1, 0, ""},  // kilogram
     {"\u516C\u91CC", "\u516C\u91CC", unit_category::length, 1, 0, ""},  // kilometre
     {"\u516C\u9803", "\u516C\u9877", unit_category::area, 1, 0, ""},  // hectare
@@ -8030,50 +8765,67 @@ inline constexpr unit_entry unit_table[] = {
     {"\u5206\u9418", "\u5206\u949F", unit_category::duration, 1, 0, ""},  // minute
     {"\u5206\u949F", "\u5206\u949F", unit_category::duration, 1, 0, ""},  // minute
     {"\u5339", "\u5339", unit_category::count, 1, 0, "\u914D"},  // pi, horse / bolt
+    {"\u5343\u4F0F", "\u5343\u4F0F", unit_category::other, 1, 0, ""},  // kilovolt
     {"\u5343\u5143", "\u5143", unit_category::currency, 1000, u_magnitude, ""},  // qian yuan, 10^3 yuan
-    {"\u5343\u514B", "\u516C\u65A4", unit_category::mass, 1, 0, ""},  // kilogram
+    {"\u5343\u514B", "\u5343\u514B", unit_category::mass, 1, 0, ""},  // kilogram
+    {"\u5343\u7126", "\u5343\u7126", unit_category::other, 1, 0, ""},  // kilojoule
     {"\u5343\u74E6", "\u5343\u74E6", unit_category::other, 1, 0, ""},  // kilowatt
     {"\u5343\u74E6\u65F6", "\u5343\u74E6\u65F6", unit_category::other, 1, 0, ""},  // kilowatt-hour
     {"\u5343\u74E6\u6642", "\u5343\u74E6\u65F6", unit_category::other, 1, 0, ""},  // kilowatt-hour
     {"\u5343\u7C73", "\u5343\u7C73", unit_category::length, 1, 0, ""},  // kilometre
+    {"\u5347", "\u5347", unit_category::volume, 1, u_arabic_only, "\u5B66\u5B78\u7EA7\u7D1A\u683C\u65D7\u804C\u8077\u9AD8\u503C\u534E\u83EF\u6E29\u6EAB\u4EFB\u5165\u8FC1\u9077\u964D\u8D77\u7A7A\u672C\u73ED\u81F3\u5230\u4E3A\u70BA"},  // litre
+    {"\u534E\u6C0F\u5EA6", "\u534E\u6C0F\u5EA6", unit_category::other, 1, u_temp, ""},  // degree Fahrenheit
+    {"\u5362\u5E03", "\u5362\u5E03", unit_category::currency, 1, 0, ""},  // rouble
+    {"\u5362\u6BD4", "\u5362\u6BD4", unit_category::currency, 1, 0, ""},  // rupee
     {"\u5398\u7C73", "\u5398\u7C73", unit_category::length, 1, 0, ""},  // centimetre
+    {"\u53CC", "\u53CC", unit_category::count, 1, 0, "\u65B9\u5411\u51CF\u6E1B\u8BED\u8A9E\u767E\u521B\u5275\u9AD8\u8D62\u8D0F\u91CD\u4F11\u804C\u8077\u5E08\u5E2B"},  // shuang, pair
     {"\u53E3", "\u53E3", unit_category::count, 1, 0, "\u53F7\u865F\u5F84\u5F91\u7891\u5934\u982D\u8BED\u8A9E\u5CB8\u6C14\u6C23"},  // kou, mouth / well / family member
     {"\u53EA", "\u53EA", unit_category::count, 1, u_no_yi, "\u6709\u662F\u8981\u80FD\u9700"},  // zhi, animal / item
     {"\u53F0", "\u53F0", unit_category::count, 1, 0, "\u9636\u968E\u6E7E\u7063\u98CE\u98A8"},  // tai, machine
+    {"\u53F0\u5E01", "\u53F0\u5E01", unit_category::currency, 1, 0, ""},  // New Taiwan dollar
+    {"\u53F0\u6B21", "\u53F0\u6B21", unit_category::count, 1, 0, ""},  // tai ci, machine-times
     {"\u53F7", "-", unit_category::other, 1, u_date, ""},  // calendar / clock word: date or time
+    {"\u5409\u7126", "\u5409\u7126", unit_category::other, 1, 0, ""},  // gigajoule
     {"\u540D", "\u540D", unit_category::person, 1, 0, "\u4E49\u7FA9\u79F0\u7A31\u5355\u55AE\u989D\u984D\u8A89\u8B7D\u724C\u7247\u5217\u6B21\u4F18\u512A\u8457\u80DC\u52DD\u8A00\u5229\u6C14\u6C23"},  // ming, person (measure word)
     {"\u5428", "\u5428", unit_category::mass, 1, 0, "\u4F4D"},  // tonne
     {"\u5468", "\u5468", unit_category::duration, 1, 0, "\u5E74\u5C81\u6B72\u8FB9\u908A"},  // zhou, week
-    {"\u5468\u5C81", "\u5C81", unit_category::other, 1, 0, ""},  // sui, years of age
+    {"\u5468\u5C81", "\u5468\u5C81", unit_category::other, 1, 0, ""},  // sui, years of age
     {"\u5678", "\u5428", unit_category::mass, 1, 0, "\u4F4D"},  // tonne
-    {"\u5706", "\u5143", unit_category::currency, 1, u_han_guard, "\u5316\u65E6\u7D20\u5BB5\u9996\u5E05\u5E25\u8001\u6C14\u6C23\u4EF6\u5668\u7EC4\u7D44"},  // yuan
-    {"\u5713", "\u5143", unit_category::currency, 1, u_han_guard, "\u5316\u65E6\u7D20\u5BB5\u9996\u5E05\u5E25\u8001\u6C14\u6C23\u4EF6\u5668\u7EC4\u7D44"},  // yuan
+    {"\u5706", "\u5143", unit_category::currency, 1, u_han_guard|u_money, "\u5316\u65E6\u7D20\u5BB5\u9996\u5E05\u5E25\u8001\u6C14\u6C23\u4EF6\u5668\u7EC4\u7D44"},  // yuan
+    {"\u5713", "\u5143", unit_category::currency, 1, u_han_guard|u_money, "\u5316\u65E6\u7D20\u5BB5\u9996\u5E05\u5E25\u8001\u6C14\u6C23\u4EF6\u5668\u7EC4\u7D44"},  // yuan
     {"\u573A", "\u573A", unit_category::count, 1, 0, "\u6240\u5730\u9986\u9928\u666F\u5408\u9762"},  // chang, session
-    {"\u5757", "\u5757", unit_category::count, 1, u_no_yi, ""},  // kuai, piece
-    {"\u5757\u94B1", "\u5143", unit_category::currency, 1, 0, ""},  // kuai qian, yuan (colloquial)
+    {"\u573A\u6B21", "\u573A\u6B21", unit_category::count, 1, 0, ""},  // chang ci, sessions (times)
+    {"\u5757", "\u5757", unit_category::count, 1, u_no_yi|u_money, ""},  // kuai, piece
     {"\u5834", "\u573A", unit_category::count, 1, 0, "\u6240\u5730\u9986\u9928\u666F\u5408\u9762"},  // chang, session
-    {"\u584A", "\u5757", unit_category::count, 1, u_no_yi, ""},  // kuai, piece
-    {"\u584A\u9322", "\u5143", unit_category::currency, 1, 0, ""},  // kuai qian, yuan (colloquial)
+    {"\u5834\u6B21", "\u573A\u6B21", unit_category::count, 1, 0, ""},  // chang ci, sessions (times)
+    {"\u584A", "\u5757", unit_category::count, 1, u_no_yi|u_money, ""},  // kuai, piece
     {"\u5904", "\u5904", unit_category::count, 1, 0, "\u7406\u5206\u7F6E\u4E8E\u65BC\u957F\u9577\u5BA4"},  // chu, place
     {"\u5927", "\u5927", unit_category::count, 1, u_big, "\u5B66\u5B78\u4F1A\u6703\u578B\u529B\u91CF\u5E45\u5BB6\u4F17\u8846"},  // da, major (three major ...)
     {"\u5929", "\u5929", unit_category::duration, 1, 0, "\u7136\u5730\u4E0B\u7A7A\u6D25\u4F7F"},  // tian, day
     {"\u5934", "\u5934", unit_category::count, 1, 0, "\u8111\u8166\u53F7\u865F\u7B49\u6761\u689D"},  // tou, head (cattle)
     {"\u5957", "\u5957", unit_category::count, 1, 0, ""},  // tao, set
+    {"\u5B57", "\u5B57", unit_category::count, 1, 0, "\u65B9\u7ECF\u7D93\u8DEF\u67B6\u5F62\u5934\u982D\u53F7\u865F\u4E4B\u6BCD\u6837\u6A23\u5E55\u5178\u7B26\u53E5\u773C\u8FF9\u8DE1\u753B\u756B\u636E\u64DA\u6BB5\u4F1A\u6703\u8857\u7EE3\u7E61\u519B\u8ECD"},  // zi, character (word count)
     {"\u5B57\u7BC0", "\u5B57\u8282", unit_category::data_size, 1, 0, ""},  // byte
     {"\u5B57\u8282", "\u5B57\u8282", unit_category::data_size, 1, 0, ""},  // byte
     {"\u5B63\u5EA6", "-", unit_category::other, 1, u_date, ""},  // ji du, quarter of a year (a date: yi jidu = Q1)
     {"\u5B66\u5E74", "\u5B66\u5E74", unit_category::duration, 1, 0, ""},  // school year
-    {"\u5B66\u65F6", "\u8BFE\u65F6", unit_category::duration, 1, 0, ""},  // class hour
+    {"\u5B66\u5E74\u5EA6", "-", unit_category::other, 1, u_date, ""},  // school year (a calendar period)
+    {"\u5B66\u65F6", "\u5B66\u65F6", unit_category::duration, 1, 0, ""},  // class hour
     {"\u5B66\u671F", "\u5B66\u671F", unit_category::duration, 1, 0, ""},  // semester
     {"\u5B78\u5E74", "\u5B66\u5E74", unit_category::duration, 1, 0, ""},  // school year
-    {"\u5B78\u6642", "\u8BFE\u65F6", unit_category::duration, 1, 0, ""},  // class hour
+    {"\u5B78\u5E74\u5EA6", "-", unit_category::other, 1, u_date, ""},  // school year (a calendar period)
+    {"\u5B78\u6642", "\u5B66\u65F6", unit_category::duration, 1, 0, ""},  // class hour
     {"\u5B78\u671F", "\u5B66\u671F", unit_category::duration, 1, 0, ""},  // semester
     {"\u5B97", "\u5B97", unit_category::count, 1, 0, "\u65E8\u6559"},  // zong, case
+    {"\u5BA4", "\u5BA4", unit_category::count, 1, 0, "\u5185\u5167\u5916\u53CB\u4E3B"},  // shi, room / office
     {"\u5BB6", "\u5BB6", unit_category::count, 1, 0, "\u957F\u9577\u5EAD\u4E61\u9109\u5C5E\u5C6C\u5177\u56ED\u5712\u653F\u52A1\u52D9"},  // jia, establishment
+    {"\u5BB6\u6B21", "\u5BB6\u6B21", unit_category::count, 1, 0, ""},  // jia ci, establishment-times
     {"\u5BF9", "\u5BF9", unit_category::count, 1, 0, "\u4E8E\u65BC\u8C61\u8BDD\u8A71\u53E3\u63A5\u6BD4\u7167\u5F85\u7B56\u5916\u5185\u5167\u5E94\u61C9\u6807\u6A19"},  // dui, pair
+    {"\u5C01", "\u5C01", unit_category::count, 1, 0, "\u95ED\u9589\u9762\u5EFA\u9501\u9396\u5B58\u88C5\u88DD\u9876\u9802\u6761\u689D"},  // feng, letter
     {"\u5C0D", "\u5BF9", unit_category::count, 1, 0, "\u4E8E\u65BC\u8C61\u8BDD\u8A71\u53E3\u63A5\u6BD4\u7167\u5F85\u7B56\u5916\u5185\u5167\u5E94\u61C9\u6807\u6A19"},  // dui, pair
     {"\u5C0F\u65F6", "\u5C0F\u65F6", unit_category::duration, 1, 0, ""},  // hour
     {"\u5C0F\u6642", "\u5C0F\u65F6", unit_category::duration, 1, 0, ""},  // hour
+    {"\u5C3E", "\u5C3E", unit_category::count, 1, 0, "\u58F0\u8072\u5DF4\u6B3E\u6570\u6578\u90E8\u53F7\u865F\u6C14\u6C23"},  // wei, fish
     {"\u5C42", "\u5C42", unit_category::count, 1, 0, "\u6B21\u9762\u7EA7\u7D1A"},  // ceng, storey
     {"\u5C46", "\u5C4A", unit_category::count, 1, u_grade, "\u65F6\u6642"},  // jie, term / session
     {"\u5C4A", "\u5C4A", unit_category::count, 1, u_grade, "\u65F6\u6642"},  // jie, term / session
@@ -8084,7 +8836,7 @@ inline constexpr unit_entry unit_table[] = {
     {"\u5E62", "\u5E62", unit_category::count, 1, 0, ""},  // zhuang, building
     {"\u5E73\u65B9", "\u5E73\u65B9\u7C73", unit_category::area, 1, 0, "\u6839"},  // square metre
     {"\u5E73\u65B9\u516C\u91CC", "\u5E73\u65B9\u516C\u91CC", unit_category::area, 1, 0, ""},  // square kilometre
-    {"\u5E73\u65B9\u5343\u7C73", "\u5E73\u65B9\u516C\u91CC", unit_category::area, 1, 0, ""},  // square kilometre
+    {"\u5E73\u65B9\u5343\u7C73", "\u5E73\u65B9\u5343\u7C73", unit_category::area, 1, 0, ""},  // square kilometre
     {"\u5E73\u65B9\u7C73", "\u5E73\u65B9\u7C73", unit_category::area, 1, 0, "\u6839"},  // square metre
     {"\u5E73\u7C73", "\u5E73\u65B9\u7C73", unit_category::area, 1, 0, "\u6839"},  // square metre
     {"\u5E74", "\u5E74", unit_category::duration, 1, u_year, "\u7EA7\u7D1A\u5EA6\u4EE3\u9F84\u9F61\u85AA\u8D27\u8CA8\u753B\u756B\u4F1A\u6703\u9274\u9452\u8F7B\u8F15\u7EC8\u7D42"},  // nian, year (a duration only)
@@ -8092,11 +8844,14 @@ inline constexpr unit_entry unit_table[] = {
     {"\u5E74\u7D1A", "-", unit_category::other, 1, u_ordinal, ""},  // grade, prize or rank word: ordinal
     {"\u5E74\u7EA7", "-", unit_category::other, 1, u_ordinal, ""},  // grade, prize or rank word: ordinal
     {"\u5E8A", "\u5E8A", unit_category::count, 1, u_denominator_only, ""},  // chuang, bed (rate denominators only)
+    {"\u5EA6", "\u5EA6", unit_category::other, 1, u_arabic_only|u_temp, "\u5047\u8FC7\u904E\u65E5"},  // du, degree / kilowatt-hour (after Arabic digits: yi du is "once")
     {"\u5EA7", "\u5EA7", unit_category::count, 1, 0, "\u8C08\u8AC7\u4F4D"},  // zuo, building / mountain
     {"\u5F20", "\u5F20", unit_category::count, 1, 0, ""},  // zhang, sheet
     {"\u5F35", "\u5F20", unit_category::count, 1, 0, ""},  // zhang, sheet
     {"\u5F37", "-", unit_category::other, 1, u_ordinal, ""},  // grade, prize or rank word: ordinal
     {"\u5F3A", "-", unit_category::other, 1, u_ordinal, ""},  // grade, prize or rank word: ordinal
+    {"\u5FAE\u514B", "\u5FAE\u514B", unit_category::mass, 1, 0, ""},  // microgram
+    {"\u5FAE\u7C73", "\u5FAE\u7C73", unit_category::length, 1, 0, ""},  // micrometre
     {"\u6210", "%", unit_category::percent, 1, u_cheng, "\u5458\u54E1\u4E3A\u70BA\u7ACB\u7EE9\u7E3E\u679C\u672C\u5C31\u529F\u957F\u9577\u719F\u6548\u578B\u54C1\u90FD\u4EA4\u4EFD\u5206\u624D\u4EBA\u5E74\u4E0D\u7FA4"},  // cheng, tenth (x10 %)
     {"\u6236", "\u6237", unit_category::count, 1, 0, "\u53E3\u7C4D\u5916\u578B"},  // hu, household
     {"\u6236\u6B21", "\u6237\u6B21", unit_category::count, 1, 0, ""},  // household-times
@@ -8105,8 +8860,14 @@ inline constexpr unit_entry unit_table[] = {
     {"\u6240", "\u6240", unit_category::count, 1, 0, "\u4EE5\u6709\u5728\u5C5E\u5C6C\u5F97\u8C13\u8B02\u957F\u9577\u9700"},  // suo, institution
     {"\u6279", "\u6279", unit_category::count, 1, u_no_yi, "\u51C6\u793A\u590D\u5FA9\u8BC4\u8A55\u5224\u6B21"},  // pi, batch
     {"\u6279\u6B21", "\u6279\u6B21", unit_category::count, 1, 0, ""},  // pi ci, batch
+    {"\u628A", "\u628A", unit_category::count, 1, u_no_yi, "\u624B\u5173\u95DC\u63E1\u6301\u63A7\u8109\u8108"},  // ba, handle / chair
+    {"\u6444\u6C0F\u5EA6", "\u6444\u6C0F\u5EA6", unit_category::other, 1, u_temp, ""},  // degree Celsius
+    {"\u651D\u6C0F\u5EA6", "\u6444\u6C0F\u5EA6", unit_category::other, 1, u_temp, ""},  // degree Celsius
     {"\u652F", "\u652F", unit_category::count, 1, 0, "\u6301\u51FA\u4ED8\u90E8\u63F4\u6491\u6490\u6559\u67F1"},  // zhi, team
     {"\u65A4", "\u65A4", unit_category::mass, 1, 0, ""},  // jin (half kilogram)
+    {"\u65B0\u52A0\u5761\u5143", "\u65B0\u52A0\u5761\u5143", unit_category::currency, 1, 0, ""},  // Singapore dollar
+    {"\u65B0\u53F0\u5E01", "\u65B0\u53F0\u5E01", unit_category::currency, 1, 0, ""},  // New Taiwan dollar
+    {"\u65B0\u81FA\u5E63", "\u65B0\u53F0\u5E01", unit_category::currency, 1, 0, ""},  // New Taiwan dollar
     {"\u65B9\u9762", "\u65B9\u9762", unit_category::count, 1, u_no_yi, ""},  // fang mian, aspect
     {"\u65E5", "\u65E5", unit_category::duration, 1, u_date, ""},  // ri, day (rate denominators; otherwise a calendar day)
     {"\u65E5\u5143", "\u65E5\u5143", unit_category::currency, 1, 0, ""},  // yen
@@ -8122,69 +8883,114 @@ inline constexpr unit_entry unit_table[] = {
     {"\u6761", "\u6761", unit_category::count, 1, 0, "\u4EF6\u4F8B\u6B3E"},  // tiao, item / rule
     {"\u679A", "\u679A", unit_category::count, 1, 0, ""},  // mei, piece (medal)
     {"\u67B6", "\u67B6", unit_category::count, 1, 0, "\u6784\u69CB"},  // jia, aircraft
+    {"\u67B6\u6B21", "\u67B6\u6B21", unit_category::count, 1, 0, ""},  // jia ci, sorties
+    {"\u6807\u51C6\u7BB1", "\u6807\u51C6\u7BB1", unit_category::count, 1, 0, ""},  // biaozhun xiang, standard case (cigarettes)
     {"\u680B", "\u680B", unit_category::count, 1, 0, "\u6881\u6A11"},  // dong, building
     {"\u6821", "\u6821", unit_category::count, 1, u_denominator_only, ""},  // xiao, school (rate denominators only)
     {"\u682A", "\u682A", unit_category::count, 1, 0, ""},  // zhu, plant
+    {"\u6839", "\u6839", unit_category::count, 1, 0, "\u636E\u64DA\u672C\u6E90\u6CBB\u57FA\u5E95\u690D\u7CFB"},  // gen, stick
+    {"\u6848", "\u6848", unit_category::count, 1, 0, "\u4EF6\u4F8B\u7531\u503C\u5377\u60C5\u53D1\u767C\u5934\u982D"},  // an, case
+    {"\u6863", "\u6863", unit_category::count, 1, 0, "\u6848\u6B21\u671F\u4F4D"},  // dang, tier / band
+    {"\u6876", "\u6876", unit_category::count, 1, 0, "\u88C5\u88DD"},  // tong, barrel
     {"\u689D", "\u6761", unit_category::count, 1, 0, "\u4EF6\u4F8B\u6B3E"},  // tiao, item / rule
     {"\u68DF", "\u680B", unit_category::count, 1, 0, "\u6881\u6A11"},  // dong, building
     {"\u68F5", "\u68F5", unit_category::count, 1, 0, ""},  // ke, tree
+    {"\u6A19\u6E96\u7BB1", "\u6807\u51C6\u7BB1", unit_category::count, 1, 0, ""},  // biaozhun xiang, standard case (cigarettes)
+    {"\u6A94", "\u6863", unit_category::count, 1, 0, "\u6848\u6B21\u671F\u4F4D"},  // dang, tier / band
     {"\u6B21", "\u6B21", unit_category::count, 1, 0, "\u8981\u5E8F\u6570\u6578\u65E5"},  // ci, times
     {"\u6B27\u5143", "\u6B27\u5143", unit_category::currency, 1, 0, ""},  // euro
+    {"\u6B3E", "\u6B3E", unit_category::count, 1, 0, "\u9879\u9805\u5F0F\u5F85"},  // kuan, model / product
     {"\u6B50\u5143", "\u6B27\u5143", unit_category::currency, 1, 0, ""},  // euro
     {"\u6B72", "\u5C81", unit_category::other, 1, 0, ""},  // sui, years of age
     {"\u6BB5", "\u6BB5", unit_category::count, 1, u_grade, "\u843D"},  // duan, section / tier
+    {"\u6BEB\u514B", "\u6BEB\u514B", unit_category::mass, 1, 0, ""},  // milligram
     {"\u6BEB\u5347", "\u6BEB\u5347", unit_category::volume, 1, 0, ""},  // millilitre
     {"\u6BEB\u7C73", "\u6BEB\u7C73", unit_category::length, 1, 0, ""},  // millimetre
+    {"\u6CD5\u90CE", "\u6CD5\u90CE", unit_category::currency, 1, 0, ""},  // franc
+    {"\u6CF0\u9296", "\u6CF0\u94E2", unit_category::currency, 1, 0, ""},  // baht
+    {"\u6CF0\u94E2", "\u6CF0\u94E2", unit_category::currency, 1, 0, ""},  // baht
+    {"\u6D77\u91CC", "\u6D77\u91CC", unit_category::length, 1, 0, ""},  // nautical mile
     {"\u6E2F\u5143", "\u6E2F\u5143", unit_category::currency, 1, 0, ""},  // Hong Kong dollar
-    {"\u6E2F\u5E01", "\u6E2F\u5143", unit_category::currency, 1, 0, ""},  // Hong Kong dollar
-    {"\u6E2F\u5E63", "\u6E2F\u5143", unit_category::currency, 1, 0, ""},  // Hong Kong dollar
+    {"\u6E2F\u5E01", "\u6E2F\u5E01", unit_category::currency, 1, 0, ""},  // Hong Kong dollar
+    {"\u6E2F\u5E63", "\u6E2F\u5E01", unit_category::currency, 1, 0, ""},  // Hong Kong dollar
     {"\u6FB3\u5143", "\u6FB3\u5143", unit_category::currency, 1, 0, ""},  // Australian dollar
+    {"\u6FB3\u9580\u5E63", "\u6FB3\u95E8\u5E01", unit_category::currency, 1, 0, ""},  // pataca
+    {"\u6FB3\u95E8\u5E01", "\u6FB3\u95E8\u5E01", unit_category::currency, 1, 0, ""},  // pataca
     {"\u70B9", "-", unit_category::other, 1, u_date, ""},  // calendar / clock word: date or time
     {"\u70B9\u949F", "-", unit_category::other, 1, u_date, ""},  // calendar / clock word: date or time
+    {"\u7126\u8033", "\u7126\u8033", unit_category::other, 1, 0, ""},  // joule
     {"\u7247", "\u7247", unit_category::count, 1, u_no_yi, "\u533A\u5340"},  // pian, piece / area
     {"\u73ED", "\u73ED", unit_category::count, 1, u_denominator_only, ""},  // ban, class (rate denominators only)
+    {"\u73ED\u6B21", "\u73ED\u6B21", unit_category::count, 1, 0, ""},  // ban ci, scheduled runs
+    {"\u74E6", "\u74E6", unit_category::other, 1, u_arabic_only, "\u7247\u623F\u89E3\u65AF\u783E\u792B"},  // watt
+    {"\u74F6", "\u74F6", unit_category::count, 1, 0, "\u9888\u9838"},  // ping, bottle
     {"\u751F", "\u751F", unit_category::person, 1, u_denominator_only, ""},  // sheng, student (rate denominators only)
     {"\u755D", "\u4EA9", unit_category::area, 1, 0, ""},  // mu (1/15 ha)
     {"\u767E\u5143", "\u5143", unit_category::currency, 100, u_magnitude, ""},  // bai yuan, 10^2 yuan
     {"\u767E\u5206\u70B9", "\u4E2A\u767E\u5206\u70B9", unit_category::percent, 1, 0, ""},  // percentage point
     {"\u767E\u5206\u9EDE", "\u4E2A\u767E\u5206\u70B9", unit_category::percent, 1, 0, ""},  // percentage point
+    {"\u76CE\u53F8", "\u76CE\u53F8", unit_category::mass, 1, 0, ""},  // ounce
+    {"\u76D2", "\u76D2", unit_category::count, 1, 0, ""},  // he, box
+    {"\u76E7\u5E03", "\u5362\u5E03", unit_category::currency, 1, 0, ""},  // rouble
+    {"\u78C5", "\u78C5", unit_category::mass, 1, u_arabic_only, ""},  // pound
     {"\u79CD", "\u79CD", unit_category::count, 1, 0, "\u690D\u5B50\u7C7B\u985E"},  // zhong, kind
+    {"\u79D1", "\u79D1", unit_category::count, 1, 0, "\u5B66\u5B78\u6280\u7814\u5BA4\u957F\u9577\u5458\u54E1\u7EA7\u7D1A\u666E\u76EE\u7EC4\u7D44"},  // ke, department / subject
+    {"\u79D1\u5BA4", "\u79D1\u5BA4", unit_category::count, 1, 0, ""},  // keshi, department
     {"\u79D2", "\u79D2", unit_category::duration, 1, u_time_part, "\u949F\u9418"},  // second
     {"\u7A2E", "\u79CD", unit_category::count, 1, 0, "\u690D\u5B50\u7C7B\u985E"},  // zhong, kind
     {"\u7ACB\u65B9", "\u7ACB\u65B9\u7C73", unit_category::volume, 1, 0, ""},  // cubic metre
     {"\u7ACB\u65B9\u7C73", "\u7ACB\u65B9\u7C73", unit_category::volume, 1, 0, ""},  // cubic metre
+    {"\u7AE0", "\u7AE0", unit_category::count, 1, 0, "\u7A0B\u8282\u7BC0\u6CD5\u5236"},  // zhang, chapter
     {"\u7B49\u529F", "-", unit_category::other, 1, u_ordinal, ""},  // grade, prize or rank word: ordinal
     {"\u7B49\u5956", "-", unit_category::other, 1, u_ordinal, ""},  // grade, prize or rank word: ordinal
     {"\u7B49\u734E", "-", unit_category::other, 1, u_ordinal, ""},  // grade, prize or rank word: ordinal
     {"\u7B87", "\u4E2A", unit_category::count, 1, 0, "\u6027\u4F53\u9AD4\u522B\u5225\u6848\u7A0E\u7A05"},  // ge, generic measure word
+    {"\u7BB1", "\u7BB1", unit_category::count, 1, 0, ""},  // xiang, box / case
     {"\u7BC0", "\u8282", unit_category::count, 1, 0, "\u65E5\u7EA6\u7D04\u80FD\u76EE\u70B9\u9EDE\u594F\u5047\u5E86\u6176"},  // jie, lesson / section
     {"\u7BC7", "\u7BC7", unit_category::count, 1, 0, "\u7AE0\u5E45"},  // pian, article
     {"\u7C73", "\u7C73", unit_category::length, 1, 0, "\u996D\u98EF\u7CAE\u7CE7\u9762\u9EB5\u7EBF\u7DDA"},  // metre
     {"\u7C7B", "\u7C7B", unit_category::count, 1, u_grade, "\u578B\u522B\u5225"},  // lei, category
+    {"\u7C92", "\u7C92", unit_category::count, 1, 0, "\u5B50"},  // li, grain
+    {"\u7D0D\u7C73", "\u7EB3\u7C73", unit_category::length, 1, 0, ""},  // nanometre
     {"\u7D1A", "\u7EA7", unit_category::count, 1, u_grade, "\u522B\u5225"},  // ji, level
     {"\u7D44", "\u7EC4", unit_category::count, 1, 0, "\u7EC7\u7E54\u5EFA\u6210\u957F\u9577\u56E2\u5718"},  // zu, group
     {"\u7EA7", "\u7EA7", unit_category::count, 1, u_grade, "\u522B\u5225"},  // ji, level
+    {"\u7EB3\u7C73", "\u7EB3\u7C73", unit_category::length, 1, 0, ""},  // nanometre
     {"\u7EC4", "\u7EC4", unit_category::count, 1, 0, "\u7EC7\u7E54\u5EFA\u6210\u957F\u9577\u56E2\u5718"},  // zu, group
     {"\u7F8E\u5143", "\u7F8E\u5143", unit_category::currency, 1, 0, ""},  // US dollar
+    {"\u7F8E\u91D1", "\u7F8E\u91D1", unit_category::currency, 1, 0, ""},  // US dollar (colloquial)
+    {"\u7FBD", "\u7FBD", unit_category::count, 1, 0, "\u6BDB\u7ED2\u7D68\u7403\u7FFC"},  // yu, bird
     {"\u81FA", "\u53F0", unit_category::count, 1, 0, "\u9636\u968E\u6E7E\u7063\u98CE\u98A8"},  // tai, machine
+    {"\u81FA\u5E63", "\u53F0\u5E01", unit_category::currency, 1, 0, ""},  // New Taiwan dollar
+    {"\u81FA\u6B21", "\u53F0\u6B21", unit_category::count, 1, 0, ""},  // tai ci, machine-times
     {"\u8258", "\u8258", unit_category::count, 1, 0, ""},  // sou, ship
     {"\u8282", "\u8282", unit_category::count, 1, 0, "\u65E5\u7EA6\u7D04\u80FD\u76EE\u70B9\u9EDE\u594F\u5047\u5E86\u6176"},  // jie, lesson / section
+    {"\u82F1\u5BF8", "\u82F1\u5BF8", unit_category::length, 1, 0, ""},  // inch
+    {"\u82F1\u5C3A", "\u82F1\u5C3A", unit_category::length, 1, 0, ""},  // foot
+    {"\u82F1\u91CC", "\u82F1\u91CC", unit_category::length, 1, 0, ""},  // mile
     {"\u82F1\u938A", "\u82F1\u9551", unit_category::currency, 1, 0, ""},  // pound sterling
     {"\u82F1\u9551", "\u82F1\u9551", unit_category::currency, 1, 0, ""},  // pound sterling
+    {"\u83EF\u6C0F\u5EA6", "\u534E\u6C0F\u5EA6", unit_category::other, 1, u_temp, ""},  // degree Fahrenheit
     {"\u842C\u5104\u5143", "\u5143", unit_category::currency, 1e+12, u_magnitude, ""},  // wan yi yuan, 10^12 yuan
     {"\u842C\u5143", "\u5143", unit_category::currency, 10000, u_magnitude, ""},  // wan yuan, 10^4 yuan
     {"\u8655", "\u5904", unit_category::count, 1, 0, "\u7406\u5206\u7F6E\u4E8E\u65BC\u957F\u9577\u5BA4"},  // chu, place
     {"\u865F", "-", unit_category::other, 1, u_date, ""},  // calendar / clock word: date or time
+    {"\u888B", "\u888B", unit_category::count, 1, 0, "\u9F20"},  // dai, bag
     {"\u89D2", "\u89D2", unit_category::currency, 1, u_arabic_only, ""},  // jiao, 0.1 yuan
     {"\u8AB2\u6642", "\u8BFE\u65F6", unit_category::duration, 1, 0, ""},  // class hour
     {"\u8BFE\u65F6", "\u8BFE\u65F6", unit_category::duration, 1, 0, ""},  // class hour
     {"\u8D77", "\u8D77", unit_category::count, 1, u_no_yi, "\u6765\u4F86\u70B9\u9EDE\u6B65\u5230\u8349"},  // qi, incident
+    {"\u8D9F", "\u8D9F", unit_category::count, 1, 0, ""},  // tang, trips
+    {"\u8D9F\u6B21", "\u8D9F\u6B21", unit_category::count, 1, 0, ""},  // tang ci, trips
+    {"\u8ECA\u6B21", "\u8F66\u6B21", unit_category::count, 1, 0, ""},  // che ci, train / bus runs
     {"\u8F1B", "\u8F86", unit_category::count, 1, 0, ""},  // liang, vehicle
     {"\u8F2A", "\u8F6E", unit_category::count, 1, 0, ""},  // lun, round
+    {"\u8F66\u6B21", "\u8F66\u6B21", unit_category::count, 1, 0, ""},  // che ci, train / bus runs
     {"\u8F6E", "\u8F6E", unit_category::count, 1, 0, ""},  // lun, round
     {"\u8F86", "\u8F86", unit_category::count, 1, 0, ""},  // liang, vehicle
     {"\u9031", "\u5468", unit_category::duration, 1, 0, "\u5E74\u5C81\u6B72\u8FB9\u908A"},  // zhou, week
-    {"\u9031\u6B72", "\u5C81", unit_category::other, 1, 0, ""},  // sui, years of age
+    {"\u9031\u6B72", "\u5468\u5C81", unit_category::other, 1, 0, ""},  // sui, years of age
+    {"\u904D", "\u904D", unit_category::count, 1, u_no_yi, "\u5E03\u4F48\u53CA\u5730"},  // bian, times (through)
     {"\u90E8", "\u90E8", unit_category::count, 1, 0, "\u95E8\u9580\u7F72\u957F\u9577\u961F\u968A\u59D4"},  // bu, work / unit
     {"\u90E8\u5206", "\u90E8\u5206", unit_category::count, 1, 0, ""},  // bu fen, part
     {"\u90E8\u9580", "\u90E8\u95E8", unit_category::count, 1, 0, ""},  // bu men, department
@@ -8193,19 +8999,30 @@ inline constexpr unit_entry unit_table[] = {
     {"\u91D1", "\u91D1", unit_category::count, 1, u_medal, ""},  // jin, gold medal
     {"\u9280", "\u94F6", unit_category::count, 1, u_medal, ""},  // yin, silver medal
     {"\u9285", "\u94DC", unit_category::count, 1, u_medal, ""},  // tong, bronze medal
-    {"\u9418\u982D", "\u5C0F\u65F6", unit_category::duration, 1, 0, ""},  // hour
-    {"\u949F\u5934", "\u5C0F\u65F6", unit_category::duration, 1, 0, ""},  // hour
+    {"\u9418\u982D", "\u949F\u5934", unit_category::duration, 1, 0, ""},  // hour
+    {"\u949F\u5934", "\u949F\u5934", unit_category::duration, 1, 0, ""},  // hour
     {"\u94DC", "\u94DC", unit_category::count, 1, u_medal, ""},  // tong, bronze medal
     {"\u94F6", "\u94F6", unit_category::count, 1, u_medal, ""},  // yin, silver medal
     {"\u9580", "\u95E8", unit_category::count, 1, 0, "\u6237\u6236\u53E3\u69DB\u6ABB\u7C7B\u985E\u8BCA\u8A3A"},  // men, course
     {"\u9593", "\u95F4", unit_category::count, 1, 0, "\u9694\u63A5\u65AD\u65B7"},  // jian, room
     {"\u95E8", "\u95E8", unit_category::count, 1, 0, "\u6237\u6236\u53E3\u69DB\u6ABB\u7C7B\u985E\u8BCA\u8A3A"},  // men, course
     {"\u95F4", "\u95F4", unit_category::count, 1, 0, "\u9694\u63A5\u65AD\u65B7"},  // jian, room
+    {"\u961F", "\u961F", unit_category::count, 1, 0, "\u4F0D\u5458\u54E1\u957F\u9577"},  // dui, team
+    {"\u968A", "\u961F", unit_category::count, 1, 0, "\u4F0D\u5458\u54E1\u957F\u9577"},  // dui, team
     {"\u96BB", "\u53EA", unit_category::count, 1, u_no_yi, "\u6709\u662F\u8981\u80FD\u9700"},  // zhi, animal / item
+    {"\u96D9", "\u53CC", unit_category::count, 1, 0, "\u65B9\u5411\u51CF\u6E1B\u8BED\u8A9E\u767E\u521B\u5275\u9AD8\u8D62\u8D0F\u91CD\u4F11\u804C\u8077\u5E08\u5E2B"},  // shuang, pair
+    {"\u97D3\u5143", "\u97E9\u5143", unit_category::currency, 1, 0, ""},  // won
+    {"\u97E9\u5143", "\u97E9\u5143", unit_category::currency, 1, 0, ""},  // won
+    {"\u9802", "\u9876", unit_category::count, 1, 0, "\u5C42\u5C64\u7AEF\u7EA7\u7D1A\u5C16"},  // ding, tent / hat
     {"\u9805", "\u9879", unit_category::count, 1, 0, ""},  // xiang, item
     {"\u982D", "\u5934", unit_category::count, 1, 0, "\u8111\u8166\u53F7\u865F\u7B49\u6761\u689D"},  // tou, head (cattle)
+    {"\u983B\u6B21", "\u9891\u6B21", unit_category::count, 1, 0, ""},  // pin ci, frequency
+    {"\u9846", "\u9897", unit_category::count, 1, 0, "\u7C92"},  // ke, grain / piece
     {"\u985E", "\u7C7B", unit_category::count, 1, u_grade, "\u578B\u522B\u5225"},  // lei, category
+    {"\u9876", "\u9876", unit_category::count, 1, 0, "\u5C42\u5C64\u7AEF\u7EA7\u7D1A\u5C16"},  // ding, tent / hat
     {"\u9879", "\u9879", unit_category::count, 1, 0, ""},  // xiang, item
+    {"\u9891\u6B21", "\u9891\u6B21", unit_category::count, 1, 0, ""},  // pin ci, frequency
+    {"\u9897", "\u9897", unit_category::count, 1, 0, "\u7C92"},  // ke, grain / piece
     {"\u9996", "\u9996", unit_category::count, 1, 0, "\u5148\u6279\u6B21\u5C4A\u5C46\u4F4D\u8981"},  // shou, song / poem
     {"\u9EDE", "-", unit_category::other, 1, u_date, ""},  // calendar / clock word: date or time
     {"\u9EDE\u9418", "-", unit_category::other, 1, u_date, ""},  // calendar / clock word: date or time
@@ -8483,29 +9300,71 @@ inline const unit_entry* find_unit(const char* p, const char* end) noexcept {
  * The rules (each one a rule a reader states; see also ../shared/gold/README.md):
  *  - A metric is a number followed by a unit from the lexicon (detail/unit_table.hpp); a
  *    percent, ratio or fraction form; or a range of two numbers sharing a unit. A bare number
- *    is never a metric (identifiers, page numbers, codes, web counters have no unit).
+ *    is never a metric (identifiers, page numbers, codes, web counters have no unit), except
+ *    after a currency sign (RMB / $ / EUR / GBP signs: 30 meiyuan).
+ *  - The unit is the LONGEST lexicon word at the position (chang ci, not chang; tai bi, not
+ *    tai), normalised only by simplification and the stated folds (wan yuan / yi yuan ->
+ *    yuan with the value scaled; ping mi / ping fang / the square-metre sign -> ping fang mi;
+ *    full-width % -> %); every other unit is kept as written (xueshi, zhousui, gongfen,
+ *    qianke, ge gongzuori, ge xiaoshi).
  *  - Span = [hedge or da] + number + [magnitude] + [duo/yu] + [magnitude] + unit +
- *    [yishang / yixia / zuoyou / shangxia / zhiduo / ji yishang ...].
+ *    [ban / duo] + [yishang / yixia / yinei / zuoyou / shangxia / zhiduo / ji yishang ...].
+ *    yinei (within) is at_most like yixia; ban after a unit adds a half (yi dun ban, liang
+ *    sui ban, liang ge ban baifendian), duo after it is more_than, unless either starts a
+ *    word with a measure of its own (liang nian duo ci).
+ *  - Chained magnitudes are one number, combined as in a Chinese numeral: 3 Yi 2,450 wan
+ *    yuan = 324500000, 1 qian 5 bai wan yuan = 1.5e7, 6 wan 1 qian yu ren = 61000, and a
+ *    plain integer that fills the places below the last magnitude before a measure (7 wan
+ *    8,600 ren = 78600).
+ *  - Bare magnitudes: shu / jin / shang / yu before it, duo / yu after it, or a bound word
+ *    after its unit (bai sui yishang, yi yuan yishang, qian wan yuan ji) make it one of it
+ *    (an implicit yi); shu + a round Han magnitude is "several" (shu shi suo: 10, more_than)
+ *    unless shu ends a noun (zong shu shi suo: the total is ten). A financial shi without yi
+ *    is ten (shi yuan).
+ *  - Money: X yuan Y jiao Z fen and X kuai Y mao (wu yuan san jiao = 5.3 yuan, shi kuai san
+ *    mao = 10.3 kuai), X kuai Y (liang kuai wu = 2.5), X kuai qian (span X kuai): kuai is
+ *    money there, a count of pieces elsewhere. fu before a percent, an amount or a
+ *    temperature and ling xia before a temperature are a minus sign (inside the span).
+ *  - liang after a number is the weight (tael) when no numeral or measure word follows (san
+ *    liang chaye, er liang zuoyou), the numeral "two / a few" otherwise (san liang tian).
  *  - Calendar and clock: a number before month / day / hao / hour words is a date; nian after
  *    a 4-digit (or 0-led, or date-continued 2-digit) number, or a Han digit-by-digit run, is a
- *    calendar year. Otherwise N nian is a duration.
+ *    calendar year; so is a bare 2-digit N nian that opens its clause (or follows zai / yu /
+ *    cong / zi / zhi / dao) and is followed by the clause's words rather than a duration word
+ *    (16 nian wo men kaishi: 2016; 16 nian lai, 16 nian jian, gongling 16 nian: durations).
+ *    Two 4-digit years joined by a range sign before a period word are a year range (2022-2023
+ *    xuenian). Otherwise N nian is a duration. N ri before nei / yinei / zhinei is a duration
+ *    (sanshi ri nei), not a day of the month.
+ *  - Period references: yi nian after a describing word or in a "shi ..." clause, ending the
+ *    clause (jinnian shi guanjian yi nian), like "fendou de yi nian", is no duration.
  *  - Ordinals and ranks: di + N, qian/hou N ming, grade/prize words (nianji, dengjiang), and
  *    ji/lei/duan/qi/jie ("yi ji", "er qi gongcheng") unless the context counts (liang,
- *    fen / gong / lianxu before, a list of levels before: shi xian liang ji).
+ *    fen / gong / lianxu / juban before, a list of levels before: shi xian liang ji, yinei
+ *    after). Even then N ji / N lei before an institution or rank noun is a grade (sheng san
+ *    ji you'er yuan), and N jie before a body or meeting is its ordinal (shi ba jie ren da;
+ *    and the "N ci huiyi" of that session), unless a counting verb precedes. N ceng after a
+ *    building number is a floor (3 hao lou 12 ceng).
  *  - Han er + measure word is an ordinal or a name (counts of two use liang); Han yi + measure
  *    word is the article "a" unless it answers "how many": a distributive (mei / ge / jun) in
  *    the clause, a postposed count (noun + yi ge + punctuation), or a restrictive (jin, zhi).
+ *  - Weekdays: zhou / xingqi / libai + a Han digit is a weekday unless a measure word follows
+ *    the single digit, or the numeral is liang (mei zhou yi ci, mei zhou liang ci: counts).
  *  - Names: a number inside a short quotation, fixed political terms and
- *    idioms (detail table below), xueqian N nian, N nian zhi / yiguan / yiwu.
+ *    idioms (detail table below), xueqian N nian, N nian zhi / yiguan / yiwu / xingdong.
  *  - Identifiers: digits glued to Latin letters or to * _ # @, chains with several separators
- *    (2022-03-15, 1.2.3), a:b:c, file sizes after a "daxiao:" label.
+ *    (2022-03-15, 1.2.3), a:b:c, file sizes after a "daxiao:" label; page counters (liulan /
+ *    yuedu / dianji [shu]: N ci) and teaser titles of other documents (fanwen 3 pian).
  *  - Hedges: adjacent ones are inside the span; yue + verb (yue xu 2600 wan yuan) sets the
- *    approximation but stays outside; jin before a duration means "recent" (jin wu nian) and
- *    is neither; da/da (reaches) is inside with no approximation, dadao / daoda are outside.
+ *    approximation but stays outside, and so does a multi-character comparative earlier in
+ *    the clause before "... de" + a share (bu shao yu zongshu de san cheng); jin before a
+ *    duration means "recent" (jin wu nian) and is neither; da/da (reaches) is inside with no
+ *    approximation, dadao / daoda are outside. An approximate pair (san si ge, liang san
+ *    nian) is a range low..high with no approximation.
  *  - ji (a few): as a ones digit it counts 0 (shi ji suo = 10, more_than), before a unit it
  *    counts 1 (ji shi suo = 10, more_than): the value is the stated lower bound, like duo/yu.
  *  - Currency amounts after a per-word in the clause (sheng jun, ren jun, mei nian) are
- *    category rate with the plain unit; slash rates (yuan/sheng.yue) keep the whole rate.
+ *    category rate with the plain unit; slash rates (yuan/sheng.yue, wei ke / li fang mi,
+ *    80 hao ke / 100 hao sheng with a numeric denominator) keep the whole rate.
  */
 namespace zhscan {
 
@@ -8539,7 +9398,8 @@ enum class metric_shape : std::uint8_t { value, range, ratio };
 
 /**
  * One quantity. Spans are byte offsets into the scanned text; `unit`, `per` and `per2` are
- * static strings of the lexicon (no allocation). Fields that do not apply are NaN / empty.
+ * static strings of the lexicon (no allocation), except a numeric denominator in `per`,
+ * which views the scanned text. Fields that do not apply are NaN / empty.
  */
 struct metric {
   byte_span span;       ///< whole metric: hedge words, number, unit, trailing hedge
@@ -8551,7 +9411,9 @@ struct metric {
   double ratio_a = std::numeric_limits<double>::quiet_NaN();  ///< ratio first term
   double ratio_b = std::numeric_limits<double>::quiet_NaN();  ///< ratio second term
   std::string_view unit;  ///< normalised unit (numerator of a rate); "ratio" for ratios
-  std::string_view per;   ///< normalised denominator of a slash rate, empty otherwise
+  /** Normalised denominator of a slash rate, empty otherwise; a numeric denominator (80 mg /
+   *  100 ml) is a view of the scanned text (digits and unit as written, simplified). */
+  std::string_view per;
   std::string_view per2;  ///< second denominator (yuan/sheng.yue -> per "sheng", per2 "yue")
   metric_shape shape = metric_shape::value;
   approximation approx = approximation::none;
@@ -8636,6 +9498,8 @@ inline constexpr hedge_word hedges_after[] = {
     {"\u4EE5\u4E0B", approximation::at_most},         // yixia, below
     {"\u5DE6\u53F3", approximation::about},           // zuoyou, about
     {"\u4E0A\u4E0B", approximation::about},           // shangxia, about
+    {"\u4EE5\u5185", approximation::at_most},         // yinei, within
+    {"\u4EE5\u5167", approximation::at_most},         // yinei (trad)
     {"\u4E4B\u591A", approximation::none},            // zhiduo, as many as (emphasis)
 };
 
@@ -8659,6 +9523,7 @@ inline constexpr std::string_view per_words[] = {
 /** Fixed terms and idioms whose numeral + measure word is not a quantity. */
 inline constexpr std::string_view fixed_terms[] = {
     "\u4E09\u756A\u4E94\u6B21", "\u4E09\u756A\u4E24\u6B21", "\u4E09\u756A\u5169\u6B21",  // san fan wu ci, san fan liang ci
+    "\u5341\u5B57",                                                                  // shi zi, a cross (hong shi zi hui)
     "\u4E09\u5929\u4E24\u5934", "\u4E09\u5929\u5169\u982D",                            // san tian liang tou
     "\u4E00\u5E74\u4E00\u5EA6", "\u4E09\u5E74\u4E94\u8F7D", "\u4E09\u5E74\u4E94\u8F09",  // yi nian yi du, san nian wu zai
     "\u4E00\u5E74\u534A\u8F7D", "\u4E00\u5E74\u534A\u8F09", "\u4E09\u4E94\u6210\u7FA4",  // yi nian ban zai, san wu cheng qun
@@ -8749,9 +9614,9 @@ inline constexpr std::string_view count_context[] = {
 /** After N nian: a system or programme name (san nian zhi, jiu nian yiwu jiaoyu ...). */
 inline constexpr std::string_view nian_name_after[] = {
     "\u5236", "\u4E00\u8D2F", "\u4E00\u8CAB", "\u4E49\u52A1", "\u7FA9\u52D9",
-    "\u884C\u52A8\u8BA1\u5212", "\u884C\u52D5\u8A08\u5283", "\u89C4\u5212", "\u898F\u5283",
+    "\u884C\u52A8", "\u884C\u52D5", "\u89C4\u5212", "\u898F\u5283",
     "\u8BA1\u5212", "\u8A08\u5283"};
-// zhi, yiguan x2, yiwu x2, xingdong jihua x2, guihua x2, jihua x2
+// zhi, yiguan x2, yiwu x2, xingdong (san nian xingdong [jihua]) x2, guihua x2, jihua x2
 /** After a 2-digit N nian: it is a calendar year (16 nian 3 yue, 09 nian du ...). */
 inline constexpr std::string_view year_continuation[] = {
     "\u6708", "\u5EA6", "\u5E95", "\u521D", "\u672B", "\u6625", "\u590F", "\u79CB", "\u51AC",
@@ -8766,6 +9631,86 @@ inline constexpr std::string_view change_verbs[] = {
     "\u6269\u5927", "\u64F4\u5927", "\u8C03\u6574", "\u8ABF\u6574", "\u589E", "\u964D",
     "\u5347"};
 // tigao zengjia zengzhang x2 shangsheng xiajiang jianshao x2 jiangdi tisheng kuoda x2 tiaozheng x2 zeng jiang sheng
+
+/** After a 2-digit N nian: words that make it a duration, not a calendar year (16 nian lai). */
+inline constexpr std::string_view year_duration_after[] = {
+    "\u5185", "\u5167", "\u6765", "\u4F86", "\u4EE5", "\u95F4", "\u9593", "\u65F6", "\u6642",
+    "\u591A", "\u5DE6", "\u534A", "\u7684", "\u4E4B", "\u524D", "\u540E", "\u5F8C", "\u91CC",
+    "\u88E1", "\u4E2D", "\u671F", "\u6574", "\u4F59", "\u9918", "\u4E0A", "\u4E0B", "\u81F3",
+    "\u5230", "\u4E86", "\u6709", "\u6B63", "\u8FC7", "\u904E"};
+// nei x2 lai x2 yi jian x2 shi x2 duo zuo ban de zhi qian hou x2 li x2 zhong qi zheng yu x2
+// shang xia zhi dao le you zheng guo x2
+/** Before a calendar year: prepositions (zai 16 nian, cong 16 nian qi). */
+inline constexpr std::u32string_view year_prepositions = U"\u5728\u4E8E\u65BC\u4ECE\u5F9E\u81EA\u81F3\u5230";
+// zai yu yu cong cong zi zhi dao
+/** Words describing a year before "yi nian" (guanjian yi nian: a period reference). */
+inline constexpr std::string_view year_describers[] = {
+    "\u5173\u952E", "\u95DC\u9375", "\u653B\u575A", "\u653B\u5805", "\u594B\u6597", "\u596E\u9B25",
+    "\u4E30\u6536", "\u8C50\u6536", "\u51B3\u80DC", "\u6C7A\u52DD", "\u51B3\u6218", "\u6C7A\u6230",
+    "\u5F00\u5C40", "\u958B\u5C40", "\u8D77\u6B65", "\u6536\u5B98", "\u5F00\u7BC7", "\u958B\u7BC7",
+    "\u5E73\u51E1", "\u96BE\u5FD8", "\u96E3\u5FD8", "\u7279\u6B8A", "\u975E\u51E1", "\u91CD\u8981",
+    "\u594B\u8FDB", "\u596E\u9032", "\u8DE8\u8D8A", "\u7A81\u7834", "\u8F6C\u6298", "\u8F49\u6298",
+    "\u51B2\u523A", "\u885D\u523A", "\u4E0D\u5E73\u51E1"};
+// guanjian x2 gongjian x2 fendou x2 fengshou x2 juesheng x2 juezhan x2 kaiju x2 qibu shouguan
+// kaipian x2 pingfan nanwang x2 teshu feifan zhongyao fenjin x2 kuayue tupo zhuanzhe x2
+// chongci x2 bu pingfan
+/** After N ji / N lei: an institution or rank noun makes it a grade (sheng san ji you'er yuan). */
+inline constexpr std::string_view grade_nouns[] = {
+    "\u5E7C\u513F\u56ED", "\u5E7C\u5152\u5712", "\u533B\u9662", "\u91AB\u9662", "\u5B66\u6821",
+    "\u5B78\u6821", "\u793A\u8303", "\u793A\u7BC4", "\u8FBE\u6807", "\u9054\u6A19", "\u56ED",
+    "\u5712", "\u6821", "\u4E2D\u5B66", "\u4E2D\u5B78", "\u5C0F\u5B66", "\u5C0F\u5B78",
+    "\u6559\u5E08", "\u6559\u5E2B", "\u804C\u79F0", "\u8077\u7A31", "\u516C\u8DEF", "\u8D44\u8D28",
+    "\u8CC7\u8CEA", "\u7532", "\u4E59", "\u54CD\u5E94", "\u97FF\u61C9", "\u9884\u8B66",
+    "\u9810\u8B66", "\u4FDD\u62A4", "\u4FDD\u8B77", "\u6587\u7269", "\u6807\u51C6", "\u6A19\u6E96",
+    "\u8BC1\u4E66", "\u8B49\u66F8", "\u8FD0\u52A8\u5458", "\u904B\u52D5\u54E1", "\u5DE5\u4F1A"};
+// youer yuan x2, yiyuan x2, xuexiao x2, shifan x2, dabiao x2, yuan x2, xiao, zhongxue x2,
+// xiaoxue x2, jiaoshi x2, zhicheng x2, gonglu, zizhi x2, jia, yi, xiangying x2, yujing x2,
+// baohu x2, wenwu, biaozhun x2, zhengshu x2, yundongyuan x2, gonghui
+/** After N jie: a body or meeting makes it an ordinal (shi ba jie ren da, N jie quanhui). */
+inline constexpr std::string_view session_bodies[] = {
+    "\u4EBA\u5927", "\u5168\u4F1A", "\u5168\u6703", "\u4F1A\u8BAE", "\u6703\u8B70", "\u515A\u4EE3\u4F1A",
+    "\u9EE8\u4EE3\u6703", "\u653F\u534F", "\u653F\u5354", "\u4E2D\u592E", "\u59D4\u5458", "\u59D4\u54E1",
+    "\u4EE3\u8868", "\u7406\u4E8B", "\u8463\u4E8B", "\u5168\u56FD", "\u5168\u570B", "\u7701\u59D4",
+    "\u5E02\u59D4", "\u53BF\u59D4", "\u7E23\u59D4", "\u533A\u59D4", "\u5340\u59D4", "\u6BD5\u4E1A",
+    "\u7562\u696D", "\u5B66\u751F", "\u5B78\u751F", "\u65B0\u751F", "\u8FD0\u52A8\u4F1A", "\u904B\u52D5\u6703",
+    "\u7EC8\u8EAB", "\u7D42\u8EAB"};
+// renda quanhui x2 huiyi x2 dangdaihui x2 zhengxie x2 zhongyang weiyuan x2 daibiao lishi
+// dongshi quanguo x2 shengwei shiwei xianwei x2 quwei x2 biye x2 xuesheng x2 xinsheng
+// yundonghui x2 zhongshen x2
+/** After N ci, before a body's meeting (shi ba jie ren da san ci huiyi): an ordinal when jie
+ *  precedes in the clause. */
+inline constexpr std::string_view ci_meetings[] = {"\u4F1A\u8BAE", "\u6703\u8B70", "\u5168\u4F1A",
+                                                   "\u5168\u6703", "\u5168\u4F53", "\u5168\u9AD4"};
+// huiyi x2 quanhui x2 quanti x2
+/** Page-counter labels before "N ci" (liulan: 568 ci): web metadata, not a metric. */
+inline constexpr std::string_view web_counter_labels[] = {
+    "\u6D4F\u89C8", "\u700F\u89BD", "\u9605\u8BFB", "\u95B1\u8B80", "\u70B9\u51FB", "\u9EDE\u64CA",
+    "\u8BBF\u95EE", "\u8A2A\u554F", "\u4EBA\u6C14", "\u4EBA\u6C23", "\u70ED\u5EA6", "\u71B1\u5EA6",
+    "\u67E5\u770B", "\u56F4\u89C2", "\u570D\u89C0"};
+// liulan x2 yuedu x2 dianji x2 fangwen x2 renqi x2 redu x2 chakan weiguan x2
+/** Endings of such a label (dianji shu, liulan cishu, fangwen liang). */
+inline constexpr std::string_view web_counter_tails[] = {"\u6B21\u6570", "\u6B21\u6578", "\u6570",
+                                                         "\u6578", "\u91CF"};
+// cishu x2 shu x2 liang
+/** Before N ceng: a building number (3 hao lou 12 ceng): a floor, an ordinal. */
+inline constexpr std::string_view floor_before[] = {"\u53F7\u697C", "\u865F\u6A13", "\u680B",
+                                                    "\u68DF", "\u5E62", "\u5355\u5143", "\u55AE\u5143"};
+// hao lou x2 dong x2 zhuang danyuan x2
+/** Before N pian: a teaser title of another document (fanwen 3 pian, jingxuan 5 pian). */
+inline constexpr std::string_view title_before_pian[] = {
+    "\u8303\u6587", "\u7BC4\u6587", "\u7CBE\u9009", "\u7CBE\u9078", "\u6C47\u7F16", "\u5F59\u7DE8",
+    "\u5927\u5168", "\u5408\u96C6", "\u901A\u7528", "\u6A21\u677F", "\u53C2\u8003", "\u53C3\u8003"};
+// fanwen x2 jingxuan x2 huibian x2 daquan heji tongyong muban cankao x2
+/** Words ending in shu before "shu shi / shu bai": the shu is a noun ("zong shu shi suo" =
+ *  the total is ten), not "several". */
+inline constexpr std::u32string_view shu_noun_before =
+    U"\u603B\u7E3D\u4EBA\u6B21\u5206\u4E2A\u500B\u5C81\u6B72\u57FA\u500D\u7CFB\u6307\u5C11\u591A"
+    U"\u53C2\u53C3\u53D8\u8B8A\u6574\u4EF6\u6237\u6236\u9875\u9801\u5929\u7968\u53F0\u4F4D\u540D"
+    U"\u518C\u518A\u672C\u7BC7\u9879\u9805\u6240\u6821\u73ED\u5E8A\u5B57\u70B9\u9EDE\u5EA6\u6B65"
+    U"\u5E8F\u4EE3\u5E38\u51FD\u7B97\u7EA7\u7D1A\u5B66\u5B78";
+// zong x2 ren ci fen ge x2 sui x2 ji bei xi zhi shao duo can x2 bian x2 zheng jian hu x2 ye x2
+// tian piao tai wei ming ce x2 ben pian xiang x2 suo xiao ban chuang zi dian x2 du bu xu dai
+// chang han suan ji x2 xue x2
 
 inline constexpr double nan_v = std::numeric_limits<double>::quiet_NaN();
 
@@ -8863,6 +9808,20 @@ inline constexpr auto change_verbs_set = make_word_set(change_verbs);
 inline constexpr auto fen_zhi_set = make_word_set(fen_zhi_words);
 inline constexpr auto da_set = make_word_set(da_words);
 inline constexpr auto week_set = make_word_set(week_words);
+inline constexpr auto year_duration_after_set = make_word_set(year_duration_after);
+inline constexpr auto year_describers_set = make_word_set(year_describers);
+inline constexpr auto grade_nouns_set = make_word_set(grade_nouns);
+inline constexpr auto session_bodies_set = make_word_set(session_bodies);
+inline constexpr auto ci_meetings_set = make_word_set(ci_meetings);
+inline constexpr auto web_counter_set = make_word_set(web_counter_labels);
+inline constexpr auto web_counter_tail_set = make_word_set(web_counter_tails);
+inline constexpr auto floor_before_set = make_word_set(floor_before);
+inline constexpr auto title_before_pian_set = make_word_set(title_before_pian);
+inline constexpr cp_set shu_noun_set = make_cp_set(shu_noun_before);
+static_assert(year_duration_after_set.ok && year_describers_set.ok && grade_nouns_set.ok &&
+                  session_bodies_set.ok && ci_meetings_set.ok && web_counter_set.ok && web_counter_tail_set.ok &&
+                  floor_before_set.ok && title_before_pian_set.ok && shu_noun_set.ok,
+              "a word list holds a word that word_set cannot key");
 static_assert(hedges_before_set.ok && hedge_verbs_set.ok && hedges_after_set.ok &&
                   range_seps_set.ok && per_words_set.ok && count_context_set.ok &&
                   nian_name_after_set.ok && year_continuation_set.ok && year_before_set.ok &&
@@ -8877,10 +9836,11 @@ constexpr bool is_non_unit(const unit_entry* u) noexcept {
   return u->norm.size() == 1 && u->norm[0] == '-';
 }
 
+/** Key of the normalised unit of `u` (utf8_key3 of it), 0 unless one 3-byte character. */
+constexpr std::uint32_t norm_key(const unit_entry* u) noexcept { return u->norm_key; }
+
 /** True when the normalised unit of `u` is the one character `cp` (a 3-byte character). */
-constexpr bool norm_is(const unit_entry* u, char32_t cp) noexcept {
-  return u->norm.size() == 3 && head_key(u->norm.data(), 3) == utf8_key3(cp);
-}
+constexpr bool norm_is(const unit_entry* u, char32_t cp) noexcept { return u->norm_key == utf8_key3(cp); }
 
 /** The scanner: one left-to-right pass over the text, a bounded look-around per candidate. */
 class metric_scanner {
@@ -9123,12 +10083,21 @@ class metric_scanner {
     const unit_entry* per = nullptr;
     const unit_entry* per2 = nullptr;
     double mult = 1;
+    bool per_numeric = false;    // 80 mg / 100 ml: the denominator is [per text, end)
     bool half = false;           // ge ban yue: +0.5
     bool more = false;           // ge duo yue: more_than
   };
 
+  // Chained magnitudes of the Arabic number starting at chain_at_ (3 Yi 2450 wan): the part
+  // of its value closed by its largest wan / Yi, and that magnitude's power. A magnitude unit
+  // after it (wan yuan) scales only what follows the head when it is smaller (see scaled).
+  mutable const char* chain_at_ = nullptr;
+  mutable double chain_head_ = 0;
+  mutable unsigned chain_pow_ = 0;
+
   mutable const char* unit_memo_at_ = nullptr;
   mutable unit_match unit_memo_;
+  const unit_match unit_match_none_{};
   mutable const char* entry_memo_at_ = nullptr;
   mutable const unit_entry* entry_memo_ = nullptr;
 
@@ -9146,7 +10115,8 @@ class metric_scanner {
   const unit_entry* denominator_at(const char* p) const noexcept {
     const unit_entry* u = find_unit(p, e_);
     if (!u) return nullptr;
-    if (u->flags & (u_ordinal | u_grade | u_medal | u_big | u_cheng | u_time_part)) return nullptr;
+    if (u->flags & (u_ordinal | u_grade | u_medal | u_big | u_cheng)) return nullptr;
+    if ((u->flags & u_time_part) && !norm_is(u, 0x79D2)) return nullptr;  // (10 mi / miao)
     if ((u->flags & u_date) && u->norm.size() == 1) return nullptr;
     if (is_non_unit(u)) return nullptr;
     return u;
@@ -9171,27 +10141,35 @@ class metric_scanner {
     m.per = nullptr;
     m.per2 = nullptr;
     m.mult = 1;
+    m.per_numeric = false;
     m.half = false;
     m.more = false;
     const char* q = p;
-    // ge ban yue / ge duo yue: one and a half months, more than N months
+    // ge ban yue / ge duo yue / liang ge ban baifendian: one and a half months, more than N
+    // months, two and a half percentage points. The unit is the ge-form as written without
+    // the ban (ge yue, ge xiaoshi, ge baifendian), as for "N ge xiaoshi".
     const std::uint32_t gk = key_at(q);
     if (gk == utf8_key3(0x4E2A) || gk == utf8_key3(0x500B)) {  // ge (s/t)
       const char* r = q + 3;
       const mchar c = at(r);
       if (c.cp == 0x534A || c.cp == 0x591A) {  // ban, duo
-        static constexpr std::string_view yue_like[] = {"\u6708", "\u5C0F\u65F6", "\u5C0F\u6642",
-                                                        "\u661F\u671F", "\u949F\u5934",
-                                                        "\u9418\u982D", "\u5B66\u671F", "\u5B78\u671F"};
-        if (std::size_t k = starts_with_any(r + c.len, e_, yue_like)) {
-          // the normalised unit: ge yue for a month, the plain unit otherwise
-          const char* ustart = r + c.len;
-          static constexpr std::string_view ge_yue = "\u4E2A\u6708";  // ge yue
-          const unit_entry* u = k == 1 ? find_unit(ge_yue.data(), ge_yue.data() + ge_yue.size())
-                                       : find_unit(ustart, e_);
-          if (u) {
+        // (written after ban, the ge-unit of the lexicon it stands for)
+        static constexpr std::string_view after_ban[] = {
+            "\u6708", "\u5C0F\u65F6", "\u5C0F\u6642", "\u661F\u671F", "\u949F\u5934", "\u9418\u982D",
+            "\u5B66\u671F", "\u5B78\u671F", "\u767E\u5206\u70B9", "\u767E\u5206\u9EDE",
+            "\u5DE5\u4F5C\u65E5", "\u5B63\u5EA6"};
+        // yue, xiaoshi x2, xingqi, zhongtou x2, xueqi x2, baifendian x2, gongzuori, jidu
+        static constexpr std::string_view ge_units[] = {
+            "\u4E2A\u6708", "\u4E2A\u5C0F\u65F6", "\u4E2A\u5C0F\u65F6", "\u4E2A\u661F\u671F",
+            "\u4E2A\u949F\u5934", "\u4E2A\u949F\u5934", "\u4E2A\u5B66\u671F", "\u4E2A\u5B66\u671F",
+            "\u4E2A\u767E\u5206\u70B9", "\u4E2A\u767E\u5206\u70B9", "\u4E2A\u5DE5\u4F5C\u65E5",
+            "\u4E2A\u5B63\u5EA6"};
+        static_assert(sizeof(after_ban) == sizeof(ge_units), "one ge-unit per word");
+        if (std::size_t k = starts_with_any(r + c.len, e_, after_ban)) {
+          const std::string_view g = ge_units[k - 1];
+          if (const unit_entry* u = find_unit(g.data(), g.data() + g.size())) {
             m.entry = u;
-            m.end = ustart + yue_like[k - 1].size();
+            m.end = r + c.len + after_ban[k - 1].size();
             (c.cp == 0x534A ? m.half : m.more) = true;
             return;
           }
@@ -9210,6 +10188,17 @@ class metric_scanner {
       const unsigned slash = q < e_ && *q == '/' ? 1u : key_at(q) == utf8_key3(0xFF0F) ? 3u : 0u;
       if (slash) {
         const unit_entry* d = denominator_at(q + slash);
+        if (!d && is_digit_cp(at(q + slash).cp)) {
+          // 80 mg / 100 ml: a numeric denominator, kept as written in the unit
+          const number_run dn = parse_arabic(q + slash, e_);
+          const unit_entry* d2 = dn.ok ? denominator_at(dn.end) : nullptr;
+          if (d2 && d2->text == d2->norm) {  // (a traditional spelling would need a copy)
+            m.per = d2;
+            m.per_numeric = true;
+            m.end = dn.end + d2->text.size();
+          }
+          return;
+        }
         if (d) {
           m.per = d;
           const char* r = q + slash + d->text.size();
@@ -9243,25 +10232,96 @@ class metric_scanner {
   }
 
   /** After Arabic digits: Han magnitudes (unless a magnitude unit such as wan yuan follows),
-   *  duo / yu / lai, and a magnitude after them (3000 duo wan). */
+   *  chained terms (3 Yi 2450 wan, 1 qian 5 bai wan, 7 wan 8600), duo / yu / lai, and a
+   *  magnitude after them (3000 duo wan). The terms combine as in a Chinese numeral: wan /
+   *  Yi multiply everything before them that is smaller (1 qian 5 bai wan = 1500 wan) and
+   *  are added to what is bigger (3 Yi 2450 wan). */
   void arabic_tail(number_run& r) const noexcept {
-    for (int round = 0; round < 2; ++round) {
+    // the common case: neither a magnitude nor duo / yu / lai after the digits
+    unsigned len;
+    const unit_entry* u = unit_entry_at(r.end);
+    if ((u && (u->flags & u_magnitude)) || !magnitude_at(r.end, e_, len) ||
+        (u && u->text.size() > 3)) {  // (wan yuan, qian mi: a unit)
+      if (inner_hedge(r)) arabic_magnitudes(r, true);
+    } else {
+      arabic_magnitudes(r, false);
+    }
+    r.skip = r.end;
+  }
+
+  /** arabic_tail past a magnitude (or past an inner hedge when `hedged`). */
+  ZHSCAN_METRIC_NOINLINE void arabic_magnitudes(number_run& r, bool hedged) const noexcept {
+    double head = 0, sec = 0, pend = r.value;  // value = head + sec + pend
+    unsigned max_big = 0;   // largest wan / Yi power applied
+    for (;;) {
       unsigned len;
-      bool any = false;
+      unsigned last_pow = 0;  // power of the last magnitude of this term
       while (r.end < e_) {
         const unit_entry* u = unit_entry_at(r.end);
         if (u && (u->flags & u_magnitude)) break;
         if (u && u->text.size() > 3 && magnitude_at(r.end, e_, len)) break;  // qian mi, qian ke
         const unsigned pw = magnitude_at(r.end, e_, len);
         if (!pw) break;
-        r.value *= pow10_f64[pw];
+        if (pw >= 4) {  // wan, Yi
+          if (pw >= max_big) {
+            head = (head + sec + pend) * pow10_f64[pw];
+            max_big = pw;
+          } else {
+            head += (sec + pend) * pow10_f64[pw];
+          }
+          sec = 0;
+        } else if (last_pow) {
+          sec *= pow10_f64[pw];  // two small magnitudes in a row multiply
+        } else {
+          sec += pend * pow10_f64[pw];
+        }
+        pend = 0;
+        last_pow = pw;
         r.end += len;
-        r.magnitude = any = true;
+        r.magnitude = true;
       }
-      if (round == 1) break;
-      if (!inner_hedge(r)) break;
+      if (!hedged && last_pow >= 2 && r.end < e_ && is_digit_cp(at(r.end).cp)) {
+        // a next term: 3 Yi | 2450 wan yuan, 6 wan | 1 qian yu ren, 7 wan | 8,600 ren
+        if (chain_term(r.end, last_pow, pend, r)) continue;
+      }
+      if (hedged || !inner_hedge(r)) break;
+      hedged = true;
     }
-    r.skip = r.end;
+    if (max_big) {
+      chain_at_ = r.begin;
+      chain_head_ = head;
+      chain_pow_ = max_big;
+    }
+    r.value = head + sec + pend;
+  }
+
+  /**
+   * The Arabic term at `q` after a magnitude of power `last_pow`, when it continues the
+   * number: its own magnitude (or that of a magnitude unit after it: 2450 wan yuan) is
+   * smaller than `last_pow`, or it is a plain integer of exactly `last_pow` digits filling
+   * the places below, followed by a measure (7 wan 8,600 ren; "3 wan 5" is colloquial 35000
+   * and stays unread, "12 wan 2021 nian" is an amount and a year). On success `pend` is its
+   * value and r.end its end.
+   */
+  ZHSCAN_METRIC_COLD bool chain_term(const char* q, unsigned last_pow, double& pend, number_run& r) const noexcept {
+    const number_run t = parse_arabic(q, e_);
+    if (!t.ok || t.end >= e_) return false;
+    unsigned len;
+    unsigned next_pow = magnitude_at(t.end, e_, len);
+    const unit_entry* u = unit_entry_at(t.end);
+    if (u && (u->flags & u_magnitude)) {
+      next_pow = 0;
+      for (double m = u->multiplier; m >= 10 && next_pow < 16; m /= 10) ++next_pow;
+    } else if (u && u->text.size() > 3 && next_pow) {
+      next_pow = 0;  // qian mi
+    }
+    if (next_pow ? next_pow >= last_pow : (!t.integer || t.int_digits != last_pow)) return false;
+    // a plain tail only before a measure (12 wan | 2021 nian is a year after an amount)
+    if (!next_pow && !(u && !is_non_unit(u) && !(u->flags & (u_date | u_year | u_ordinal)))) return false;
+    pend = t.value;
+    r.end = t.end;
+    if (!t.integer) r.integer = false;
+    return true;
   }
 
   /** After a Han run: duo / yu / lai, then a magnitude (san qian duo wan). */
@@ -9323,18 +10383,29 @@ class metric_scanner {
       if (std::size_t k = fen_zhi_set.find_prefix(p, e_)) {
         return percent_words(p, k);
       }
-      // weekday: zhou yi, xingqi san, libai wu
+      // weekday: zhou yi, xingqi san, libai wu; but mei zhou yi ci / liang ci / wu ci is
+      // a count per week (a measure word follows a single digit, or it is liang)
       if (week_set.find_suffix(lo(p, 8), p)) {
         number_run r = parse_han(p, e_, false);
-        return r.skip;
+        if (!(r.ok && (r.single == 12 || (r.single >= 1 && r.single <= 7 && real_unit_at(r.end)))))
+          return r.skip;
       }
     }
 
+    if (!arabic && key_at(p) == utf8_key3(0x96F6)) {  // ling
+      // zhao ling san yuan: ling ends the word before it; the number starts after it
+      unsigned v;
+      const mchar pv = before(p);
+      if (is_han_cp(pv.cp) && han_role_of(pv.cp, v) == han_role::none &&
+          han_role_at(p + 3, e_, v) == han_role::digit)
+        return p + 3;
+    }
     number_run n1 = number_at(p, false);
     if (!n1.ok) {
       // bai yu suo, qian duo ren, jin qian ren, shu bai ren, shang qian ren: a bare
       // magnitude is a number when a hedge says how it is meant
       if (!arabic) {
+        if (key_at(p) == utf8_key3(0x62FE)) return bare_financial_ten(p);  // shi (financial)
         const magnitude_result mg = parse_magnitude(std::string_view(p, static_cast<std::size_t>(e_ - p)));
         if (mg && mg.exponent >= 2) {
           number_run r;
@@ -9344,14 +10415,23 @@ class metric_scanner {
           r.value = mg.value();
           r.ok = true;
           const mchar pv = before(p);
-          const bool shu = pv.cp == 0x6570 || pv.cp == 0x6578;  // shu (several), s/t
-          const bool shang = pv.cp == 0x4E0A;                    // shang (up to)
+          const bool shu = shu_before(p);   // shu (several)
+          const bool shang = pv.cp == 0x4E0A;  // shang (up to)
           approximation hh = approximation::none;
           // jin qian, yu wan, chao bai (not yue wan: "yue wan ren ci" is a redacted figure)
           const bool jin = hedge_before(p, hh) != p &&
                            (hh == approximation::nearly || hh == approximation::more_than);
           han_tail(r);
-          if (r.more || shu || shang || jin) {
+          bool bound = false;
+          if (!(r.more || shu || shang || jin)) {
+            // bai sui yishang, yi yuan yishang, qian wan yuan ji: before a unit and a bound
+            // word (or ji, "class") a bare magnitude is one of it (an implicit yi)
+            const unit_match& um = may_start_unit(at(r.end).cp) ? unit_at(r.end) : unit_match_none_;
+            bound = um.entry && !is_non_unit(um.entry) &&
+                    (hedges_after_set.find_prefix(um.end, e_) || key_at(um.end) == utf8_key3(0x7EA7) ||
+                     key_at(um.end) == utf8_key3(0x7D1A));  // ji (s/t)
+          }
+          if (r.more || shu || shang || jin || bound) {
             if (shu) r.more = true;
             if (shang) r.about = true;
             const char* q = finish_value(p, r);
@@ -9421,10 +10501,47 @@ class metric_scanner {
 
     if (n1.pair_range) return finish_range(p, n1, n1.low, n1.high, n1.end, nullptr);
     if (n1.digit_seq) {
+      // san liang chaye, er liang zuoyou: a number, then liang the weight (tael)
+      if (!arabic && n1.end - p >= 6) {
+        const std::uint32_t k = key_at(n1.end - 3);
+        if (k == utf8_key3(0x4E24) || k == utf8_key3(0x5169)) {  // liang (s/t)
+          number_run t = parse_han(p, n1.end - 3, false);
+          if (t.ok && !t.digit_seq && !t.pair_range && t.end == n1.end - 3) {
+            t.skip = n1.skip;
+            return finish_value(p, t);
+          }
+        }
+      }
       // digit-by-digit Han runs only write years: report nothing (er ling yi ling nian)
       return n1.skip;
     }
     return finish_value(p, n1);
+  }
+
+  /** A financial shi without yi before it (shi yuan shouxufei, shi wu yuan): ten. */
+  ZHSCAN_METRIC_COLD const char* bare_financial_ten(const char* p) {
+    number_run r;
+    r.begin = p;
+    r.end = p + 3;
+    r.value = 10;
+    r.ok = true;
+    unsigned v;
+    const han_role role = han_role_at(r.end, e_, v);
+    if (role == han_role::digit && v > 0) {
+      r.value += v;
+      r.end += 3;
+    }
+    unsigned len;
+    if (const unsigned pw = magnitude_at(r.end, e_, len)) {  // shi wan (unless wan yuan)
+      const unit_entry* u = find_unit(r.end, e_);
+      if (pw >= 4 && !(u && (u->flags & u_magnitude))) {
+        r.value *= pow10_f64[pw];
+        r.end += len;
+      }
+    }
+    r.skip = r.end;
+    han_tail(r);
+    return finish_value(p, r);
   }
 
   // -------------------------------------------------------------------------------------
@@ -9449,10 +10566,26 @@ class metric_scanner {
     m.number = {off(q), off(n.end)};
     m.unit_text = {off(p), off(q)};
     const char* end = n.end;
+    // bai fen zhi wu dao bai fen zhi shi: a range of two percent words of the same kind
+    if (const std::size_t k = range_seps_set.find_prefix(end, e_)) {
+      const char* p2 = end + range_seps[k - 1].size();
+      if (fen_zhi_set.find_prefix(p2, e_) == kind) {
+        const fraction_result f2 = parse_fraction(std::string_view(p2, static_cast<std::size_t>(e_ - p2)),
+                                                  numeral_options::no_sign);
+        if (f2 && std::isfinite(f2.numerator) && n.value <= f2.numerator) {
+          m.shape = metric_shape::range;
+          m.low = n.value;
+          m.high = f2.numerator;
+          m.value = nan_v;
+          end = f2.ptr;
+          m.number = {off(q), off(end)};
+        }
+      }
+    }
     approximation a = approximation::none;
     end = hedge_after(end, a);
     const char* start = prefix(p, a, unit_category::percent, false);
-    if (inside_quote(p, end)) return n.end;
+    if (inside_quote(p, end)) return end;
     m.approx = a;
     m.span = {off(start), off(end)};
     emit(m);
@@ -9568,7 +10701,6 @@ class metric_scanner {
    * hedge + verb (outside, sets approx). `recent_ok`: jin before a duration means "recent".
    */
   const char* prefix(const char* p, approximation& a, unit_category cat, bool duration) const noexcept {
-    (void)cat;
     const char* start = p;
     // da / da directly before the number (not dadao / daoda)
     if (da_set.find_suffix(lo(p, 3), p)) {
@@ -9588,6 +10720,9 @@ class metric_scanner {
         if (a == approximation::none) a = h;
         start = hs;
       }
+    } else if ((cat == unit_category::percent || cat == unit_category::other) && a == approximation::none &&
+               start - b_ >= 3 && start[-1] == '\x84' && start[-2] == '\x9A' && start[-3] == '\xE7') {  // de
+      a = comparative_in_clause(start);
     } else if (a == approximation::none) {
       // hedge + verb: yue xu 2600 wan yuan (approx set, hedge outside)
       if (const std::size_t k = hedge_verbs_set.find_suffix(lo(start, 12), start)) {
@@ -9598,6 +10733,17 @@ class metric_scanner {
       }
     }
     return start;
+  }
+
+  /** bu shao yu ... zongshu de san cheng: a comparative earlier in the clause bounds the
+   *  share after de (approx set, the hedge outside; one-character hedges are too loose). */
+  ZHSCAN_METRIC_COLD approximation comparative_in_clause(const char* start) const noexcept {
+    const char* cs = clause_start(start, 36);
+    for (const char* q = cs; q < start; q += char_length(q, start)) {
+      if (const std::size_t k = hedges_before_set.find_prefix(q, start))
+        if (hedges_before[k - 1].text.size() >= 6) return hedges_before[k - 1].approx;
+    }
+    return approximation::none;
   }
 
   /** Han yi + count: the article "a" unless it states how many (see the file comment). */
@@ -9643,10 +10789,15 @@ class metric_scanner {
     return false;
   }
 
-  /** True when the 2-digit Arabic N nian at [p, ...) is a calendar year. */
-  bool arabic_year_is_date(const char* p, const number_run& n, const char* unit_end) const noexcept {
+  /** True when the Arabic N nian at [p, ...) is a calendar year: 3+ digits or a leading
+   *  0; N nian M yue; a 2-digit N with a date continuation (16 nian 3 yue, 09 nian du), after
+   *  jiezhi / yu; or a bare 2-digit N nian opening its clause (or after zai / cong ...) and
+   *  followed by the clause's words, not by a duration word (16 nian wo men kaishi shidian,
+   *  but 16 nian lai / 16 nian jian / 16 nian de). */
+  bool arabic_year_is_date(const char* p, const number_run& n, const unit_match& um) const noexcept {
     if (!n.integer || n.magnitude) return false;
     if (n.int_digits >= 3 || n.leading_zero) return true;
+    const char* unit_end = um.end;
     {
       // N nian M yue: a date whatever N is (3 nian 6 ge yue is a duration: ge)
       const char* q = unit_end;
@@ -9658,16 +10809,88 @@ class metric_scanner {
       if (year_continuation_set.find_prefix(unit_end, e_)) return true;
       if (year_before_set.find_suffix(lo(p, 8), p)) return true;
     }
+    if (n.int_digits == 2 && n.value >= 10 && norm_is(um.entry, 0x5E74)) {  // nian
+      const mchar nx = at(unit_end);
+      if (is_han_cp(nx.cp) && !year_duration_after_set.find_prefix(unit_end, e_)) {
+        const mchar pv = before(p);
+        if (pv.len == 0 || is_clause_end(pv.cp) || cp_in(pv.cp, year_prepositions)) return true;
+      }
+    }
     return false;
+  }
+
+  /** False when no nei / yi / zhi follows (the common day of a date). */
+  bool may_be_duration_day(const char* unit_end) const noexcept {
+    const std::uint32_t k = key_at(unit_end);
+    return k == utf8_key3(0x5185) || k == utf8_key3(0x5167) || k == utf8_key3(0x4EE5) || k == utf8_key3(0x4E4B);
+  }
+
+  /** N ri before nei / yinei / zhinei / yishang (sanshi ri nei): a duration, not a day of
+   *  the month (unless a month precedes: 3 yue 30 ri). */
+  ZHSCAN_METRIC_COLD bool day_is_duration(const char* p, const char* unit_end) const noexcept {
+    static constexpr std::string_view after[] = {"\u5185", "\u5167", "\u4EE5\u5185", "\u4EE5\u5167",
+                                                 "\u4E4B\u5185", "\u4E4B\u5167", "\u4EE5\u4E0A"};
+    // nei x2, yinei x2, zhinei x2, yishang
+    if (!starts_with_any(unit_end, e_, after)) return false;
+    return before(p).cp != 0x6708;  // yue
+  }
+
+  /** Han yi nian as a period reference, not a duration: "shi ... guanjian yi nian", "fendou
+   *  yi nian li" (a describing word before it, or shi earlier in the clause), with the
+   *  clause ending or li / zhong after it. */
+  ZHSCAN_METRIC_COLD bool yi_nian_is_period(const char* p, const char* unit_end) const noexcept {
+    const mchar nx = at(unit_end);
+    if (!(nx.len == 0 || is_clause_end(nx.cp) || nx.cp == 0x91CC || nx.cp == 0x88E1 ||
+          nx.cp == 0x4E2D))  // li x2, zhong
+      return false;
+    if (year_describers_set.find_suffix(lo(p, 12), p)) return true;
+    const char* cs = clause_start(p);
+    for (const char* q = cs; q < p;) {
+      if (key_at(q) == utf8_key3(0x662F)) return true;  // shi (is)
+      q += char_length(q, p);
+    }
+    return false;
+  }
+
+  /** jie (session) earlier in the clause of `p`. */
+  ZHSCAN_METRIC_COLD bool jie_in_clause(const char* p) const noexcept {
+    const char* cs = clause_start(p, 24);
+    for (const char* q = cs; q < p; q += char_length(q, p))
+      if (key_at(q) == utf8_key3(0x5C4A) || key_at(q) == utf8_key3(0x5C46)) return true;  // jie
+    return false;
+  }
+
+  /** "liulan: 568 ci", "dianji shu 35 ci": a page counter before the number. */
+  ZHSCAN_METRIC_COLD bool web_counter_before(const char* p) const noexcept {
+    const char* q = p;
+    for (unsigned i = 0; i < 3 && q > b_; ++i) {
+      const mchar c = before(q);
+      if (!(is_inline_space(c.cp) || c.cp == ':' || c.cp == 0xFF1A || c.cp == 0x3000)) break;
+      q -= c.len;
+    }
+    if (const std::size_t k = web_counter_tail_set.find_suffix(lo(q, 6), q)) q -= web_counter_tails[k - 1].size();
+    return web_counter_set.find_suffix(lo(q, 6), q) != 0;
   }
 
   /** Context check shared by values and ranges; false = not a metric. */
   bool unit_allowed(const char* p, const number_run& n, const unit_match& um, bool range) const noexcept {
     const unit_entry* u = um.entry;
-    const std::uint16_t f = u->flags;
+    const std::uint32_t f = u->flags;
     const bool han = !n.arabic;
-    if (is_non_unit(u) || (f & (u_date | u_ordinal | u_denominator_only))) return false;
-    if ((f & u_arabic_only) && han) return false;
+    if (is_non_unit(u) || (f & (u_ordinal | u_denominator_only))) return false;
+    const std::uint32_t nk = norm_key(u);
+    if ((f & u_date) && !(nk == utf8_key3(0x65E5) && may_be_duration_day(um.end) && day_is_duration(p, um.end)))  // ri
+      return false;
+    if ((f & u_arabic_only) && han) {
+      // a Han temperature: ling xia wu du, san shi du. (yi du, liang du huojiang: "once", "twice")
+      if (!(f & u_temp)) return false;
+      if (!ends_with_at(lo(p, 6), p, "\u96F6\u4E0B") && n.single != 1 && n.single != 12) {  // ling xia
+        const mchar nx = at(um.end);
+        if (nx.len && is_han_cp(nx.cp) && !hedges_after_set.find_prefix(um.end, e_)) return false;
+      } else if (n.single == 1 || n.single == 12) {
+        return false;
+      }
+    }
     if (f & u_latin) {
       if (han) return false;
       // file size in page metadata: daxiao: 25.44KB
@@ -9689,37 +10912,81 @@ class metric_scanner {
     if (f & u_cheng) {
       if (!n.integer || n.value < 1 || n.value > 10 || n.more) return false;
     }
+    if (f & u_tael) {
+      // san liang chaye, er liang zuoyou: a weight only where no numeral or measure word
+      // follows (san liang tian, liang ge: "a few")
+      const char* r = um.end;
+      unsigned v;
+      if (han_role_at(r, e_, v) != han_role::none || is_digit_cp(at(r).cp)) return false;
+      const unit_entry* nu = find_unit(r, e_);
+      if (nu && !is_non_unit(nu) && !(nu->flags & (u_medal | u_denominator_only | u_big))) return false;
+    }
     if (f & u_fen) {
       const mchar nx = at(um.end);
       static constexpr std::u32string_view ok_after = U"\u4EE5\u5DE6\u4E0A\u7684\u53CA\u591A\u4E4B";  // yi zuo shang de ji duo zhi
-      if (nx.len && is_han_cp(nx.cp) && !cp_in(nx.cp, ok_after)) return false;
+      // 108 fen he 95 fen: after Arabic digits a conjunction too (shi fen he: "very")
+      static constexpr std::u32string_view ok_after_arabic = U"\u548C\u4E0E\u8207\u6216\u81F3\u5230";  // he yu yu huo zhi dao
+      if (nx.len && is_han_cp(nx.cp) && !cp_in(nx.cp, ok_after) && !(n.arabic && cp_in(nx.cp, ok_after_arabic)))
+        return false;
     }
     if (f & u_time_part) {
       // 8 shi 30 fen, 10:30 fen: a clock time
       const mchar pv = before(p);
       static constexpr std::u32string_view clock_h = U"\u65F6\u6642\u70B9\u9EDE:";  // shi shi dian dian :
       static constexpr std::u32string_view clock_m = U"\u5206\u9418:";  // fen, zhong (minute) :
-      if (cp_in(pv.cp, norm_is(u, 0x79D2) ? clock_m : clock_h)) return false;  // miao
+      if (cp_in(pv.cp, nk == utf8_key3(0x79D2) ? clock_m : clock_h)) return false;  // miao
     }
     if (f & u_grade) {
-      // a rank (yi ji, er qi gongcheng, yi lei xiao) unless the context counts
+      // a rank (yi ji, er qi gongcheng, yi lei xiao, shi ba jie ren da) unless the context counts
+      const bool jie = nk == utf8_key3(0x5C4A);
+      const bool ji_lei = nk == utf8_key3(0x7EA7) || nk == utf8_key3(0x7C7B);
       bool count = n.single == 12 || range;
-      if (!count && n.arabic && !norm_is(u, 0x7EA7) && !norm_is(u, 0x7C7B)) count = true;  // ji, lei
+      if (!count && n.arabic && !ji_lei) count = !jie || !is_han_cp(at(um.end).cp);
+      bool counted = false;  // a counting verb before: ju ban le shi san jie yundonghui
       if (!count) {
         const mchar pv = before(p);
-        if (level_set.has(pv.cp)) count = true;
-        if (count_context_set.find_suffix(lo(p, 8), p)) count = true;
+        if (level_set.has(pv.cp) && !jie) count = true;
+        if (count_context_set.find_suffix(lo(p, 8), p)) count = counted = true;
+      }
+      // ya jian zhi 3 ji yinei: a number of levels
+      if (!count && starts_with_at(um.end, e_, "\u4EE5\u5185")) count = true;  // yinei
+      if (count && !range && !counted && n.single != 12) {
+        // sheng san ji you'er yuan: a grade before an institution or rank noun, whatever
+        // precedes; N jie before a body (ren da, quanhui): its ordinal
+        if (ji_lei && grade_nouns_set.find_prefix(um.end, e_)) count = false;
+        if (jie && session_bodies_set.find_prefix(um.end, e_)) count = false;
       }
       if (!count) return false;
     }
-    if (norm_is(u, 0x540D) || norm_is(u, 0x4F4D) || norm_is(u, 0x5F3A)) {  // ming, wei, qiang
-      // qian 100 ming: a rank cut-off
-      const mchar pv = before(p);
-      if (pv.cp == 0x524D || pv.cp == 0x540E || pv.cp == 0x5F8C) return false;  // qian, hou
+    switch (nk) {  // rules of single measure words
+      case utf8_key3(0x540D): case utf8_key3(0x4F4D): case utf8_key3(0x5F3A): {  // ming, wei, qiang
+        // qian 100 ming: a rank cut-off
+        const mchar pv = before(p);
+        if (pv.cp == 0x524D || pv.cp == 0x540E || pv.cp == 0x5F8C) return false;  // qian, hou
+        break;
+      }
+      case utf8_key3(0x6B21):  // ci
+        if (n.arabic && web_counter_before(p)) return false;  // liulan: 568 ci
+        // shi ba jie ren da san ci huiyi: the session's ordinal
+        if (ci_meetings_set.find_prefix(um.end, e_) && jie_in_clause(p)) return false;
+        break;
+      case utf8_key3(0x9879): {  // xiang: N xiang lian sai / quan neng name a competition
+        static constexpr std::string_view events[] = {"\u8054\u8D5B", "\u806F\u8CFD",
+                                                      "\u5168\u80FD", "\u8D5B", "\u8CFD"};
+        if (starts_with_any(um.end, e_, events)) return false;  // liansai x2, quanneng, sai x2
+        break;
+      }
+      case utf8_key3(0x5C42):  // ceng: 3 hao lou 12 ceng is a floor
+        if (floor_before_set.find_suffix(lo(p, 9), p)) return false;
+        break;
+      case utf8_key3(0x7BC7):  // pian: fanwen 3 pian is the title of another document
+        if (title_before_pian_set.find_suffix(lo(p, 9), p)) return false;
+        break;
+      default: break;
     }
     if (f & u_year) {
       if (n.arabic) {
-        if (arabic_year_is_date(p, n, um.end)) return false;
+        if (arabic_year_is_date(p, n, um)) return false;
       } else if (n.value >= 1000 || n.digit_seq) {
         return false;
       }
@@ -9729,6 +10996,7 @@ class metric_scanner {
       if (han && n.single == 1) {
         const mchar pv = before(p);
         if (yi_word_prefix_set.has(pv.cp)) return false;
+        if (!range && yi_nian_is_period(p, um.end)) return false;
       }
     }
     if (han && n.single == 2 && !range &&
@@ -9744,11 +11012,6 @@ class metric_scanner {
       if (yi_word_prefix_set.has(pv.cp)) return false;
     }
     if (han && in_fixed_term(p)) return false;
-    if (norm_is(u, 0x9879)) {  // xiang: N xiang lian sai / quan neng name a competition
-      static constexpr std::string_view events[] = {"\u8054\u8D5B", "\u806F\u8CFD",
-                                                    "\u5168\u80FD", "\u8D5B", "\u8CFD"};
-      if (starts_with_any(um.end, e_, events)) return false;  // liansai x2, quanneng, sai x2
-    }
     return true;
   }
 
@@ -9759,7 +11022,13 @@ class metric_scanner {
     m.category = u->category;
     m.unit_text = {off(um.begin), off(um.end)};
     if (um.per) {
-      m.per = um.per->norm;
+      if (um.per_numeric) {  // the text after the numerator's unit and its slash
+        const char* d = um.begin + u->text.size();
+        d += *d == '/' ? 1 : 3;
+        m.per = std::string_view(d, static_cast<std::size_t>(um.end - d));
+      } else {
+        m.per = um.per->norm;
+      }
       if (um.per2) m.per2 = um.per2->norm;
       m.category = unit_category::rate;
     } else if (u->category == unit_category::currency) {
@@ -9777,21 +11046,175 @@ class metric_scanner {
     else m.numeral = numeral_form::han;
   }
 
+  /** Value of `n` in a unit whose multiplier is `mult` (wan yuan = 1e4): when the chained
+   *  number's head is bigger than the unit's magnitude, only the rest is scaled (3 Yi 2450
+   *  wan yuan = 3e8 + 2450e4). */
+  double scaled(const number_run& n, double mult) const noexcept {
+    if (ZHSCAN_UNLIKELY(mult > 1 && n.begin == chain_at_ && mult < pow10_f64[chain_pow_]))
+      return chain_head_ + (n.value - chain_head_) * mult;
+    return n.value * mult;
+  }
+
+  struct money_tail_result {
+    double add = 0;             // jiao / mao and fen, in yuan
+    const char* end = nullptr;  // end of the tail (the unit's end when none)
+    bool money = false;         // kuai is money here (kuai qian, a tail)
+  };
+
+  /** One digit (Arabic not followed by another, or a Han digit) at `r`, -1 if none. */
+  int single_digit_at(const char* r, unsigned& len) const noexcept {
+    const int d = arabic_digit_at(r, e_, len);
+    if (d >= 0) {
+      unsigned l2;
+      return arabic_digit_at(r + len, e_, l2) >= 0 ? -1 : d;
+    }
+    unsigned v;
+    const han_role role = han_role_at(r, e_, v);
+    if (role != han_role::digit && role != han_role::liang) return -1;
+    len = 3;
+    return static_cast<int>(v);
+  }
+
+  /**
+   * After yuan / kuai at `q`: jiao / mao and fen (wu yuan san jiao, shi kuai san mao, 3 kuai 5
+   * mao 2 fen), a bare tenth after kuai (liang kuai wu), and kuai qian ("12 kuai qian": qian
+   * stays outside the span). Each makes kuai money instead of a count of pieces.
+   */
+  ZHSCAN_METRIC_NOINLINE money_tail_result money_tail(const char* q, bool kuai) const noexcept {
+    money_tail_result t;
+    t.end = q;
+    unsigned len;
+    const int d = single_digit_at(q, len);
+    if (d >= 0) {
+      const std::uint32_t k = key_at(q + len);
+      if (k == utf8_key3(0x89D2) || k == utf8_key3(0x6BDB)) {  // jiao, mao
+        t.add = d / 10.0;
+        t.end = q + len + 3;
+        t.money = true;
+        unsigned len2;
+        const int d2 = single_digit_at(t.end, len2);
+        if (d2 >= 0 && key_at(t.end + len2) == utf8_key3(0x5206) &&  // fen
+            !find_unit(t.end + len2 + 3, e_)) {
+          t.add += d2 / 100.0;
+          t.end += len2 + 3;
+        }
+        return t;
+      }
+      if (kuai && len == 3) {  // liang kuai wu: then no numeral and no unit
+        unsigned v;
+        if (han_role_at(q + 3, e_, v) == han_role::none && !is_digit_cp(at(q + 3).cp) &&
+            !find_unit(q + 3, e_)) {
+          t.add = d / 10.0;
+          t.end = q + 3;
+          t.money = true;
+        }
+      }
+      return t;
+    }
+    if (kuai) {
+      const std::uint32_t k = key_at(q);
+      t.money = k == utf8_key3(0x94B1) || k == utf8_key3(0x9322);  // qian (s/t)
+    }
+    return t;
+  }
+
+  /** False when no money tail can start at `q` (its first byte is no digit and no lead byte
+   *  of an ideograph or a full-width digit): the common case after yuan, a punctuation mark. */
+  bool may_start_money_tail(const char* q) const noexcept {
+    if (q >= e_) return false;
+    const unsigned b = static_cast<unsigned char>(*q);
+    return b - '0' <= 9u || b - 0xE4u <= 5u || (b == 0xEFu && key_at(q) - utf8_key3(0xFF10) <= 9u);
+  }
+
+  /** shu shi suo, shu bai ren: shu ("several") directly before a round magnitude, unless it
+   *  ends a noun (zong shu shi suo: "the total is ten"). */
+  bool shu_before(const char* p) const noexcept {
+    // shu (s/t): E6 95 B0 / E6 95 B8, tested on the bytes (the common case: neither)
+    if (p - b_ < 3 || (p[-1] != '\xB0' && p[-1] != '\xB8')) return false;
+    if (p[-2] != '\x95' || p[-3] != '\xE6') return false;
+    return !shu_noun_set.has(before(p - 3).cp);
+  }
+
+  /** Currency sign before an Arabic number without a unit: RMB 1000, $30, EUR 20. */
+  ZHSCAN_METRIC_COLD const char* currency_sign(const char* p, const number_run& n) {
+    const mchar pv = before(p);
+    std::string_view unit;
+    switch (pv.cp) {
+      case 0xFFE5: case 0xA5: unit = "\u5143"; break;            // yuan sign: yuan
+      case '$': case 0xFF04: unit = "\u7F8E\u5143"; break;       // dollar sign: meiyuan
+      case 0x20AC: unit = "\u6B27\u5143"; break;                 // euro sign: ouyuan
+      case 0xA3: case 0xFFE1: unit = "\u82F1\u9551"; break;      // pound sign: yingbang
+      default: return n.skip;
+    }
+    const char* sign = p - pv.len;
+    if (pv.cp == '$' && sign - b_ >= 2 && sign[-1] == 'S' && sign[-2] == 'U') sign -= 2;  // US$
+    else if (pv.cp == '$' && is_ascii_alnum(before(sign).cp)) return n.skip;  // a code
+    if (!std::isfinite(n.value)) return n.skip;
+    metric m;
+    m.value = n.value;
+    m.unit = unit;
+    m.category = unit_category::currency;
+    m.numeral = n.magnitude ? numeral_form::mixed : numeral_form::arabic;
+    m.number = {off(p), off(n.end)};
+    m.unit_text = {off(sign), off(p)};
+    approximation a = n.more ? approximation::more_than : n.about ? approximation::about : approximation::none;
+    const char* end = hedge_after(n.end, a);
+    const char* start = prefix(sign, a, unit_category::currency, false);
+    m.approx = a;
+    m.span = {off(start), off(end)};
+    emit(m);
+    return end;
+  }
+
+  /** Categories where ban / duo after the unit belong to the quantity (yi dun ban, liang
+   *  nian ban, 3 dun duo, liang sui ban). */
+  static constexpr bool takes_ban_after(unit_category c) noexcept {
+    return c == unit_category::duration || c == unit_category::multiple || c == unit_category::mass ||
+           c == unit_category::length || c == unit_category::volume || c == unit_category::area ||
+           c == unit_category::currency || c == unit_category::other;
+  }
+
+  /** A real unit (not a date / rank word) starts at `q`. */
+  bool real_unit_at(const char* q) const noexcept {
+    const unit_entry* u = find_unit(q, e_);
+    return u && !is_non_unit(u) && !(u->flags & (u_date | u_ordinal));
+  }
+
   /** Value metric: number + unit + hedges. */
   const char* finish_value(const char* p, number_run& n) {
     const char* q = skip_space(n.end);
     if (q != n.end && !n.arabic) q = n.end;  // a space after Han numerals ends them
     const unit_match& um = unit_at(q);
     const unit_entry* u = um.entry;
-    if (!u) return n.skip;
-    if (!unit_allowed(p, n, um, false)) {
+    if (!u) {
+      // RMB 1000, $30: a currency sign before the digits (checked from the byte before)
+      if (n.arabic && p > b_) {
+        // $ (24), yen sign C2 A5 / EF BF A5, euro sign E2 82 AC, pound sign C2 A3 / EF BF A1,
+        // full-width $ EF BC 84
+        const unsigned c = static_cast<unsigned char>(p[-1]);
+        const unsigned c2 = p - b_ >= 2 ? static_cast<unsigned char>(p[-2]) : 0u;
+        if (c == '$' || ((c == 0xA5u || c == 0xA3u) && (c2 == 0xC2u || c2 == 0xBFu)) ||
+            (c == 0xACu && c2 == 0x82u) || (c == 0xA1u && c2 == 0xBFu) || (c == 0x84u && c2 == 0xBCu))
+          return currency_sign(p, n);
+      }
+      return n.skip;
+    }
+    // kuai / yuan followed by jiao-mao-fen or qian: money (a copy: unit_at is asked again)
+    money_tail_result mt;
+    const bool kuai = (u->flags & u_money) && u->norm_key == utf8_key3(0x5757);  // kuai
+    if ((u->flags & u_money) && !um.per && may_start_money_tail(um.end)) mt = money_tail(um.end, kuai);
+    if (mt.money && kuai ? (n.arabic ? false : in_fixed_term(p)) : !unit_allowed(p, n, um, false)) {
       // a rejected unit that names a date/rank swallows the number (and its unit) for good
       return n.skip;
     }
     metric m;
     m.shape = metric_shape::value;
-    double v = n.value * um.mult;
+    double v = scaled(n, um.mult);
     const char* end = um.end;
+    if (mt.end && mt.end != um.end) {
+      v += mt.add;
+      end = mt.end;
+    }
     if (u->flags & u_cheng) {
       // qi cheng wu = 75%
       v = n.value * 10;
@@ -9811,34 +11234,58 @@ class metric_scanner {
     approximation a = n.more || um.more ? approximation::more_than
                       : n.about        ? approximation::about
                                        : approximation::none;
-    // after the unit: ban (liang nian ban), duo (liang nian duo), hedges
-    if (u->category == unit_category::duration || u->category == unit_category::multiple) {
-      const mchar nx = at(end);
-      if (nx.cp == 0x534A && !um.half && !n.more) {  // ban
+    // after the unit: ban (liang nian ban, yi dun ban), duo (liang nian duo), unless they
+    // start a word with a unit of its own (liang nian duo ci: "many times")
+    if (takes_ban_after(u->category) && end == um.end) {
+      const std::uint32_t k = key_at(end);
+      if (k == utf8_key3(0x534A) && !um.half && !n.more && um.mult == 1 && !real_unit_at(end + 3)) {  // ban
         v += 0.5;
-        end += nx.len;
-      } else if (nx.cp == 0x591A && a == approximation::none) {  // duo
+        end += 3;
+      } else if (k == utf8_key3(0x591A) && a == approximation::none && !real_unit_at(end + 3)) {  // duo
         a = approximation::more_than;
-        end += nx.len;
+        end += 3;
       }
     }
     end = hedge_after(end, a);
     fill_unit(m, n, um, p);
+    if (mt.money) m.category = unit_category::currency;
     const bool duration = u->category == unit_category::duration;
     const char* start = prefix(p, a, m.category, duration);
     const mchar pv = before(p);
     if (pv.cp == 0x7B2C || pv.cp == 0x9996) return n.skip;  // di, shou: ordinal
     if (inside_quote(start, end)) return um.end;
     if (!std::isfinite(v)) return um.end;
-    // a sign where it belongs: -3.5% (after a non-alphanumeric, before the digits)
     const char* num_start = p;
-    if (n.arabic && start == p) {
-      if (pv.cp == '-' || pv.cp == 0x2212 || pv.cp == 0xFF0D || pv.cp == '+' || pv.cp == 0xFF0B) {
+    if (start == p) {
+      if (n.arabic && (pv.cp == '-' || pv.cp == 0x2212 || pv.cp == 0xFF0D || pv.cp == '+' || pv.cp == 0xFF0B)) {
+        // a sign where it belongs: -3.5% (after a non-alphanumeric, before the digits)
         const mchar pp = before(p - pv.len);
         if (!is_ascii_alnum(pp.cp) && !is_digit_cp(pp.cp) && pp.cp != ')' && pp.cp != 0xFF09) {
           num_start = p - pv.len;
           start = num_start;
           if (pv.cp != '+' && pv.cp != 0xFF0B) v = -v;
+        }
+      } else if ((pv.cp == 0x8D1F || pv.cp == 0x8CA0) &&  // fu (s/t): minus, for a rate or amount
+                 (m.category == unit_category::percent || m.category == unit_category::currency ||
+                  (u->flags & u_temp))) {
+        num_start = start = p - 3;
+        v = -v;
+      } else if ((u->flags & u_temp) && pv.cp == 0x4E0B && before(p - 3).cp == 0x96F6) {  // ling xia
+        start = p - 6;
+        v = -v;
+      } else if ((u->flags & u_temp) && norm_is(u, 0x5EA6) && pv.cp == 0x6C0F) {  // du after shi
+        // she shi 30 du, hua shi 98 du: the scale before the number, the unit "she shi du"
+        const mchar pp = before(p - 3);
+        if (pp.cp == 0x6444 || pp.cp == 0x651D) m.unit = "\u6444\u6C0F\u5EA6";       // she (s/t)
+        else if (pp.cp == 0x534E || pp.cp == 0x83EF) m.unit = "\u534E\u6C0F\u5EA6";  // hua (s/t)
+        if (m.unit != u->norm) start = p - 6;
+      } else if (!n.arabic && a == approximation::none && shu_before(p)) {
+        // shu shi suo: "several tens", the stated lower bound
+        unsigned v0;
+        const han_role r0 = han_role_at(p, e_, v0);
+        if (r0 == han_role::tens || r0 == han_role::small_unit || r0 == han_role::big_unit) {
+          start = p - 3;
+          a = approximation::more_than;
         }
       }
     }
@@ -9860,6 +11307,10 @@ class metric_scanner {
       return n2.skip > p ? n2.skip : nullptr;
     }
     if (u1.entry && u1.entry->norm != um.entry->norm) return nullptr;
+    // 2022-2023 xuenian, 2009-2013 nian: two calendar years before a period word
+    if (um.entry->category == unit_category::duration && n1.arabic && n2.arabic && n1.integer &&
+        n2.integer && n1.int_digits == 4 && n2.int_digits == 4 && !n1.magnitude && !n2.magnitude)
+      return um.end;
     if (!unit_allowed(p, n2, um, true) || !unit_allowed(p, n1, um, true)) {
       if (um.entry->flags & (u_date | u_ordinal | u_year)) return um.end;
       return nullptr;
@@ -9907,9 +11358,8 @@ class metric_scanner {
     m.low = lo_v;
     m.high = hi_v;
     const char* end = um.end;
-    approximation a = n1.pair_range ? approximation::about
-                      : (n1.more || (n2 && n2->more)) ? approximation::more_than
-                                                       : approximation::none;
+    // (liang san nian: an approximate range, stated by low and high, approx none)
+    approximation a = (n1.more || (n2 && n2->more)) ? approximation::more_than : approximation::none;
     end = hedge_after(end, a);
     number_run both = n1;
     if (n2) both.magnitude = n1.magnitude || n2->magnitude;
