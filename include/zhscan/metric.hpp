@@ -119,7 +119,11 @@ constexpr std::string_view to_string(approximation a) noexcept {
 }
 
 /** Shape of a metric: one value, a range (low..high) or a ratio (a:b). */
-enum class metric_shape : std::uint8_t { value, range, ratio };
+enum class metric_shape : std::uint8_t {
+  value,  ///< one number: `value` is set, `low`/`high`/`ratio_*` are NaN
+  range,  ///< "2-3", "san zhi wu": `low` and `high` are set, `value` is NaN
+  ratio,  ///< "45:55": `ratio_a` and `ratio_b` are set, `value` is NaN
+};
 
 /**
  * One quantity. Spans are byte offsets into the scanned text; `unit`, `per` and `per2` are

@@ -185,10 +185,10 @@ constexpr std::string_view to_string(reject_reason r) noexcept {
 
 /** A marker-shaped candidate that a reader would not take as a marker. */
 struct rejected_marker {
-  byte_span span;
-  std::uint32_t ordinal = 0;
-  marker_style style = marker_style::han_dun;
-  reject_reason reason = reject_reason::mid_word;
+  byte_span span;                              ///< the candidate's bytes, as a marker would span them
+  std::uint32_t ordinal = 0;                   ///< the number it would carry (1 for "yi", 3 for "(3)")
+  marker_style style = marker_style::han_dun;  ///< the style it would have had
+  reject_reason reason = reject_reason::mid_word;  ///< the first rule that rejected it
 };
 
 }  // namespace zhscan
