@@ -5029,10 +5029,10 @@ constexpr std::string_view to_string(reject_reason r) noexcept {
 
 /** A marker-shaped candidate that a reader would not take as a marker. */
 struct rejected_marker {
-  byte_span span;
-  std::uint32_t ordinal = 0;
-  marker_style style = marker_style::han_dun;
-  reject_reason reason = reject_reason::mid_word;
+  byte_span span;                              ///< the candidate's bytes, as a marker would span them
+  std::uint32_t ordinal = 0;                   ///< the number it would carry (1 for "yi", 3 for "(3)")
+  marker_style style = marker_style::han_dun;  ///< the style it would have had
+  reject_reason reason = reject_reason::mid_word;  ///< the first rule that rejected it
 };
 
 }  // namespace zhscan
@@ -9394,7 +9394,11 @@ constexpr std::string_view to_string(approximation a) noexcept {
 }
 
 /** Shape of a metric: one value, a range (low..high) or a ratio (a:b). */
-enum class metric_shape : std::uint8_t { value, range, ratio };
+enum class metric_shape : std::uint8_t {
+  value,  ///< one number: `value` is set, `low`/`high`/`ratio_*` are NaN
+  range,  ///< "2-3", "san zhi wu": `low` and `high` are set, `value` is NaN
+  ratio,  ///< "45:55": `ratio_a` and `ratio_b` are set, `value` is NaN
+};
 
 /**
  * One quantity. Spans are byte offsets into the scanned text; `unit`, `per` and `per2` are
