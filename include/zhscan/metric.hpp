@@ -696,8 +696,32 @@ class metric_scanner {
    * succeed there. With SSE2, three 16-byte compares find the few bytes 22 / E2 / E3 / EF to
    * check; elsewhere it answers true and the look-around decides.
    */
-  bool may_hold_open_quote(const char* l, const char* q) const noexcept {
+  ZHSCAN_ALWAYS_INLINE bool may_hold_open_quote(const char* l, const char* q) const noexcept {
 #if ZHSCAN_X86_SIMD && defined(__SSE2__)
+    if (q - l == 36 && e_ - q >= 2) {
+      // The exact answer from the bytes: E2 E3 EF lead most CJK punctuation, so testing
+      // each of them (below) costs a loop and a mispredicted branch per metric. Here every
+      // quote sequence is matched in the vector registers (loads reach q + 1, inside the text).
+      const auto eq = [](__m128i v, unsigned char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(c))); };
+      // bit i: a " at s + i (dq), an opening 3-byte quotation mark starting at s + i (tri)
+      const auto quotes = [&eq](const char* s, std::uint32_t& dq) -> std::uint32_t {
+        const __m128i v0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s));
+        const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + 1));
+        const __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + 2));
+        const __m128i c80 = eq(v1, 0x80);
+        const __m128i e2 = _mm_and_si128(_mm_and_si128(eq(v0, 0xE2), c80), _mm_or_si128(eq(v2, 0x9C), eq(v2, 0x98)));
+        const __m128i e3 = _mm_and_si128(_mm_and_si128(eq(v0, 0xE3), c80), _mm_or_si128(eq(v2, 0x8C), eq(v2, 0x8E)));
+        const __m128i ef = _mm_and_si128(_mm_and_si128(eq(v0, 0xEF), eq(v1, 0xBC)), eq(v2, 0x82));
+        dq = static_cast<std::uint32_t>(_mm_movemask_epi8(eq(v0, '"')));
+        return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(e2, e3), ef)));
+      };
+      std::uint32_t d0, d1, d2;
+      const std::uint64_t tri = std::uint64_t(quotes(l, d0)) | (std::uint64_t(quotes(l + 16, d1)) << 16) |
+                                (std::uint64_t(quotes(l + 20, d2)) << 20);
+      const std::uint64_t dq = std::uint64_t(d0) | (std::uint64_t(d1) << 16) | (std::uint64_t(d2) << 20);
+      // a 3-byte mark must end by q (start <= l + 33); a " anywhere in the 36 bytes
+      return (dq | (tri & ((std::uint64_t(1) << 34) - 1))) != 0;
+    }
     if (q - l == 36) {
       // the bits of the bytes 22 E2 E3 EF among the 16 bytes at s
       const auto cand = [](const char* s) -> std::uint64_t {
@@ -726,10 +750,17 @@ class metric_scanner {
   }
 
   /** True when [start, end) sits inside a short quotation (a slogan or programme name). */
-  bool inside_quote(const char* start, const char* end) const noexcept {
-    // backwards: an opening mark before any closing mark or sentence end, within 12 chars
+  ZHSCAN_ALWAYS_INLINE bool inside_quote(const char* start, const char* end) const noexcept {
+    // (every metric asks, and almost none has a quotation mark near: the vector test is
+    // inlined, the look-around is a call)
     const char* l = lo(start, 36);
     if (!may_hold_open_quote(l, start)) return false;  // the common case
+    return inside_quote_marks(l, start, end);
+  }
+
+  /** inside_quote past its byte test: `l` is lo(start, 36). */
+  ZHSCAN_METRIC_NOINLINE bool inside_quote_marks(const char* l, const char* start, const char* end) const noexcept {
+    // backwards: an opening mark before any closing mark or sentence end, within 12 chars
     const char* q = start;
     char32_t open = 0;
     for (unsigned i = 0; i < 12 && q > l; ++i) {
@@ -1744,6 +1775,34 @@ class metric_scanner {
     return true;
   }
 
+  /**
+   * False when the 30 bytes before `p` hold neither jun (U+5747) nor mei (U+6BCF) whole, so
+   * that no per word (each has one of them) can end the clause before an amount: most
+   * amounts skip the clause walk. With SSE2 three shifted 16-byte loads match the two
+   * byte triples; elsewhere (and near the text start) it answers true.
+   */
+  ZHSCAN_ALWAYS_INLINE bool may_hold_per_word(const char* p) const noexcept {
+    static_assert(sizeof(per_words) / sizeof(per_words[0]) == 25, "per_words: review may_hold_per_word");
+#if ZHSCAN_X86_SIMD && defined(__SSE2__)
+    if (p - b_ >= 34) {
+      // bit j: a triple whose last byte is c[j], for the chunks c = p - 32 and p - 16
+      const auto triples = [](const char* c) -> std::uint32_t {
+        const auto eq = [](__m128i v, unsigned char x) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(x))); };
+        const __m128i v0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(c - 2));
+        const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(c - 1));
+        const __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(c));
+        const __m128i jun = _mm_and_si128(_mm_and_si128(eq(v0, 0xE5), eq(v1, 0x9D)), eq(v2, 0x87));  // U+5747
+        const __m128i mei = _mm_and_si128(_mm_and_si128(eq(v0, 0xE6), eq(v1, 0xAF)), eq(v2, 0x8F));  // U+6BCF
+        return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(jun, mei)));
+      };
+      // triples starting at p - 30 or later: bits 4.. of the first chunk, all of the second
+      return ((triples(p - 32) & 0xFFF0u) | triples(p - 16)) != 0;
+    }
+#endif
+    (void)p;
+    return true;
+  }
+
   /** Category, numeral form and normalised unit of a value metric. */
   void fill_unit(metric& m, const number_run& n, const unit_match& um, const char* p) const noexcept {
     const unit_entry* u = um.entry;
@@ -1760,7 +1819,7 @@ class metric_scanner {
       }
       if (um.per2) m.per2 = um.per2->norm;
       m.category = unit_category::rate;
-    } else if (u->category == unit_category::currency) {
+    } else if (u->category == unit_category::currency && may_hold_per_word(p)) {
       // sheng jun 600 yuan, mei nian 800 yuan: an amount per something is a rate
       const char* cs = clause_start(p, 30);
       for (const char* q = cs; q < p;) {
@@ -2158,6 +2217,15 @@ class metric_scanner {
       }
     }
     out_.push_back(m);
+    // The result vector is far bigger than the caches: writing a metric into a line not in
+    // cache waits for it to be read first. Ask now for the lines of the next slot, which the
+    // next metric (some hundred ns away on dense text) will fill.
+    if (out_.capacity() - out_.size() >= 4) {
+      const char* next = reinterpret_cast<const char*>(out_.data() + out_.size() + 3);
+      __builtin_prefetch(next, 1);
+      __builtin_prefetch(next + 64, 1);
+      __builtin_prefetch(next + sizeof(metric) - 1, 1);
+    }
   }
 };
 

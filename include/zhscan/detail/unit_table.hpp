@@ -628,6 +628,9 @@ struct unit_probe {
   std::uint16_t size;              ///< unit_table[row].text.size()
   std::uint16_t row;               ///< index in unit_table
   bool latin;                      ///< flags & u_latin
+  /** The 3 bytes after the first character, big-endian, when the text has 3 or more there
+   *  (most rows: a second Han character), else 0: one compare rejects most rows of a group. */
+  std::uint32_t next3;
 };
 struct unit_probe_table {
   unit_probe p[unit_table_size];
@@ -637,8 +640,10 @@ constexpr unit_probe_table make_unit_probes() noexcept {
   for (std::size_t i = 0; i < unit_table_size; ++i) {
     const std::size_t row = unit_order.row[i];
     const unit_entry& e = unit_table[row];
+    const std::size_t first = utf8_lead_length(static_cast<unsigned char>(e.text[0]));
+    const std::uint32_t next3 = e.text.size() >= first + 3 ? first_char_key(e.text.data() + first, 3) : 0;
     t.p[i] = {e.text.data(), unit_not_before.m[row], static_cast<std::uint16_t>(e.text.size()),
-              static_cast<std::uint16_t>(row), (e.flags & u_latin) != 0};
+              static_cast<std::uint16_t>(row), (e.flags & u_latin) != 0, next3};
   }
   return t;
 }
@@ -718,7 +723,13 @@ inline const unit_entry* find_unit(const char* p, const char* end) noexcept {
   for (std::size_t i = unit_index.slot[h].first, last = unit_index.slot[h].last; i < last; ++i) {
     const unit_probe& u = unit_probes.p[i];
     if (u.size > avail) continue;
-    if (!bytes_equal(p + first, u.text + first, u.size - first)) continue;
+    const std::size_t rest = u.size - first;
+    if (rest >= 3) {  // (u.size <= avail: the 3 bytes are in the text)
+      if (first_char_key(p + first, 3) != u.next3) continue;
+      if (!bytes_equal(p + first + 3, u.text + first + 3, rest - 3)) continue;
+    } else if (!bytes_equal(p + first, u.text + first, rest)) {
+      continue;
+    }
     const char* after = p + u.size;
     if (u.latin) {
       if (after < end) {
