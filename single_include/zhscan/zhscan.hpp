@@ -8244,9 +8244,11 @@ inline number_run parse_han(const char* p, const char* end, bool allow_unit_star
  *    both nibbles of b1; both of b2), 32 bytes per step;
  *  - AVX-512 (VBMI): the low six bits of b0, b1, b2 (three 64-entry lookups), 64 bytes at once.
  * That is a superset of the triggers, checked exactly with the bitmap; the buckets are chosen
- * so that few other characters pass (with nibbles about 3% of the CJK ideographs and 0.4% of
- * the characters of report text), because a false positive costs a scalar check and often a
- * mispredicted branch.
+ * so that few other characters pass, because every hit costs a scalar check: a local search
+ * over the 3-byte characters of real reports and of generated report text (bench_data.hpp)
+ * lets through about 0.1% of the characters of report text with the 64-entry lookups and
+ * 0.5% with nibbles (the previous choice: 0.2% and 0.4% on reports, but 5% on the generated
+ * text, whose common words hit some buckets).
  */
 namespace zhscan {
 namespace detail {
@@ -8261,19 +8263,19 @@ struct metric_trigger {
 /** Code points that can start or continue a number (besides the ASCII digits). */
 inline constexpr metric_trigger metric_trigger_cps[] = {
     {0xFF10, 7}, {0xFF11, 7}, {0xFF12, 7}, {0xFF13, 1}, {0xFF14, 1},  // full-width 0..4
-    {0xFF15, 7}, {0xFF16, 7}, {0xFF17, 1}, {0xFF18, 7}, {0xFF19, 7},  // full-width 5..9
-    {0x96F6, 4},  // ling, zero
+    {0xFF15, 7}, {0xFF16, 7}, {0xFF17, 7}, {0xFF18, 7}, {0xFF19, 7},  // full-width 5..9
+    {0x96F6, 6},  // ling, zero
     {0x3007, 1},  // ideographic zero
-    {0x4E00, 5}, {0x4E8C, 1}, {0x4E24, 0}, {0x5169, 2}, {0x4E09, 0},  // yi er liang liang(trad) san
+    {0x4E00, 0}, {0x4E8C, 0}, {0x4E24, 5}, {0x5169, 2}, {0x4E09, 5},  // yi er liang liang(trad) san
     {0x56DB, 6}, {0x4E94, 1}, {0x516D, 2}, {0x4E03, 5}, {0x516B, 2},  // si wu liu qi ba
     {0x4E5D, 1},                                                       // jiu
     {0x5341, 3}, {0x5EFF, 0}, {0x5344, 3}, {0x5345, 3}, {0x534C, 3},  // shi, nian (20) x2, sa (30), xi (40)
-    {0x767E, 4}, {0x5343, 3}, {0x4E07, 5}, {0x842C, 6}, {0x4EBF, 1},  // bai qian wan wan(trad) yi
+    {0x767E, 4}, {0x5343, 3}, {0x4E07, 5}, {0x842C, 6}, {0x4EBF, 0},  // bai qian wan wan(trad) yi
     {0x5104, 3},                                                       // yi (trad)
-    {0x58F9, 0}, {0x8D30, 5}, {0x8CB3, 5}, {0x53C1, 3}, {0x53C3, 3},  // financial 1, 2, 2, 3, 3
+    {0x58F9, 6}, {0x8D30, 0}, {0x8CB3, 5}, {0x53C1, 3}, {0x53C3, 3},  // financial 1, 2, 2, 3, 3
     {0x8086, 3}, {0x4F0D, 1}, {0x9646, 5}, {0x9678, 5}, {0x67D2, 7},  // financial 4, 5, 6, 6, 7
-    {0x634C, 3}, {0x7396, 4}, {0x62FE, 4}, {0x4F70, 5}, {0x4EDF, 0},  // financial 8, 9, 10, 100, 1000
-    {0x51E0, 2}, {0x5E7E, 2},  // ji (how many / a few), simplified and traditional
+    {0x634C, 3}, {0x7396, 2}, {0x62FE, 4}, {0x4F70, 4}, {0x4EDF, 1},  // financial 8, 9, 10, 100, 1000
+    {0x51E0, 2}, {0x5E7E, 4},  // ji (how many / a few), simplified and traditional
 };
 
 struct trigger_bitmap {
@@ -8374,11 +8376,19 @@ inline constexpr avx512_filter_tables metric_filter_512 = make_filter_tables_512
 /** Removes from `m` (filter bits of the 3-byte leads among the 64 bytes at p, readable up
  *  to p + 66) the positions that are no trigger. */
 inline std::uint64_t exact_trigger_bits(const char* p, std::uint64_t m) noexcept {
+  // Branch-free per bit: on report text many filter hits can be no trigger, in no
+  // predictable order, so a test-and-branch (is_trigger3's &&) would mispredict on them.
+  std::uint64_t keep = 0;
   for (std::uint64_t t = m; t; t &= t - 1) {
     const unsigned i = static_cast<unsigned>(__builtin_ctzll(t));
-    if (!is_trigger3(reinterpret_cast<const unsigned char*>(p + i))) m &= ~(std::uint64_t(1) << i);
+    const auto* s = reinterpret_cast<const unsigned char*>(p + i);
+    const unsigned cp = ((s[0] & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
+    const unsigned cont = static_cast<unsigned>((s[1] & 0xC0u) == 0x80u) &
+                          static_cast<unsigned>((s[2] & 0xC0u) == 0x80u);
+    const auto bit = static_cast<unsigned>(metric_triggers.bits[cp >> 6] >> (cp & 63)) & cont & 1u;
+    keep |= std::uint64_t(bit) << i;
   }
-  return m;
+  return keep;
 }
 
 #define ZHSCAN_METRIC_TARGET_AVX2 __attribute__((target("avx2,bmi")))
@@ -9177,6 +9187,9 @@ struct unit_probe {
   std::uint16_t size;              ///< unit_table[row].text.size()
   std::uint16_t row;               ///< index in unit_table
   bool latin;                      ///< flags & u_latin
+  /** The 3 bytes after the first character, big-endian, when the text has 3 or more there
+   *  (most rows: a second Han character), else 0: one compare rejects most rows of a group. */
+  std::uint32_t next3;
 };
 struct unit_probe_table {
   unit_probe p[unit_table_size];
@@ -9186,8 +9199,10 @@ constexpr unit_probe_table make_unit_probes() noexcept {
   for (std::size_t i = 0; i < unit_table_size; ++i) {
     const std::size_t row = unit_order.row[i];
     const unit_entry& e = unit_table[row];
+    const std::size_t first = utf8_lead_length(static_cast<unsigned char>(e.text[0]));
+    const std::uint32_t next3 = e.text.size() >= first + 3 ? first_char_key(e.text.data() + first, 3) : 0;
     t.p[i] = {e.text.data(), unit_not_before.m[row], static_cast<std::uint16_t>(e.text.size()),
-              static_cast<std::uint16_t>(row), (e.flags & u_latin) != 0};
+              static_cast<std::uint16_t>(row), (e.flags & u_latin) != 0, next3};
   }
   return t;
 }
@@ -9267,7 +9282,13 @@ inline const unit_entry* find_unit(const char* p, const char* end) noexcept {
   for (std::size_t i = unit_index.slot[h].first, last = unit_index.slot[h].last; i < last; ++i) {
     const unit_probe& u = unit_probes.p[i];
     if (u.size > avail) continue;
-    if (!bytes_equal(p + first, u.text + first, u.size - first)) continue;
+    const std::size_t rest = u.size - first;
+    if (rest >= 3) {  // (u.size <= avail: the 3 bytes are in the text)
+      if (first_char_key(p + first, 3) != u.next3) continue;
+      if (!bytes_equal(p + first + 3, u.text + first + 3, rest - 3)) continue;
+    } else if (!bytes_equal(p + first, u.text + first, rest)) {
+      continue;
+    }
     const char* after = p + u.size;
     if (u.latin) {
       if (after < end) {
@@ -9971,8 +9992,32 @@ class metric_scanner {
    * succeed there. With SSE2, three 16-byte compares find the few bytes 22 / E2 / E3 / EF to
    * check; elsewhere it answers true and the look-around decides.
    */
-  bool may_hold_open_quote(const char* l, const char* q) const noexcept {
+  ZHSCAN_ALWAYS_INLINE bool may_hold_open_quote(const char* l, const char* q) const noexcept {
 #if ZHSCAN_X86_SIMD && defined(__SSE2__)
+    if (q - l == 36 && e_ - q >= 2) {
+      // The exact answer from the bytes: E2 E3 EF lead most CJK punctuation, so testing
+      // each of them (below) costs a loop and a mispredicted branch per metric. Here every
+      // quote sequence is matched in the vector registers (loads reach q + 1, inside the text).
+      const auto eq = [](__m128i v, unsigned char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(c))); };
+      // bit i: a " at s + i (dq), an opening 3-byte quotation mark starting at s + i (tri)
+      const auto quotes = [&eq](const char* s, std::uint32_t& dq) -> std::uint32_t {
+        const __m128i v0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s));
+        const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + 1));
+        const __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + 2));
+        const __m128i c80 = eq(v1, 0x80);
+        const __m128i e2 = _mm_and_si128(_mm_and_si128(eq(v0, 0xE2), c80), _mm_or_si128(eq(v2, 0x9C), eq(v2, 0x98)));
+        const __m128i e3 = _mm_and_si128(_mm_and_si128(eq(v0, 0xE3), c80), _mm_or_si128(eq(v2, 0x8C), eq(v2, 0x8E)));
+        const __m128i ef = _mm_and_si128(_mm_and_si128(eq(v0, 0xEF), eq(v1, 0xBC)), eq(v2, 0x82));
+        dq = static_cast<std::uint32_t>(_mm_movemask_epi8(eq(v0, '"')));
+        return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(e2, e3), ef)));
+      };
+      std::uint32_t d0, d1, d2;
+      const std::uint64_t tri = std::uint64_t(quotes(l, d0)) | (std::uint64_t(quotes(l + 16, d1)) << 16) |
+                                (std::uint64_t(quotes(l + 20, d2)) << 20);
+      const std::uint64_t dq = std::uint64_t(d0) | (std::uint64_t(d1) << 16) | (std::uint64_t(d2) << 20);
+      // a 3-byte mark must end by q (start <= l + 33); a " anywhere in the 36 bytes
+      return (dq | (tri & ((std::uint64_t(1) << 34) - 1))) != 0;
+    }
     if (q - l == 36) {
       // the bits of the bytes 22 E2 E3 EF among the 16 bytes at s
       const auto cand = [](const char* s) -> std::uint64_t {
@@ -10001,10 +10046,17 @@ class metric_scanner {
   }
 
   /** True when [start, end) sits inside a short quotation (a slogan or programme name). */
-  bool inside_quote(const char* start, const char* end) const noexcept {
-    // backwards: an opening mark before any closing mark or sentence end, within 12 chars
+  ZHSCAN_ALWAYS_INLINE bool inside_quote(const char* start, const char* end) const noexcept {
+    // (every metric asks, and almost none has a quotation mark near: the vector test is
+    // inlined, the look-around is a call)
     const char* l = lo(start, 36);
     if (!may_hold_open_quote(l, start)) return false;  // the common case
+    return inside_quote_marks(l, start, end);
+  }
+
+  /** inside_quote past its byte test: `l` is lo(start, 36). */
+  ZHSCAN_METRIC_NOINLINE bool inside_quote_marks(const char* l, const char* start, const char* end) const noexcept {
+    // backwards: an opening mark before any closing mark or sentence end, within 12 chars
     const char* q = start;
     char32_t open = 0;
     for (unsigned i = 0; i < 12 && q > l; ++i) {
@@ -11019,6 +11071,34 @@ class metric_scanner {
     return true;
   }
 
+  /**
+   * False when the 30 bytes before `p` hold neither jun (U+5747) nor mei (U+6BCF) whole, so
+   * that no per word (each has one of them) can end the clause before an amount: most
+   * amounts skip the clause walk. With SSE2 three shifted 16-byte loads match the two
+   * byte triples; elsewhere (and near the text start) it answers true.
+   */
+  ZHSCAN_ALWAYS_INLINE bool may_hold_per_word(const char* p) const noexcept {
+    static_assert(sizeof(per_words) / sizeof(per_words[0]) == 25, "per_words: review may_hold_per_word");
+#if ZHSCAN_X86_SIMD && defined(__SSE2__)
+    if (p - b_ >= 34) {
+      // bit j: a triple whose last byte is c[j], for the chunks c = p - 32 and p - 16
+      const auto triples = [](const char* c) -> std::uint32_t {
+        const auto eq = [](__m128i v, unsigned char x) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(x))); };
+        const __m128i v0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(c - 2));
+        const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(c - 1));
+        const __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(c));
+        const __m128i jun = _mm_and_si128(_mm_and_si128(eq(v0, 0xE5), eq(v1, 0x9D)), eq(v2, 0x87));  // U+5747
+        const __m128i mei = _mm_and_si128(_mm_and_si128(eq(v0, 0xE6), eq(v1, 0xAF)), eq(v2, 0x8F));  // U+6BCF
+        return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(jun, mei)));
+      };
+      // triples starting at p - 30 or later: bits 4.. of the first chunk, all of the second
+      return ((triples(p - 32) & 0xFFF0u) | triples(p - 16)) != 0;
+    }
+#endif
+    (void)p;
+    return true;
+  }
+
   /** Category, numeral form and normalised unit of a value metric. */
   void fill_unit(metric& m, const number_run& n, const unit_match& um, const char* p) const noexcept {
     const unit_entry* u = um.entry;
@@ -11035,7 +11115,7 @@ class metric_scanner {
       }
       if (um.per2) m.per2 = um.per2->norm;
       m.category = unit_category::rate;
-    } else if (u->category == unit_category::currency) {
+    } else if (u->category == unit_category::currency && may_hold_per_word(p)) {
       // sheng jun 600 yuan, mei nian 800 yuan: an amount per something is a rate
       const char* cs = clause_start(p, 30);
       for (const char* q = cs; q < p;) {
@@ -11433,6 +11513,15 @@ class metric_scanner {
       }
     }
     out_.push_back(m);
+    // The result vector is far bigger than the caches: writing a metric into a line not in
+    // cache waits for it to be read first. Ask now for the lines of the next slot, which the
+    // next metric (some hundred ns away on dense text) will fill.
+    if (out_.capacity() - out_.size() >= 4) {
+      const char* next = reinterpret_cast<const char*>(out_.data() + out_.size() + 3);
+      __builtin_prefetch(next, 1);
+      __builtin_prefetch(next + 64, 1);
+      __builtin_prefetch(next + sizeof(metric) - 1, 1);
+    }
   }
 };
 
