@@ -137,7 +137,7 @@ inline constexpr class_page_tables page_tables = make_class_page_tables();
  */
 constexpr std::uint8_t class_of_sequence(const char* p, unsigned len, char32_t cp) noexcept {
   const auto b0 = static_cast<unsigned char>(p[0]);
-  if (len == 1) return ascii_class[b0];
+  if (len == 1) return ascii_class[b0 & 0x7Fu];  // len 1 means b0 < 0x80
   std::uint8_t v = page_slow;
   if (len == 2) v = page_tables.page2[b0 & 63];
   else if (len == 3) v = page_tables.page3[b0 & 15][static_cast<unsigned char>(p[1]) & 63];

@@ -31,6 +31,40 @@ struct char_info {
   std::uint8_t len;
 };
 
+/** Class of each byte when it is a whole (ASCII) character, 0xFF for bytes >= 0x80. */
+struct byte_class_table {
+  std::uint8_t v[256];
+};
+constexpr byte_class_table make_byte_class_table() noexcept {
+  byte_class_table t{};
+  for (int b = 0; b < 256; ++b) t.v[b] = b < 0x80 ? ascii_class[b] : 0xFF;
+  return t;
+}
+inline constexpr byte_class_table byte_class = make_byte_class_table();
+
+/**
+ * Class of a 3-byte sequence in two lookups: page[lead & 15][2nd & 63] is a row of `row`,
+ * indexed by 3rd & 63. Rows 0..12 are uniform (that class), 16..24 the third-level tables,
+ * 31 all 0xFF (page of mixed classes: the general classifier decides).
+ */
+struct class3_tables {
+  std::uint8_t page[16][64];
+  std::uint8_t row[32][64];
+};
+constexpr class3_tables make_class3_tables() noexcept {
+  class3_tables t{};
+  for (int l = 0; l < 16; ++l)
+    for (int i = 0; i < 64; ++i) {
+      const std::uint8_t v = page_tables.page3[l][i];
+      t.page[l][i] = static_cast<std::uint8_t>(v < 0x40 ? v : v < page_slow ? 16 + (v & 15) : 31);
+    }
+  for (int r = 0; r < 32; ++r)
+    for (int i = 0; i < 64; ++i)
+      t.row[r][i] = static_cast<std::uint8_t>(r < 13 ? r : r >= 16 && r < 25 ? page_tables.third[r - 16][i] : 0xFF);
+  return t;
+}
+inline constexpr class3_tables class3 = make_class3_tables();
+
 /** True for a well-formed U+5000..9FFF at p (lead E5..E9): most of Chinese text. */
 ZHSCAN_ALWAYS_INLINE constexpr bool is_common_han(const char* p, const char* end) noexcept {
   return static_cast<unsigned char>(static_cast<unsigned char>(p[0]) - 0xE5u) <= 4u && end - p >= 3 &&
@@ -73,23 +107,52 @@ inline void scalar_scan(const char* s, std::size_t size, std::size_t& pos, std::
   std::uint8_t prev = st.prev;
   bool prev_cr = st.prev_cr;
   while (p < stop) {
-    if (is_common_han(s + p, end)) {
-      // A run of 3-byte Han: one decision for the run, then a tight loop.
-      if (prev != cc_han) {
-        if (n >= cap) break;
+    const unsigned b0 = static_cast<unsigned char>(s[p]);
+    // ASCII and well-formed 3-byte characters (Han, CJK and full-width punctuation) take
+    // one predicted branch each; inside it the class comes from tables and the start is
+    // written unconditionally (count advances only for a real start), so mixed text
+    // mispredicts at most at ASCII / non-ASCII switches, not per decision.
+    if (b0 < 0x80) {
+      const unsigned c = byte_class.v[b0];
+      const unsigned start = 1u ^ ((static_cast<unsigned>(c <= cc_space) & static_cast<unsigned>(c == prev)) |
+                                   (static_cast<unsigned>(b0 == '\n') & static_cast<unsigned>(prev_cr)));
+      if (ZHSCAN_UNLIKELY(n >= cap)) {
+        if (start) break;
+      } else {
         off[n] = p;
-        kind[n] = cc_han;
-        ++n;
-        prev = cc_han;
-        prev_cr = false;
+        kind[n] = static_cast<std::uint8_t>(c);
+        n += start;
       }
-      p += 3;
-      while (p < stop && is_common_han(s + p, end)) p += 3;
+      prev = static_cast<std::uint8_t>(c);
+      prev_cr = b0 == '\r';
+      ++p;
       continue;
     }
+    if (ZHSCAN_LIKELY(size - p >= 3)) {
+      const unsigned b1 = static_cast<unsigned char>(s[p + 1]);
+      const unsigned b2 = static_cast<unsigned char>(s[p + 2]);
+      const unsigned c = class3.row[class3.page[b0 & 15u][b1 & 63u]][b2 & 63u];
+      const unsigned is3 = static_cast<unsigned>(b0 - 0xE1u <= 14u) &
+                           static_cast<unsigned>(b0 != 0xED) &
+                           static_cast<unsigned>(((b1 & 0xC0u) | ((b2 & 0xC0u) << 8)) == 0x8080u) &
+                           static_cast<unsigned>(c != 0xFFu);
+      if (ZHSCAN_LIKELY(is3 != 0)) {
+        const unsigned start = 1u ^ (static_cast<unsigned>(c <= cc_space) & static_cast<unsigned>(c == prev));
+        if (ZHSCAN_UNLIKELY(n >= cap)) {
+          if (start) break;
+        } else {
+          off[n] = p;
+          kind[n] = static_cast<std::uint8_t>(c);
+          n += start;
+        }
+        prev = static_cast<std::uint8_t>(c);
+        prev_cr = false;
+        p += 3;
+        continue;
+      }
+    }
     const char_info c = char_at(s + p, end);
-    const bool is_lf = s[p] == '\n';
-    const bool cont = (is_run_class(c.cls) && c.cls == prev) || (is_lf && prev_cr);
+    const bool cont = (is_run_class(c.cls) && c.cls == prev) || (b0 == '\n' && prev_cr);
     if (!cont) {
       if (n >= cap) break;
       off[n] = p;
@@ -97,7 +160,7 @@ inline void scalar_scan(const char* s, std::size_t size, std::size_t& pos, std::
       ++n;
     }
     prev = c.cls;
-    prev_cr = s[p] == '\r';
+    prev_cr = b0 == '\r';
     p += c.len;
   }
   pos = p;
