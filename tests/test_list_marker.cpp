@@ -182,8 +182,11 @@ TEST_CASE("every style is recognised", "[list_marker]") {
         "1 总则\n1.1 编制目的\n为规范项目管理，制定本规程。\n1.2 适用范围\n本规程适用于全市学校。\n"
         "1.2.1 新建学校\n新建学校按本规程执行。\n1.2.2 改建学校\n改建学校参照执行。\n";
     CHECK(render(s) ==
-          "1.1|decimal_outline|1|1|-\n1.2|decimal_outline|2|1|-\n"
-          "1.2.1|decimal_outline|1|2|1\n1.2.2|decimal_outline|2|2|1\n");
+          "1|decimal_outline|1|1|-\n1.1|decimal_outline|1|2|0\n1.2|decimal_outline|2|2|0\n"
+          "1.2.1|decimal_outline|1|3|2\n1.2.2|decimal_outline|2|3|2\n");
+    // without the bare top number the first decimal level is the top
+    CHECK(render("1.1 编制目的\n为规范管理，制定本规程。\n1.2 适用范围\n本规程适用于全市学校。\n") ==
+          "1.1|decimal_outline|1|1|-\n1.2|decimal_outline|2|1|-\n");
   }
   SECTION("circled numerals, Roman numerals, Latin letters, Heavenly Stems") {
     CHECK(render("①加强监测。\n②及时预警。\n") == "①|circled|1|1|-\n②|circled|2|1|-\n");
@@ -723,6 +726,105 @@ TEST_CASE("SIMD and scalar agree on unusual spaces between a number and its deli
       CHECK(a[i].span == b[i].span);
       CHECK(a[i].span == c[i].span);
     }
+  }
+}
+
+TEST_CASE("decimal outline numbering under bare top numbers (GB/T 1.1 style)", "[list_marker]") {
+  SECTION("bare numbers confirmed by their decimal children; depth follows the components") {
+    const std::string s =
+        "城区绿化管理办法\n1 总则\n1.1 编制目的\n为加强绿地养护，制定本办法。\n1.2 适用范围\n"
+        "本办法适用于城区公共绿地。\n2 园林绿化\n2.1 公园建设\n新建街头游园四处。\n"
+        "2.1.1 城西片区完成补植乔木八百株。\n3 存在问题\n3.1 养护资金不足，详见4.2节。\n";
+    CHECK(render(s) ==
+          "1|decimal_outline|1|1|-\n"
+          "1.1|decimal_outline|1|2|0\n"
+          "1.2|decimal_outline|2|2|0\n"
+          "2|decimal_outline|2|1|-\n"
+          "2.1|decimal_outline|1|2|3\n"
+          "2.1.1|decimal_outline|1|3|4\n"
+          "3|decimal_outline|3|1|-\n"
+          "3.1|decimal_outline|1|2|6\n");
+  }
+  SECTION("under a chapter the bare number is one level down") {
+    CHECK(render("第一章 总体要求\n1 目标任务\n1.1 近期目标\n完善道路网络。\n1.2 远期目标\n建成环线。\n") ==
+          "第一章|chapter|1|1|-\n1|decimal_outline|1|2|0\n1.1|decimal_outline|1|3|1\n"
+          "1.2|decimal_outline|2|3|1\n");
+  }
+  SECTION("siblings confirm each other") {
+    CHECK(texts("1 工程概况\n本项目位于城北。\n2 设计依据\n国家现行规范。\n3 施工安排\n分两期实施。\n") == "1 2 3");
+  }
+  SECTION("a flattened page: the child follows on the same line") {
+    CHECK(texts("1 总则 1.1 编制目的 为加强管理，制定本办法。 2 工作职责 2.1 牵头部门 由住建局负责。") ==
+          "1 1.1 2 2.1");
+  }
+  SECTION("numbers that are not headings") {
+    // counts and measure words right after the number
+    CHECK(texts("参会人员\n2 人\n3 个\n1.1 会议议程\n") == "");
+    // a table row, a page-chunk number, a wrapped sentence
+    CHECK(texts("统计表\n12 345\n1 2\n") == "");
+    CHECK(texts("今年全市新增规模以上企业\n15 家企业完成技术改造，产值增长较快。\n15.1 其他\n") == "");
+    CHECK(texts("本次检查发现问题较多\n3\n范围较广。\n") == "");
+    // no decimal confirmation: a lone heading-shaped number
+    CHECK(texts("工作简报\n1 全市经济运行平稳\n今年以来各项指标稳中有升。\n") == "");
+    // a child of another number does not confirm it
+    CHECK(texts("1 总则\n2.1 公园建设\n新建游园。\n2.2 道路\n") == "2.1 2.2");
+    // a sentence on the line is not a heading
+    CHECK(texts("1 我们完成了全年任务。\n1.1 主要指标\n增长较快。\n1.2 其他\n") == "1.1 1.2");
+  }
+  SECTION("a child must carry every open ancestor's number") {
+    CHECK(texts("1 总则\n1.1 目的\n加强管理。\n2.1.1 细则\n本条另行规定。\n") == "1 1.1");
+  }
+  SECTION("SIMD and scalar paths agree on the space after a bare number") {
+    std::string s;
+    for (const char* sp : {" ", "\t", "\u3000", "\u200B", "\u00A0", "\u2002"})
+      s += std::string("1") + sp + "总则\n1.1 目的\n加强管理工作。\n2" + sp + "附则\n2.1 施行\n自发布之日起施行。\n";
+    CHECK(render(s, zhscan::simd_level::scalar) == render(s));
+    std::vector<marker> a, b;
+    std::vector<rejected_marker> rej;
+    find_markers(s, a);
+    find_markers(s, b, &rej);
+    CHECK(a.size() == b.size());
+  }
+  SECTION("cross-references are not markers") {
+    const std::string s = "1 总则\n1.1 目的\n具体要求按4.2条执行，见3.2节。\n1.2 范围\n";
+    CHECK(texts(s) == "1 1.1 1.2");
+  }
+}
+
+TEST_CASE("a first sub-marker glued to a run-in top heading", "[list_marker]") {
+  SECTION("yi shi after a heading without final punctuation") {
+    CHECK(render("一、经济运行总体平稳二是消费回升。\n") == "一、|han_dun|1|1|-\n");  // 二是 alone
+    CHECK(render("一、全年工作回顾。\n二、农业生产稳步推进。\n三、安全生产形势平稳一是隐患排查全覆盖，排查企业四百家；二是执法检查常态化。\n") ==
+          "一、|han_dun|1|1|-\n二、|han_dun|2|1|-\n三、|han_dun|3|1|-\n"
+          "一是|enum_shi|1|2|2\n二是|enum_shi|2|2|2\n");
+  }
+  SECTION("(yi) glued after a one-line heading") {
+    CHECK(render("一、项目建设提速（一）重点项目。开工项目十二个。（二）招商引资。签约项目八个。二、民生持续改善（一）教育。新建学校三所。（二）医疗。新增床位。") ==
+          "一、|han_dun|1|1|-\n（一）|paren_han|1|2|0\n（二）|paren_han|2|2|0\n"
+          "二、|han_dun|2|1|-\n（一）|paren_han|1|2|3\n（二）|paren_han|2|2|3\n");
+  }
+  SECTION("not without the next sibling, not inside a word, not a cross-reference") {
+    CHECK(texts("一、项目建设提速（一）重点项目开工十二个。二、民生改善。") == "一、 二、");
+    CHECK(texts("一、思想认识高度统一是前提；二是措施有力。二、其他。") == "一、 二、");
+    CHECK(texts("一、落实责任唯一是关键，二是要抓好落实。二、其他工作。") == "一、 二、");
+    CHECK(texts("一、这是原因之一是资金不足；二是人员缺乏。二、其他。") == "一、 二、");
+    CHECK(texts("一、依照第三条（一）项规定执行。（二）项另行规定。二、附则。") == "一、 二、");
+  }
+}
+
+TEST_CASE("teaser labels of the same family as the fixed ones", "[list_marker]") {
+  const std::string body = "一、工作回顾\n全年完成各项任务。\n二、下步打算\n继续努力。\n";
+  for (const char* label : {"相关公报", "相关推荐：", "相关新闻", "相关下载", "相关政策", "往期回顾",
+                            "热门标签", "最新发布", "推荐阅读：", "熱門話題", "更多资讯:"}) {
+    const std::string s = body + label + "\n1. 2023年统计公报\n2. 2024年预算报告\n3. 年度工作计划\n";
+    INFO(label);
+    CHECK(texts(s) == "一、 二、");
+  }
+  SECTION("a heading that merely contains such a word stays in the outline") {
+    CHECK(texts("一、工作回顾\n全年完成任务。\n三、相关工作推进情况\n1. 招商引资稳步推进\n2. 项目建设加快\n") ==
+          "一、 三、 1. 2.");
+    CHECK(texts("一、工作回顾\n全年完成任务。\n二、下步打算\n我们将落实最新发布的政策要求\n1. 加强学习\n2. 抓好落实\n") ==
+          "一、 二、 1. 2.");
   }
 }
 

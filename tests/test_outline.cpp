@@ -239,12 +239,36 @@ TEST_CASE("document: plan with decimal outline numbering and enclosed ideographs
       "2.1 基础设施\n更新教室多媒体设备一千套。\n"
       "2.2 资源平台\n建设市级教育资源平台。\n";
   CHECK(tree(doc) ==
-        "1.1[总体目标]\n"
-        "1.2[具体目标]\n"
-        "  ㈠[网络全覆盖]\n"
-        "  ㈡[应用常态化]\n"
-        "2.1[基础设施]\n"
-        "2.2[资源平台]\n");
+        "1[建设目标]\n"
+        "  1.1[总体目标]\n"
+        "  1.2[具体目标]\n"
+        "    ㈠[网络全覆盖]\n"
+        "    ㈡[应用常态化]\n"
+        "2[建设任务]\n"
+        "  2.1[基础设施]\n"
+        "  2.2[资源平台]\n");
+  check_nesting(doc);
+}
+
+TEST_CASE("document: one-line report whose headings run straight into their first item", "[outline]") {
+  const std::string doc =
+      "一、项目建设提速（一）重点项目。全年开工项目十二个。（二）招商引资。签约项目八个。"
+      "二、安全生产形势平稳一是隐患排查全覆盖，排查企业四百家；二是执法检查常态化。"
+      "三、相关工作推进情况（一）督查。开展督查三次。（二）考核。";
+  CHECK(skeleton(doc) ==
+        "一、\n  （一）\n  （二）\n二、\n  一是\n  二是\n三、\n  （一）\n  （二）\n");
+  check_nesting(doc);
+}
+
+TEST_CASE("document: standard with bare chapter numbers and three decimal levels", "[outline]") {
+  const std::string doc =
+      "园林绿化养护技术规程\n"
+      "1 总则\n1.1 为提高养护水平，制定本规程。\n1.2 本规程适用于城市公共绿地。\n"
+      "2 术语\n2.1 绿地\n以植被为主要存在形态的用地。\n2.1.1 公园绿地\n向公众开放的绿地。\n"
+      "2.1.2 防护绿地\n具有卫生隔离功能的绿地。\n2.2 养护\n对植物采取的管理措施。\n"
+      "3 基本规定\n3.1 养护单位应具备相应能力，并按第2.1节的分类实施。\n";
+  CHECK(skeleton(doc) ==
+        "1\n  1.1\n  1.2\n2\n  2.1\n    2.1.1\n    2.1.2\n  2.2\n3\n  3.1\n");
   check_nesting(doc);
 }
 
@@ -826,6 +850,41 @@ TEST_CASE("document: district summary with sub-headings, a footer and a running 
         "  2.\n"
         "  3.\n");
   check_nesting(doc);
+}
+
+TEST_CASE("deep documents: every marker family nests four to six levels", "[outline]") {
+  const std::string gbt =
+      "第一章 总体要求\n一、指导思想\n（一）基本原则\n1.坚持统筹兼顾\n（1）科学规划。合理布局。\n"
+      "①加强监测。及时预警。\n②完善机制。明确责任。\n（2）分步实施。逐年推进。\n2.坚持改革创新\n"
+      "（二）主要目标\n二、重点任务\n第二章 保障措施\n";
+  CHECK(skeleton(gbt) ==
+        "第一章\n  一、\n    （一）\n      1.\n        （1）\n          ①\n          ②\n        （2）\n"
+        "      2.\n    （二）\n  二、\n第二章\n");
+  check_nesting(gbt);
+  const std::string latin =
+      "Ⅰ.发展现状\nA.基本情况\n1.人口规模\na)城镇人口稳步增长。\nb)农村人口有所减少。\n2.经济总量\n"
+      "B.存在问题\nⅡ.对策建议\nA.加强规划\n";
+  CHECK(skeleton(latin) == "Ⅰ.\n  A.\n    1.\n      a)\n      b)\n    2.\n  B.\nⅡ.\n  A.\n");
+  check_nesting(latin);
+  const std::string enclosed =
+      "一、工作回顾\n㈠农业生产\n⒈粮食生产。全年播种面积稳定。\n⑴小麦。单产提高。\n⑵玉米。总产增加。\n"
+      "⒉畜牧生产。存栏稳定。\n㈡工业生产\n二、工作打算\n";
+  CHECK(skeleton(enclosed) == "一、\n  ㈠\n    ⒈\n      ⑴\n      ⑵\n    ⒉\n  ㈡\n二、\n");
+  const std::string legal =
+      "第一部分 总则\n第一章 一般规定\n第一节 适用范围\n第一条 本办法适用于全市。\n本条所称单位包括以下两类：\n"
+      "第一款 行政机关。\n第二款 事业单位。\n第二条 本办法由市政府负责解释。\n第二节 职责分工\n第二章 附则\n"
+      "第二部分 附录\n";
+  CHECK(skeleton(legal) ==
+        "第一部分\n  第一章\n    第一节\n      第一条\n        第一款\n        第二款\n      第二条\n"
+        "    第二节\n  第二章\n第二部分\n");
+  check_nesting(legal);
+  const std::string run_in =
+      "一、工作回顾\n（一）农业生产\n全年粮食生产稳定。其一，播种面积稳定；其二，单产有所提高。\n"
+      "（二）工业生产\n第一，规模以上工业增加值增长。第二，技改投资增长较快。\n二、工作打算\n"
+      "i.加强学习。深入领会精神。\nii.抓好落实。确保取得实效。\n";
+  CHECK(skeleton(run_in) ==
+        "一、\n  （一）\n    其一，\n    其二，\n  （二）\n    第一，\n    第二，\n二、\n  i.\n  ii.\n");
+  check_nesting(run_in);
 }
 
 TEST_CASE("nesting invariants on every shape at once", "[outline]") {

@@ -58,8 +58,10 @@
  *    a run of statements (a preamble "1. ... 2. ...") and the heading closes it and takes
  *    its level.
  *  - Teaser lists: numbered titles (no sentence inside) right after a web page's label
- *    (xiang guan wen zhang, tui jian yue du, cai ni xi huan, shang/xia yi pian ...) and the
- *    items that follow them are the site's boilerplate.
+ *    (xiang guan wen zhang, tui jian yue du, cai ni xi huan, shang/xia yi pian ..., or any
+ *    short label standing alone made of xiang guan / re men / tui jian / wang qi / zui xin /
+ *    geng duo + up to four ideographs) and the items that follow them are the site's
+ *    boilerplate.
  *  - Names and references: "(1) ban" is class 1 unless ban begins a word (ban zi, ban ji
  *    ...); a bracketed numeral after di (even across a line wrap) is an item reference
  *    "di (yi) xiang". "1.2023 nian" is item 1 opening with a year, not a decimal.
@@ -80,6 +82,16 @@
  *    Run-in enumerations sit one level below the section they appear in; a heading at a
  *    line start or after a sentence closes them, a bracketed list inside a clause nests
  *    under them. Level and parent follow from the stack, never from a fixed style rank.
+ *  - Decimal outlines (GB/T 1.1): a bare number + space + short heading alone on its line
+ *    ("1 zong ze") is a chapter number when the document's decimal outline confirms it (its
+ *    "N.x" child or a bare sibling N-1 / N+1); "N.x" under an open "N" and "N.x.y" under an
+ *    open "N.x" (every open ancestor carrying the leading components) are its children,
+ *    whatever their own sequence. A measure word or unit after the number, a digit, a second
+ *    field or punctuation on the line make it a count, a table row or a sentence.
+ *  - Run-in headings: a heading without final punctuation may run straight into its first
+ *    sub-marker ("(yi)", "(1)", "yi shi"); that glued first item counts when its next
+ *    sibling follows in the section, not when yi belongs to the word before ("tong yi shi")
+ *    or the bracket refers to an item of an article ("di san tiao (yi) xiang").
  *  - Unnumbered headings (numbering lost on export) are not levels. A short title line
  *    without number or punctuation, after a finished paragraph, is a heading of the
  *    document: when the list it follows was itself found under such a heading, the two
@@ -102,7 +114,7 @@ enum key : std::uint8_t {
   k_han_dun, k_han_fin, k_han_paren, k_paren_han, k_enclosed_han, k_circled_han,
   k_arabic_dot, k_arabic_dun, k_arabic_paren, k_paren_arabic, k_enclosed_paren,
   k_enclosed_stop, k_circled,
-  k_dec2, k_dec3, k_dec4, k_dec5, k_dec6,
+  k_dec1, k_dec2, k_dec3, k_dec4, k_dec5, k_dec6,
   k_roman_upper, k_roman_lower, k_paren_roman_upper, k_paren_roman_lower,
   k_latin_upper, k_latin_lower, k_latin_paren_upper, k_latin_paren_lower,
   k_tiangan, k_paren_tiangan,
@@ -128,7 +140,11 @@ constexpr std::uint8_t key_of(marker_style s, std::uint16_t flags, std::uint8_t 
     case marker_style::enclosed_stop: return k_enclosed_stop;
     case marker_style::circled: return k_circled;
     case marker_style::decimal_outline:
-      return static_cast<std::uint8_t>(depth <= 2 ? k_dec2 : depth >= 6 ? k_dec6 : k_dec2 + (depth - 2));
+      // depth 1: a bare GB/T 1.1 chapter number ("1 zong ze")
+      return static_cast<std::uint8_t>(depth == 1   ? k_dec1
+                                       : depth <= 2 ? k_dec2
+                                       : depth >= 6 ? k_dec6
+                                                    : k_dec2 + (depth - 2));
     case marker_style::roman: return lower ? k_roman_lower : k_roman_upper;
     case marker_style::paren_roman: return lower ? k_paren_roman_lower : k_paren_roman_upper;
     case marker_style::latin_dot: return lower ? k_latin_lower : k_latin_upper;
@@ -189,6 +205,7 @@ struct collect_sink {
     m.style = c.style;
     m.level = c.context;     // phase 2 reads the context from here ...
     m.confidence = c.depth;  // ... and the decimal-outline depth from here
+    m.parent = c.prefix;     // ... and a decimal outline's leading components
     m.flags = c.flags;
     out.push_back(m);
   }
@@ -435,6 +452,95 @@ class structurer {
     return inner;
   }
 
+  /**
+   * A bare chapter number N (decimal outline of one component) is a heading only when the
+   * document's decimal outline confirms it: it continues the open or closed bare numbering
+   * (N-1 came before), or, among the next 64 candidates, the first decimal outline of one or
+   * two components is its child "N.x" or its sibling N+1.
+   */
+  bool bare_number_confirmed(std::size_t r, std::uint32_t ord) const noexcept {
+    const int j = pos_of_[k_dec1];
+    if (ord > 1 && (j >= 0 ? stack_[j].last : closed_last_[k_dec1]) + 1 == ord) return true;
+    const std::size_t stop = r + 65 < n_ ? r + 65 : n_;
+    for (std::size_t i = r + 1; i < stop; ++i) {
+      const marker& x = out_[i];
+      if (x.style != marker_style::decimal_outline) continue;
+      if (x.confidence == 1) return x.ordinal == ord + 1;  // phase 1: depth in confidence
+      if (x.confidence == 2) return x.parent == ord;       // phase 1: prefix N in parent
+    }
+    return false;
+  }
+
+  /**
+   * Decimal outlines: "N.x" under an open "N", "N.x.y" under an open "N.x" (the prefix
+   * matches the open parent's number) is that parent's child, whatever its own sequence
+   * says; a bare N is its numbering's next heading once confirmed. Returns false when the
+   * rule does not apply (or rejects), with `handled` telling which.
+   */
+  bool decide_decimal(std::size_t r, marker& c, std::size_t w, bool after_heading,
+                      bool& handled) noexcept {
+    handled = false;
+    const std::uint8_t cx = c.level & ctx_mask;
+    const std::uint8_t k = key_of_raw(c);
+    if (k == k_dec1) {
+      handled = true;
+      if (!bare_number_confirmed(r, c.ordinal)) {
+        reject(c, reject_reason::no_sequence);
+        return false;
+      }
+    } else {
+      const std::uint8_t pk = static_cast<std::uint8_t>(k == k_dec2 ? k_dec1 : k - 1);
+      const int pj = pos_of_[pk];
+      if (pj < 0 || stack_[pj].last != (c.parent & 0x3FFu)) return false;
+      // Every open ancestor level must carry the leading components too (2.1.1 is not a
+      // child of 1.1), as far as they are known (three components).
+      std::size_t pre = c.parent;
+      int below = pj;
+      for (std::uint8_t ak = pk; ak > k_dec1 && (pre >>= 10) != 0;) {
+        --ak;
+        const int aj = pos_of_[ak];
+        if (aj >= 0 && (aj >= below || stack_[aj].last != (pre & 0x3FFu))) return false;
+        if (aj >= 0) below = aj;
+      }
+      handled = true;
+      pop_to(pj + 1);
+    }
+    int j = pos_of_[k];
+    std::uint16_t seqf = 0;
+    if (j >= 0) {
+      if (!successor(k, stack_[j].last, c.ordinal))
+        seqf = c.ordinal == 1 ? marker_flag::sequence_restart
+               : c.ordinal > stack_[j].last ? marker_flag::sequence_gap
+                                             : marker_flag::sequence_repeat;
+      pop_to(j + 1);
+      stack_[j].last = c.ordinal;
+      stack_[j].idx = w;
+      if (after_heading) stack_[j].after_heading = true;
+    } else {
+      // A bare chapter number closes the decimal levels of the previous chapter and the
+      // run-in lists of the body.
+      for (int s = 0; k == k_dec1 && s < depth_; ++s) {
+        const std::uint8_t sk = stack_[s].key;
+        if ((sk >= k_dec1 && sk <= k_dec6) || stack_[s].is_inline) {
+          pop_to(s);
+          break;
+        }
+      }
+      while (depth_ > 0 && stack_[depth_ - 1].is_inline) pop_to(depth_ - 1);
+      if (c.ordinal > 1 && closed_last_[k] + 1 == c.ordinal) seqf = marker_flag::sequence_continued;
+      push(k, false, c.ordinal, w);
+      stack_[depth_ - 1].after_heading = after_heading;
+      j = depth_ - 1;
+    }
+    c.level = static_cast<std::uint8_t>(j + 1);
+    c.parent = j > 0 ? stack_[j - 1].idx : npos;
+    const int conf = (cx == ctx_bol ? 90 : 80) - (seqf ? 10 : 0);
+    if (cx != ctx_bol && cx != ctx_space && cx != ctx_sent) c.flags |= marker_flag::weak_context;
+    c.flags |= seqf;
+    c.confidence = static_cast<std::uint8_t>(conf);
+    return true;
+  }
+
   /** Decides candidate `r` (a copy in `c`); on acceptance fills level/parent/confidence. */
   bool decide(std::size_t r, marker& c, std::size_t w) noexcept {
     const bool after_heading = (c.level & ctx_after_heading) != 0;
@@ -455,6 +561,11 @@ class structurer {
   }
 
   bool decide_at(std::size_t r, marker& c, std::size_t w, bool after_heading) noexcept {
+    if (c.style == marker_style::decimal_outline) {
+      bool handled = false;
+      const bool ok = decide_decimal(r, c, w, after_heading, handled);
+      if (handled) return ok;
+    }
     const std::uint8_t cx = c.level & ctx_mask;
     const bool strong = cx == ctx_bol;
     const bool medium = cx == ctx_space || cx == ctx_sent;

@@ -501,6 +501,74 @@ inline constexpr std::string_view teaser_labels[] = {
     "\u672C\u6587\u76F8\u5173",  // related to this article
 };
 
+/**
+ * First words of the teaser-label family ("related ...", "popular ...", "recommended ...",
+ * "past issues ...", "latest ...", "more ..."): a short line made of one of them and up to
+ * four more ideographs labels a web page's list of other pages, whatever the rest of the
+ * label says. UTF-8, two ideographs each.
+ */
+inline constexpr std::string_view teaser_label_heads[] = {
+    "\u76F8\u5173",  // xiang guan, related
+    "\u76F8\u95DC",  // xiang guan, traditional
+    "\u70ED\u95E8",  // re men, popular
+    "\u71B1\u9580",  // re men, traditional
+    "\u63A8\u8350",  // tui jian, recommended
+    "\u63A8\u85A6",  // tui jian, traditional
+    "\u5F80\u671F",  // wang qi, past issues
+    "\u6700\u65B0",  // zui xin, latest
+    "\u66F4\u591A",  // geng duo, more
+};
+
+/** Bit (b & 63) set for the third byte b of the first ideograph of every teaser_label_heads
+ *  entry: a one-test prefilter. */
+constexpr std::uint64_t make_teaser_head_bits() noexcept {
+  std::uint64_t bits = 0;
+  for (const std::string_view head : teaser_label_heads)
+    bits |= std::uint64_t(1) << (static_cast<unsigned char>(head[2]) & 0x3Fu);
+  return bits;
+}
+
+/** See make_teaser_head_bits. */
+inline constexpr std::uint64_t teaser_head_bits = make_teaser_head_bits();
+
+/**
+ * Characters that make a word with a following yi ("one"), so that "X yi shi" reads "X-one is"
+ * and not "firstly": tong yi (unified), wei yi (only), tong yi (same), wan yi (in case), di yi
+ * (first), zhi yi (one of), dan yi (single), zhu yi (one by one), zhuan yi (focused), he yi
+ * (united), gui yi (unify), mei yi (every), ling yi (another), zhe/na yi (this/that), mou yi
+ * (a certain), ci yi (this), ren yi (any), hua yi (uniform), qi yi / qi zhong yi (one of
+ * them), bu yi (not uniform).
+ */
+constexpr bool binds_following_yi(char32_t c) noexcept {
+  switch (c) {
+    case U'\u7EDF': case U'\u7D71':  // tong, unify (and traditional)
+    case U'\u552F':                   // wei, only
+    case U'\u540C':                   // tong, same
+    case U'\u4E07': case U'\u842C':  // wan, ten thousand (wan yi: in case)
+    case U'\u7B2C':                   // di, ordinal prefix
+    case U'\u4E4B':                   // zhi, of
+    case U'\u5355': case U'\u55AE':  // dan, single
+    case U'\u9010':                   // zhu, one by one
+    case U'\u4E13': case U'\u5C08':  // zhuan, focused
+    case U'\u5408':                   // he, unite
+    case U'\u5F52': case U'\u6B78':  // gui, return (gui yi: unify)
+    case U'\u6BCF':                   // mei, every
+    case U'\u53E6':                   // ling, another
+    case U'\u8FD9': case U'\u9019':  // zhe, this
+    case U'\u90A3':                   // na, that
+    case U'\u67D0':                   // mou, a certain
+    case U'\u6B64':                   // ci, this
+    case U'\u4EFB':                   // ren, any
+    case U'\u5212': case U'\u5283':  // hua, (hua yi: uniform)
+    case U'\u5176':                   // qi (qi yi: the first of them)
+    case U'\u4E2D':                   // zhong (qi zhong yi: one of them)
+    case U'\u4E0D':                   // bu (bu yi: not uniform)
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** Bit (b & 63) set for the last byte b of every teaser label: a one-test prefilter. */
 constexpr std::uint64_t make_teaser_tail_bits() noexcept {
   std::uint64_t bits = 0;

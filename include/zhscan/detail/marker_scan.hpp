@@ -56,6 +56,9 @@ struct candidate {
   std::uint8_t context;  // ctx
   std::uint8_t depth;    // components of a decimal outline (1.2.3 -> 3); 0 otherwise
   std::uint16_t flags;
+  // Decimal outline: the components before the last, 10 bits each, the nearest in the low
+  // bits, at most three (1.2.3 -> 1 << 10 | 2); 0 otherwise.
+  std::uint32_t prefix = 0;
 };
 
 struct cp_info {
@@ -441,17 +444,95 @@ class scanner {
   }
 
   void emit(std::size_t b, std::size_t e, std::uint32_t ord, marker_style st, std::uint8_t cx,
-            std::uint16_t flags, std::uint8_t depth = 0) noexcept {
+            std::uint16_t flags, std::uint8_t depth = 0, std::uint32_t prefix = 0) noexcept {
     if (!has_text(b)) return reject(b, e, ord, st, reject_reason::no_text);
     if (!is_inline_style(st) && in_teaser_list(b, e, cx)) {
       teaser_end_ = e;
       return reject(b, e, ord, st, reject_reason::boilerplate);
     }
-    candidate c{{b, e}, ord, st, cx, depth, flags};
+    candidate c{{b, e}, ord, st, cx, depth, flags, prefix};
     c.context = static_cast<std::uint8_t>(cx | after_unnumbered_heading(b, cx, st));
     if (cx != ctx_bol) c.flags |= marker_flag::inline_position;
     sink_.accept(c);
     last_end_ = e;
+    if (!glued_ && cx <= ctx_sent && glued_host(st)) glued_first_item(e, st);
+  }
+
+  /** Heading styles whose heading may run straight into its first sub-marker. */
+  static constexpr bool glued_host(marker_style st) noexcept {
+    return st == marker_style::han_dun || st == marker_style::paren_han ||
+           st == marker_style::chapter || st == marker_style::section ||
+           st == marker_style::part;
+  }
+
+  /**
+   * One-line pages run a heading without final punctuation straight into its first
+   * sub-marker ("san, an quan sheng chan xing shi ping wen yi shi ...", "yi, xiang mu jian she
+   * ti su (yi) zhong dian xiang mu"). Looks over the heading after the marker ending at `e`
+   * (2..30 ideographs, letters or digits, nothing else) for a glued "(yi)", "(1)" or "yi shi"
+   * and emits it as a mid-line candidate: phase 2 accepts it only when its next sibling
+   * follows in the section. A yi bound to the word before ("tong yi shi": unification is,
+   * "zhi yi shi") and an item reference after "tiao"/"kuan"/"xiang" are not items.
+   */
+  void glued_first_item(std::size_t e, marker_style host) noexcept {
+    std::size_t q = skip_spaces(e, 8);
+    cp_info prev{no_cp, 0, 0, false};
+    for (int chars = 0; chars <= 30; ++chars) {
+      // Raw bytes first: an ideograph (lead E4..E9) other than yi, or an ASCII letter or
+      // digit, is heading text; anything else is decoded below.
+      if (q + 2 < n_) {
+        const unsigned b0 = byte(q);
+        if (b0 >= 0xE4 && b0 <= 0xE9 && !(b0 == 0xE4 && byte(q + 1) == 0xB8 && byte(q + 2) == 0x80)) {
+          if ((byte(q + 1) & 0xC0u) != 0x80u || (byte(q + 2) & 0xC0u) != 0x80u) return;
+          prev = cp_info{char32_t(((b0 & 0x0Fu) << 12) | ((byte(q + 1) & 0x3Fu) << 6) |
+                                  (byte(q + 2) & 0x3Fu)),
+                         q, q + 3, true};
+          q += 3;
+          continue;
+        }
+        if (b0 < 0x80 && b0 != '(' && !((b0 >= '0' && b0 <= '9') ||
+                                         ((b0 | 0x20u) >= 'a' && (b0 | 0x20u) <= 'z')))
+          return;
+        if (b0 >= 0x80 && b0 != 0xE4 && b0 != 0xEF && !(b0 > 0xE4 && b0 <= 0xE9)) return;
+      }
+      const cp_info c = at(q);
+      if (!c.valid) return;
+      if (chars >= 2 && (c.cp == '(' || c.cp == ch_fw_lparen)) {
+        switch (prev.cp) {
+          case U'\u6761': case U'\u689D':  // tiao, article (and traditional)
+          case U'\u6B3E':                   // kuan, clause
+          case U'\u9879': case U'\u9805':  // xiang, item (and traditional)
+          case U'\u7AE0':                   // zhang, chapter
+          case U'\u8282': case U'\u7BC0':  // jie, section (and traditional)
+          case ch_di:
+            return;
+          default:
+            break;
+        }
+        glued_ = true;
+        glued_host_ = host;
+        on_paren(c.pos, c.end);
+        glued_ = false;
+        return;
+      }
+      if (chars >= 2 && c.cp == U'\u4E00' && !binds_following_yi(prev.cp)) {  // yi, one
+        const cp_info d = at(c.end);
+        if (d.valid && d.cp == ch_shi) {
+          const num again = parse_han(d.end);
+          if (again.ok && again.value == 1) return;  // yi shi yi: an idiom
+          if (starts_marker_shape(at(skip_spaces(d.end)))) return;
+          glued_ = true;
+          emit(c.pos, d.end, 1, marker_style::enum_shi, ctx_mid, 0);
+          glued_ = false;
+          return;
+        }
+      }
+      const bool word = is_ideograph(c.cp) || (c.cp < 0x80 && ((c.cp >= '0' && c.cp <= '9') ||
+                                                              ((c.cp | 0x20u) >= 'a' && (c.cp | 0x20u) <= 'z')));
+      if (!word) return;
+      prev = c;
+      q = c.end;
+    }
   }
 
   /**
@@ -614,7 +695,7 @@ class scanner {
         if (l != ':' && l != ']') return false;
       } else {
         const unsigned l0 = byte(t - 3), l1 = byte(t - 2);
-        const bool label_end = l0 >= 0xE4 && l0 <= 0xE9 && ((teaser_tail_bits >> (l & 0x3Fu)) & 1u);
+        const bool label_end = l0 >= 0xE4 && l0 <= 0xE9;  // an ideograph: maybe a label
         const bool colon = l0 == 0xEF && l1 == 0xBC && l == 0x9A;                 // U+FF1A
         const bool bracket_or_space = l0 == 0xE3 && l1 == 0x80 && (l == 0x91 || l == 0x80);  // U+3011, U+3000
         if (!label_end && !colon && !bracket_or_space) return false;
@@ -633,11 +714,10 @@ class scanner {
       }
       q = c.pos;
     }
-    // Every label ends in an ideograph (lead byte E4..E9) whose last byte is in
-    // teaser_tail_bits: the common case exits here.
-    if (q == b || q < 9 || byte(q - 3) < 0xE4 || byte(q - 3) > 0xE9 ||
-        ((teaser_tail_bits >> (byte(q - 1) & 0x3Fu)) & 1u) == 0)
-      return false;
+    // Every label ends in an ideograph (lead byte E4..E9): the common case exits here.
+    if (q == b || q < 6 || byte(q - 3) < 0xE4 || byte(q - 3) > 0xE9) return false;
+    if (teaser_family_label(q)) return true;
+    if (q < 9 || ((teaser_tail_bits >> (byte(q - 1) & 0x3Fu)) & 1u) == 0) return false;
     for (const std::string_view label : teaser_labels) {
       const std::size_t len = label.size();
       if (q < len || s_[q - 1] != label[len - 1] || s_[q - 2] != label[len - 2] ||
@@ -650,6 +730,37 @@ class scanner {
       if (!p.valid || is_newline(p.cp) || is_space(p.cp) || is_sentence_end(p.cp) ||
           is_bullet(p.cp) || is_open_punct(p.cp) || is_close_punct(p.cp))
         return true;
+    }
+    return false;
+  }
+
+  /** A label stands alone when it starts the text or follows a line break, a space, a
+   *  sentence end, a bullet or a bracket (not a word or a marker: "san, xiang guan gong zuo"). */
+  bool label_stands_alone(std::size_t ls) const noexcept {
+    if (ls == 0) return true;
+    const cp_info p = before(ls);
+    return !p.valid || is_newline(p.cp) || is_space(p.cp) || is_sentence_end(p.cp) ||
+           is_bullet(p.cp) || is_open_punct(p.cp) || is_close_punct(p.cp);
+  }
+
+  /**
+   * A label of the teaser family ending at `q`: one of teaser_label_heads and up to four more
+   * ideographs ("xiang guan gong bao", "wang qi hui gu", "zui xin fa bu"), standing alone.
+   * At most six ideographs are read back from `q`.
+   */
+  bool teaser_family_label(std::size_t q) const noexcept {
+    std::size_t ls = q;
+    for (int k = 1; k <= 6; ++k) {
+      if (ls < 3 || byte(ls - 3) < 0xE4 || byte(ls - 3) > 0xE9 ||
+          (byte(ls - 2) & 0xC0u) != 0x80u || (byte(ls - 1) & 0xC0u) != 0x80u)
+        return false;
+      ls -= 3;
+      // One test on the last byte of the first ideograph passes over most positions.
+      if (k < 2 || ((teaser_head_bits >> (byte(ls + 2) & 0x3Fu)) & 1u) == 0) continue;
+      for (const std::string_view head : teaser_label_heads) {
+        if (std::memcmp(s_ + ls, head.data(), head.size()) == 0 && label_stands_alone(ls))
+          return true;
+      }
     }
     return false;
   }
@@ -1011,6 +1122,8 @@ class scanner {
     } else if (d.cp == ')' || d.cp == ch_fw_rparen) {
       st = marker_style::arabic_paren;
     } else {
+      // Only the spaces the SIMD prefilter lets through after a digit (every path agrees).
+      if (d.cp == U' ' || d.cp == U'\t' || d.cp == ch_ideo_space) on_bare_number(pos, m, flags);
       return;
     }
     const std::uint8_t cx = left_context(pos);
@@ -1031,6 +1144,53 @@ class scanner {
   }
 
   /**
+   * GB/T 1.1 chapter numbers: a bare number, a space and a short heading alone on its line
+   * ("1 zong ze", "2 yuan lin lv hua"). Emitted as a decimal outline of one component; phase
+   * 2 keeps it only when the document's decimal outline confirms it (an "N.x" child or a
+   * bare sibling N-1 / N+1). Not a heading: a number with a measure word or unit after it
+   * ("2 ren", "15 jia qi ye"), a digit after the space (a table row "12 345"), a line with
+   * punctuation (a sentence, a wrapped line), a second field after a space, more than 30
+   * characters, or a line after a paragraph cut mid-sentence. Away from a line start (a
+   * flattened page) the heading must be followed on the same line by its "N.x" child.
+   */
+  void on_bare_number(std::size_t pos, num m, std::uint16_t flags) noexcept {
+    if (m.value > 99) return;
+    const std::uint8_t cx = left_context(pos);
+    if (cx != ctx_bol && cx != ctx_space && cx != ctx_sent) return;
+    std::size_t q = skip_spaces(m.end, 8);
+    const cp_info f = at(q);
+    if (!f.valid || !is_ideograph(f.cp) || is_quantity_follower(f.cp) || han_digit(f.cp) >= 0)
+      return;
+    bool line_end = false, child = false;
+    for (int chars = 0;; ++chars) {
+      const cp_info c = at(q);
+      if (c.cp == no_cp || (c.valid && is_newline(c.cp))) {
+        line_end = true;
+        break;
+      }
+      if (!c.valid || chars > 30) return;
+      if (is_space(c.cp)) {
+        const std::size_t r = skip_spaces(q, 16);
+        const cp_info n = at(r);
+        if (n.cp == no_cp || (n.valid && is_newline(n.cp))) {
+          line_end = true;
+        } else {
+          const num k = parse_digits(r);
+          const cp_info dot = at(k.end);
+          child = k.ok && k.value == m.value && (dot.cp == '.' || dot.cp == ch_fw_dot) &&
+                  digit_value(at(dot.end).cp) >= 1;
+        }
+        break;
+      }
+      if (is_clause_punct(c.cp) || is_sentence_end(c.cp) || is_comma(c.cp)) return;
+      q = c.end;
+    }
+    if (!child && !(line_end && cx == ctx_bol)) return;
+    if (cx == ctx_bol && previous_paragraph(pos) == cut_kind::cut) return;
+    emit(pos, m.end, m.value, marker_style::decimal_outline, cx, flags, 1, 0);
+  }
+
+  /**
    * A calendar year and nian at `pos` ("2023 nian"): after "1." that is the item's text
    * ("1.2023 nian quan xian ...": item 1 opens with a year), since nobody writes a decimal
    * 1.2023 before nian.
@@ -1045,7 +1205,7 @@ class scanner {
 
   // 1.1 / 1.2.3 headings, else a decimal number
   void on_decimal(std::size_t pos, num first, std::uint16_t flags) noexcept {
-    std::uint32_t comps = 1, last = first.value;
+    std::uint32_t comps = 1, last = first.value, prefix = 0;
     bool small = first.end - pos <= 2 || (flags & marker_flag::fullwidth);
     std::size_t q = first.end;
     for (;;) {
@@ -1068,6 +1228,7 @@ class scanner {
         if (++count > 3) break;
       }
       if (count > 2 || v == 0) small = false;
+      prefix = ((prefix << 10) | (last & 0x3FFu)) & 0x3FFFFFFFu;
       last = v;
       q = r;
       if (++comps > 6) {
@@ -1090,7 +1251,7 @@ class scanner {
       }
     }
     if (outline) return emit(pos, q, last, marker_style::decimal_outline, cx, flags,
-                             static_cast<std::uint8_t>(comps));
+                             static_cast<std::uint8_t>(comps), prefix);
     const cp_info dot = at(first.end);
     reject(pos, dot.end, first.value, marker_style::arabic_dot, reject_reason::decimal_number);
   }
@@ -1177,8 +1338,11 @@ class scanner {
     const cp_info close = at(r);
     if (!close.valid || (close.cp != ')' && close.cp != ch_fw_rparen)) return;
     if ((close.cp == ch_fw_rparen) != open_fw) flags |= marker_flag::mixed_brackets;
+    if (glued_ && (m.value != 1 || st == glued_host_ ||
+                   (st != marker_style::paren_han && st != marker_style::paren_arabic)))
+      return;
     const std::uint8_t cx = left_context(pos);
-    if (cx == ctx_mid) return reject(pos, close.end, m.value, st, reject_reason::mid_word);
+    if (cx == ctx_mid && !glued_) return reject(pos, close.end, m.value, st, reject_reason::mid_word);
     if (after_di(pos))  // "di (yi) xiang": item (yi) of a legal text, even across a line wrap
       return reject(pos, close.end, m.value, st, reject_reason::reference);
     const cp_info f = at(skip_spaces(close.end));
@@ -1613,6 +1777,8 @@ class scanner {
   std::size_t title_b_ = 0, title_e_ = 0;  // the document's first line (see find_title)
   std::size_t teaser_end_ = 0;             // end of the last teaser-list item, 0 if none
   std::size_t prev_emit_ = 0;              // start of the last marker emitted
+  bool glued_ = false;                     // emitting a sub-marker glued to a heading
+  marker_style glued_host_ = marker_style::han_dun;  // that heading's style
 };
 
 }  // namespace mk
