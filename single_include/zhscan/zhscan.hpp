@@ -4337,6 +4337,74 @@ inline constexpr std::string_view teaser_labels[] = {
     "\u672C\u6587\u76F8\u5173",  // related to this article
 };
 
+/**
+ * First words of the teaser-label family ("related ...", "popular ...", "recommended ...",
+ * "past issues ...", "latest ...", "more ..."): a short line made of one of them and up to
+ * four more ideographs labels a web page's list of other pages, whatever the rest of the
+ * label says. UTF-8, two ideographs each.
+ */
+inline constexpr std::string_view teaser_label_heads[] = {
+    "\u76F8\u5173",  // xiang guan, related
+    "\u76F8\u95DC",  // xiang guan, traditional
+    "\u70ED\u95E8",  // re men, popular
+    "\u71B1\u9580",  // re men, traditional
+    "\u63A8\u8350",  // tui jian, recommended
+    "\u63A8\u85A6",  // tui jian, traditional
+    "\u5F80\u671F",  // wang qi, past issues
+    "\u6700\u65B0",  // zui xin, latest
+    "\u66F4\u591A",  // geng duo, more
+};
+
+/** Bit (b & 63) set for the third byte b of the first ideograph of every teaser_label_heads
+ *  entry: a one-test prefilter. */
+constexpr std::uint64_t make_teaser_head_bits() noexcept {
+  std::uint64_t bits = 0;
+  for (const std::string_view head : teaser_label_heads)
+    bits |= std::uint64_t(1) << (static_cast<unsigned char>(head[2]) & 0x3Fu);
+  return bits;
+}
+
+/** See make_teaser_head_bits. */
+inline constexpr std::uint64_t teaser_head_bits = make_teaser_head_bits();
+
+/**
+ * Characters that make a word with a following yi ("one"), so that "X yi shi" reads "X-one is"
+ * and not "firstly": tong yi (unified), wei yi (only), tong yi (same), wan yi (in case), di yi
+ * (first), zhi yi (one of), dan yi (single), zhu yi (one by one), zhuan yi (focused), he yi
+ * (united), gui yi (unify), mei yi (every), ling yi (another), zhe/na yi (this/that), mou yi
+ * (a certain), ci yi (this), ren yi (any), hua yi (uniform), qi yi / qi zhong yi (one of
+ * them), bu yi (not uniform).
+ */
+constexpr bool binds_following_yi(char32_t c) noexcept {
+  switch (c) {
+    case U'\u7EDF': case U'\u7D71':  // tong, unify (and traditional)
+    case U'\u552F':                   // wei, only
+    case U'\u540C':                   // tong, same
+    case U'\u4E07': case U'\u842C':  // wan, ten thousand (wan yi: in case)
+    case U'\u7B2C':                   // di, ordinal prefix
+    case U'\u4E4B':                   // zhi, of
+    case U'\u5355': case U'\u55AE':  // dan, single
+    case U'\u9010':                   // zhu, one by one
+    case U'\u4E13': case U'\u5C08':  // zhuan, focused
+    case U'\u5408':                   // he, unite
+    case U'\u5F52': case U'\u6B78':  // gui, return (gui yi: unify)
+    case U'\u6BCF':                   // mei, every
+    case U'\u53E6':                   // ling, another
+    case U'\u8FD9': case U'\u9019':  // zhe, this
+    case U'\u90A3':                   // na, that
+    case U'\u67D0':                   // mou, a certain
+    case U'\u6B64':                   // ci, this
+    case U'\u4EFB':                   // ren, any
+    case U'\u5212': case U'\u5283':  // hua, (hua yi: uniform)
+    case U'\u5176':                   // qi (qi yi: the first of them)
+    case U'\u4E2D':                   // zhong (qi zhong yi: one of them)
+    case U'\u4E0D':                   // bu (bu yi: not uniform)
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** Bit (b & 63) set for the last byte b of every teaser label: a one-test prefilter. */
 constexpr std::uint64_t make_teaser_tail_bits() noexcept {
   std::uint64_t bits = 0;
@@ -5249,6 +5317,9 @@ struct candidate {
   std::uint8_t context;  // ctx
   std::uint8_t depth;    // components of a decimal outline (1.2.3 -> 3); 0 otherwise
   std::uint16_t flags;
+  // Decimal outline: the components before the last, 10 bits each, the nearest in the low
+  // bits, at most three (1.2.3 -> 1 << 10 | 2); 0 otherwise.
+  std::uint32_t prefix = 0;
 };
 
 struct cp_info {
@@ -5634,17 +5705,95 @@ class scanner {
   }
 
   void emit(std::size_t b, std::size_t e, std::uint32_t ord, marker_style st, std::uint8_t cx,
-            std::uint16_t flags, std::uint8_t depth = 0) noexcept {
+            std::uint16_t flags, std::uint8_t depth = 0, std::uint32_t prefix = 0) noexcept {
     if (!has_text(b)) return reject(b, e, ord, st, reject_reason::no_text);
     if (!is_inline_style(st) && in_teaser_list(b, e, cx)) {
       teaser_end_ = e;
       return reject(b, e, ord, st, reject_reason::boilerplate);
     }
-    candidate c{{b, e}, ord, st, cx, depth, flags};
+    candidate c{{b, e}, ord, st, cx, depth, flags, prefix};
     c.context = static_cast<std::uint8_t>(cx | after_unnumbered_heading(b, cx, st));
     if (cx != ctx_bol) c.flags |= marker_flag::inline_position;
     sink_.accept(c);
     last_end_ = e;
+    if (!glued_ && cx <= ctx_sent && glued_host(st)) glued_first_item(e, st);
+  }
+
+  /** Heading styles whose heading may run straight into its first sub-marker. */
+  static constexpr bool glued_host(marker_style st) noexcept {
+    return st == marker_style::han_dun || st == marker_style::paren_han ||
+           st == marker_style::chapter || st == marker_style::section ||
+           st == marker_style::part;
+  }
+
+  /**
+   * One-line pages run a heading without final punctuation straight into its first
+   * sub-marker ("san, an quan sheng chan xing shi ping wen yi shi ...", "yi, xiang mu jian she
+   * ti su (yi) zhong dian xiang mu"). Looks over the heading after the marker ending at `e`
+   * (2..30 ideographs, letters or digits, nothing else) for a glued "(yi)", "(1)" or "yi shi"
+   * and emits it as a mid-line candidate: phase 2 accepts it only when its next sibling
+   * follows in the section. A yi bound to the word before ("tong yi shi": unification is,
+   * "zhi yi shi") and an item reference after "tiao"/"kuan"/"xiang" are not items.
+   */
+  void glued_first_item(std::size_t e, marker_style host) noexcept {
+    std::size_t q = skip_spaces(e, 8);
+    cp_info prev{no_cp, 0, 0, false};
+    for (int chars = 0; chars <= 30; ++chars) {
+      // Raw bytes first: an ideograph (lead E4..E9) other than yi, or an ASCII letter or
+      // digit, is heading text; anything else is decoded below.
+      if (q + 2 < n_) {
+        const unsigned b0 = byte(q);
+        if (b0 >= 0xE4 && b0 <= 0xE9 && !(b0 == 0xE4 && byte(q + 1) == 0xB8 && byte(q + 2) == 0x80)) {
+          if ((byte(q + 1) & 0xC0u) != 0x80u || (byte(q + 2) & 0xC0u) != 0x80u) return;
+          prev = cp_info{char32_t(((b0 & 0x0Fu) << 12) | ((byte(q + 1) & 0x3Fu) << 6) |
+                                  (byte(q + 2) & 0x3Fu)),
+                         q, q + 3, true};
+          q += 3;
+          continue;
+        }
+        if (b0 < 0x80 && b0 != '(' && !((b0 >= '0' && b0 <= '9') ||
+                                         ((b0 | 0x20u) >= 'a' && (b0 | 0x20u) <= 'z')))
+          return;
+        if (b0 >= 0x80 && b0 != 0xE4 && b0 != 0xEF && !(b0 > 0xE4 && b0 <= 0xE9)) return;
+      }
+      const cp_info c = at(q);
+      if (!c.valid) return;
+      if (chars >= 2 && (c.cp == '(' || c.cp == ch_fw_lparen)) {
+        switch (prev.cp) {
+          case U'\u6761': case U'\u689D':  // tiao, article (and traditional)
+          case U'\u6B3E':                   // kuan, clause
+          case U'\u9879': case U'\u9805':  // xiang, item (and traditional)
+          case U'\u7AE0':                   // zhang, chapter
+          case U'\u8282': case U'\u7BC0':  // jie, section (and traditional)
+          case ch_di:
+            return;
+          default:
+            break;
+        }
+        glued_ = true;
+        glued_host_ = host;
+        on_paren(c.pos, c.end);
+        glued_ = false;
+        return;
+      }
+      if (chars >= 2 && c.cp == U'\u4E00' && !binds_following_yi(prev.cp)) {  // yi, one
+        const cp_info d = at(c.end);
+        if (d.valid && d.cp == ch_shi) {
+          const num again = parse_han(d.end);
+          if (again.ok && again.value == 1) return;  // yi shi yi: an idiom
+          if (starts_marker_shape(at(skip_spaces(d.end)))) return;
+          glued_ = true;
+          emit(c.pos, d.end, 1, marker_style::enum_shi, ctx_mid, 0);
+          glued_ = false;
+          return;
+        }
+      }
+      const bool word = is_ideograph(c.cp) || (c.cp < 0x80 && ((c.cp >= '0' && c.cp <= '9') ||
+                                                              ((c.cp | 0x20u) >= 'a' && (c.cp | 0x20u) <= 'z')));
+      if (!word) return;
+      prev = c;
+      q = c.end;
+    }
   }
 
   /**
@@ -5807,7 +5956,7 @@ class scanner {
         if (l != ':' && l != ']') return false;
       } else {
         const unsigned l0 = byte(t - 3), l1 = byte(t - 2);
-        const bool label_end = l0 >= 0xE4 && l0 <= 0xE9 && ((teaser_tail_bits >> (l & 0x3Fu)) & 1u);
+        const bool label_end = l0 >= 0xE4 && l0 <= 0xE9;  // an ideograph: maybe a label
         const bool colon = l0 == 0xEF && l1 == 0xBC && l == 0x9A;                 // U+FF1A
         const bool bracket_or_space = l0 == 0xE3 && l1 == 0x80 && (l == 0x91 || l == 0x80);  // U+3011, U+3000
         if (!label_end && !colon && !bracket_or_space) return false;
@@ -5826,11 +5975,10 @@ class scanner {
       }
       q = c.pos;
     }
-    // Every label ends in an ideograph (lead byte E4..E9) whose last byte is in
-    // teaser_tail_bits: the common case exits here.
-    if (q == b || q < 9 || byte(q - 3) < 0xE4 || byte(q - 3) > 0xE9 ||
-        ((teaser_tail_bits >> (byte(q - 1) & 0x3Fu)) & 1u) == 0)
-      return false;
+    // Every label ends in an ideograph (lead byte E4..E9): the common case exits here.
+    if (q == b || q < 6 || byte(q - 3) < 0xE4 || byte(q - 3) > 0xE9) return false;
+    if (teaser_family_label(q)) return true;
+    if (q < 9 || ((teaser_tail_bits >> (byte(q - 1) & 0x3Fu)) & 1u) == 0) return false;
     for (const std::string_view label : teaser_labels) {
       const std::size_t len = label.size();
       if (q < len || s_[q - 1] != label[len - 1] || s_[q - 2] != label[len - 2] ||
@@ -5843,6 +5991,37 @@ class scanner {
       if (!p.valid || is_newline(p.cp) || is_space(p.cp) || is_sentence_end(p.cp) ||
           is_bullet(p.cp) || is_open_punct(p.cp) || is_close_punct(p.cp))
         return true;
+    }
+    return false;
+  }
+
+  /** A label stands alone when it starts the text or follows a line break, a space, a
+   *  sentence end, a bullet or a bracket (not a word or a marker: "san, xiang guan gong zuo"). */
+  bool label_stands_alone(std::size_t ls) const noexcept {
+    if (ls == 0) return true;
+    const cp_info p = before(ls);
+    return !p.valid || is_newline(p.cp) || is_space(p.cp) || is_sentence_end(p.cp) ||
+           is_bullet(p.cp) || is_open_punct(p.cp) || is_close_punct(p.cp);
+  }
+
+  /**
+   * A label of the teaser family ending at `q`: one of teaser_label_heads and up to four more
+   * ideographs ("xiang guan gong bao", "wang qi hui gu", "zui xin fa bu"), standing alone.
+   * At most six ideographs are read back from `q`.
+   */
+  bool teaser_family_label(std::size_t q) const noexcept {
+    std::size_t ls = q;
+    for (int k = 1; k <= 6; ++k) {
+      if (ls < 3 || byte(ls - 3) < 0xE4 || byte(ls - 3) > 0xE9 ||
+          (byte(ls - 2) & 0xC0u) != 0x80u || (byte(ls - 1) & 0xC0u) != 0x80u)
+        return false;
+      ls -= 3;
+      // One test on the last byte of the first ideograph passes over most positions.
+      if (k < 2 || ((teaser_head_bits >> (byte(ls + 2) & 0x3Fu)) & 1u) == 0) continue;
+      for (const std::string_view head : teaser_label_heads) {
+        if (std::memcmp(s_ + ls, head.data(), head.size()) == 0 && label_stands_alone(ls))
+          return true;
+      }
     }
     return false;
   }
@@ -6204,6 +6383,8 @@ class scanner {
     } else if (d.cp == ')' || d.cp == ch_fw_rparen) {
       st = marker_style::arabic_paren;
     } else {
+      // Only the spaces the SIMD prefilter lets through after a digit (every path agrees).
+      if (d.cp == U' ' || d.cp == U'\t' || d.cp == ch_ideo_space) on_bare_number(pos, m, flags);
       return;
     }
     const std::uint8_t cx = left_context(pos);
@@ -6224,6 +6405,53 @@ class scanner {
   }
 
   /**
+   * GB/T 1.1 chapter numbers: a bare number, a space and a short heading alone on its line
+   * ("1 zong ze", "2 yuan lin lv hua"). Emitted as a decimal outline of one component; phase
+   * 2 keeps it only when the document's decimal outline confirms it (an "N.x" child or a
+   * bare sibling N-1 / N+1). Not a heading: a number with a measure word or unit after it
+   * ("2 ren", "15 jia qi ye"), a digit after the space (a table row "12 345"), a line with
+   * punctuation (a sentence, a wrapped line), a second field after a space, more than 30
+   * characters, or a line after a paragraph cut mid-sentence. Away from a line start (a
+   * flattened page) the heading must be followed on the same line by its "N.x" child.
+   */
+  void on_bare_number(std::size_t pos, num m, std::uint16_t flags) noexcept {
+    if (m.value > 99) return;
+    const std::uint8_t cx = left_context(pos);
+    if (cx != ctx_bol && cx != ctx_space && cx != ctx_sent) return;
+    std::size_t q = skip_spaces(m.end, 8);
+    const cp_info f = at(q);
+    if (!f.valid || !is_ideograph(f.cp) || is_quantity_follower(f.cp) || han_digit(f.cp) >= 0)
+      return;
+    bool line_end = false, child = false;
+    for (int chars = 0;; ++chars) {
+      const cp_info c = at(q);
+      if (c.cp == no_cp || (c.valid && is_newline(c.cp))) {
+        line_end = true;
+        break;
+      }
+      if (!c.valid || chars > 30) return;
+      if (is_space(c.cp)) {
+        const std::size_t r = skip_spaces(q, 16);
+        const cp_info n = at(r);
+        if (n.cp == no_cp || (n.valid && is_newline(n.cp))) {
+          line_end = true;
+        } else {
+          const num k = parse_digits(r);
+          const cp_info dot = at(k.end);
+          child = k.ok && k.value == m.value && (dot.cp == '.' || dot.cp == ch_fw_dot) &&
+                  digit_value(at(dot.end).cp) >= 1;
+        }
+        break;
+      }
+      if (is_clause_punct(c.cp) || is_sentence_end(c.cp) || is_comma(c.cp)) return;
+      q = c.end;
+    }
+    if (!child && !(line_end && cx == ctx_bol)) return;
+    if (cx == ctx_bol && previous_paragraph(pos) == cut_kind::cut) return;
+    emit(pos, m.end, m.value, marker_style::decimal_outline, cx, flags, 1, 0);
+  }
+
+  /**
    * A calendar year and nian at `pos` ("2023 nian"): after "1." that is the item's text
    * ("1.2023 nian quan xian ...": item 1 opens with a year), since nobody writes a decimal
    * 1.2023 before nian.
@@ -6238,7 +6466,7 @@ class scanner {
 
   // 1.1 / 1.2.3 headings, else a decimal number
   void on_decimal(std::size_t pos, num first, std::uint16_t flags) noexcept {
-    std::uint32_t comps = 1, last = first.value;
+    std::uint32_t comps = 1, last = first.value, prefix = 0;
     bool small = first.end - pos <= 2 || (flags & marker_flag::fullwidth);
     std::size_t q = first.end;
     for (;;) {
@@ -6261,6 +6489,7 @@ class scanner {
         if (++count > 3) break;
       }
       if (count > 2 || v == 0) small = false;
+      prefix = ((prefix << 10) | (last & 0x3FFu)) & 0x3FFFFFFFu;
       last = v;
       q = r;
       if (++comps > 6) {
@@ -6283,7 +6512,7 @@ class scanner {
       }
     }
     if (outline) return emit(pos, q, last, marker_style::decimal_outline, cx, flags,
-                             static_cast<std::uint8_t>(comps));
+                             static_cast<std::uint8_t>(comps), prefix);
     const cp_info dot = at(first.end);
     reject(pos, dot.end, first.value, marker_style::arabic_dot, reject_reason::decimal_number);
   }
@@ -6370,8 +6599,11 @@ class scanner {
     const cp_info close = at(r);
     if (!close.valid || (close.cp != ')' && close.cp != ch_fw_rparen)) return;
     if ((close.cp == ch_fw_rparen) != open_fw) flags |= marker_flag::mixed_brackets;
+    if (glued_ && (m.value != 1 || st == glued_host_ ||
+                   (st != marker_style::paren_han && st != marker_style::paren_arabic)))
+      return;
     const std::uint8_t cx = left_context(pos);
-    if (cx == ctx_mid) return reject(pos, close.end, m.value, st, reject_reason::mid_word);
+    if (cx == ctx_mid && !glued_) return reject(pos, close.end, m.value, st, reject_reason::mid_word);
     if (after_di(pos))  // "di (yi) xiang": item (yi) of a legal text, even across a line wrap
       return reject(pos, close.end, m.value, st, reject_reason::reference);
     const cp_info f = at(skip_spaces(close.end));
@@ -6806,6 +7038,8 @@ class scanner {
   std::size_t title_b_ = 0, title_e_ = 0;  // the document's first line (see find_title)
   std::size_t teaser_end_ = 0;             // end of the last teaser-list item, 0 if none
   std::size_t prev_emit_ = 0;              // start of the last marker emitted
+  bool glued_ = false;                     // emitting a sub-marker glued to a heading
+  marker_style glued_host_ = marker_style::han_dun;  // that heading's style
 };
 
 }  // namespace mk
@@ -6861,8 +7095,10 @@ class scanner {
  *    a run of statements (a preamble "1. ... 2. ...") and the heading closes it and takes
  *    its level.
  *  - Teaser lists: numbered titles (no sentence inside) right after a web page's label
- *    (xiang guan wen zhang, tui jian yue du, cai ni xi huan, shang/xia yi pian ...) and the
- *    items that follow them are the site's boilerplate.
+ *    (xiang guan wen zhang, tui jian yue du, cai ni xi huan, shang/xia yi pian ..., or any
+ *    short label standing alone made of xiang guan / re men / tui jian / wang qi / zui xin /
+ *    geng duo + up to four ideographs) and the items that follow them are the site's
+ *    boilerplate.
  *  - Names and references: "(1) ban" is class 1 unless ban begins a word (ban zi, ban ji
  *    ...); a bracketed numeral after di (even across a line wrap) is an item reference
  *    "di (yi) xiang". "1.2023 nian" is item 1 opening with a year, not a decimal.
@@ -6883,6 +7119,16 @@ class scanner {
  *    Run-in enumerations sit one level below the section they appear in; a heading at a
  *    line start or after a sentence closes them, a bracketed list inside a clause nests
  *    under them. Level and parent follow from the stack, never from a fixed style rank.
+ *  - Decimal outlines (GB/T 1.1): a bare number + space + short heading alone on its line
+ *    ("1 zong ze") is a chapter number when the document's decimal outline confirms it (its
+ *    "N.x" child or a bare sibling N-1 / N+1); "N.x" under an open "N" and "N.x.y" under an
+ *    open "N.x" (every open ancestor carrying the leading components) are its children,
+ *    whatever their own sequence. A measure word or unit after the number, a digit, a second
+ *    field or punctuation on the line make it a count, a table row or a sentence.
+ *  - Run-in headings: a heading without final punctuation may run straight into its first
+ *    sub-marker ("(yi)", "(1)", "yi shi"); that glued first item counts when its next
+ *    sibling follows in the section, not when yi belongs to the word before ("tong yi shi")
+ *    or the bracket refers to an item of an article ("di san tiao (yi) xiang").
  *  - Unnumbered headings (numbering lost on export) are not levels. A short title line
  *    without number or punctuation, after a finished paragraph, is a heading of the
  *    document: when the list it follows was itself found under such a heading, the two
@@ -6905,7 +7151,7 @@ enum key : std::uint8_t {
   k_han_dun, k_han_fin, k_han_paren, k_paren_han, k_enclosed_han, k_circled_han,
   k_arabic_dot, k_arabic_dun, k_arabic_paren, k_paren_arabic, k_enclosed_paren,
   k_enclosed_stop, k_circled,
-  k_dec2, k_dec3, k_dec4, k_dec5, k_dec6,
+  k_dec1, k_dec2, k_dec3, k_dec4, k_dec5, k_dec6,
   k_roman_upper, k_roman_lower, k_paren_roman_upper, k_paren_roman_lower,
   k_latin_upper, k_latin_lower, k_latin_paren_upper, k_latin_paren_lower,
   k_tiangan, k_paren_tiangan,
@@ -6931,7 +7177,11 @@ constexpr std::uint8_t key_of(marker_style s, std::uint16_t flags, std::uint8_t 
     case marker_style::enclosed_stop: return k_enclosed_stop;
     case marker_style::circled: return k_circled;
     case marker_style::decimal_outline:
-      return static_cast<std::uint8_t>(depth <= 2 ? k_dec2 : depth >= 6 ? k_dec6 : k_dec2 + (depth - 2));
+      // depth 1: a bare GB/T 1.1 chapter number ("1 zong ze")
+      return static_cast<std::uint8_t>(depth == 1   ? k_dec1
+                                       : depth <= 2 ? k_dec2
+                                       : depth >= 6 ? k_dec6
+                                                    : k_dec2 + (depth - 2));
     case marker_style::roman: return lower ? k_roman_lower : k_roman_upper;
     case marker_style::paren_roman: return lower ? k_paren_roman_lower : k_paren_roman_upper;
     case marker_style::latin_dot: return lower ? k_latin_lower : k_latin_upper;
@@ -6992,6 +7242,7 @@ struct collect_sink {
     m.style = c.style;
     m.level = c.context;     // phase 2 reads the context from here ...
     m.confidence = c.depth;  // ... and the decimal-outline depth from here
+    m.parent = c.prefix;     // ... and a decimal outline's leading components
     m.flags = c.flags;
     out.push_back(m);
   }
@@ -7238,6 +7489,95 @@ class structurer {
     return inner;
   }
 
+  /**
+   * A bare chapter number N (decimal outline of one component) is a heading only when the
+   * document's decimal outline confirms it: it continues the open or closed bare numbering
+   * (N-1 came before), or, among the next 64 candidates, the first decimal outline of one or
+   * two components is its child "N.x" or its sibling N+1.
+   */
+  bool bare_number_confirmed(std::size_t r, std::uint32_t ord) const noexcept {
+    const int j = pos_of_[k_dec1];
+    if (ord > 1 && (j >= 0 ? stack_[j].last : closed_last_[k_dec1]) + 1 == ord) return true;
+    const std::size_t stop = r + 65 < n_ ? r + 65 : n_;
+    for (std::size_t i = r + 1; i < stop; ++i) {
+      const marker& x = out_[i];
+      if (x.style != marker_style::decimal_outline) continue;
+      if (x.confidence == 1) return x.ordinal == ord + 1;  // phase 1: depth in confidence
+      if (x.confidence == 2) return x.parent == ord;       // phase 1: prefix N in parent
+    }
+    return false;
+  }
+
+  /**
+   * Decimal outlines: "N.x" under an open "N", "N.x.y" under an open "N.x" (the prefix
+   * matches the open parent's number) is that parent's child, whatever its own sequence
+   * says; a bare N is its numbering's next heading once confirmed. Returns false when the
+   * rule does not apply (or rejects), with `handled` telling which.
+   */
+  bool decide_decimal(std::size_t r, marker& c, std::size_t w, bool after_heading,
+                      bool& handled) noexcept {
+    handled = false;
+    const std::uint8_t cx = c.level & ctx_mask;
+    const std::uint8_t k = key_of_raw(c);
+    if (k == k_dec1) {
+      handled = true;
+      if (!bare_number_confirmed(r, c.ordinal)) {
+        reject(c, reject_reason::no_sequence);
+        return false;
+      }
+    } else {
+      const std::uint8_t pk = static_cast<std::uint8_t>(k == k_dec2 ? k_dec1 : k - 1);
+      const int pj = pos_of_[pk];
+      if (pj < 0 || stack_[pj].last != (c.parent & 0x3FFu)) return false;
+      // Every open ancestor level must carry the leading components too (2.1.1 is not a
+      // child of 1.1), as far as they are known (three components).
+      std::size_t pre = c.parent;
+      int below = pj;
+      for (std::uint8_t ak = pk; ak > k_dec1 && (pre >>= 10) != 0;) {
+        --ak;
+        const int aj = pos_of_[ak];
+        if (aj >= 0 && (aj >= below || stack_[aj].last != (pre & 0x3FFu))) return false;
+        if (aj >= 0) below = aj;
+      }
+      handled = true;
+      pop_to(pj + 1);
+    }
+    int j = pos_of_[k];
+    std::uint16_t seqf = 0;
+    if (j >= 0) {
+      if (!successor(k, stack_[j].last, c.ordinal))
+        seqf = c.ordinal == 1 ? marker_flag::sequence_restart
+               : c.ordinal > stack_[j].last ? marker_flag::sequence_gap
+                                             : marker_flag::sequence_repeat;
+      pop_to(j + 1);
+      stack_[j].last = c.ordinal;
+      stack_[j].idx = w;
+      if (after_heading) stack_[j].after_heading = true;
+    } else {
+      // A bare chapter number closes the decimal levels of the previous chapter and the
+      // run-in lists of the body.
+      for (int s = 0; k == k_dec1 && s < depth_; ++s) {
+        const std::uint8_t sk = stack_[s].key;
+        if ((sk >= k_dec1 && sk <= k_dec6) || stack_[s].is_inline) {
+          pop_to(s);
+          break;
+        }
+      }
+      while (depth_ > 0 && stack_[depth_ - 1].is_inline) pop_to(depth_ - 1);
+      if (c.ordinal > 1 && closed_last_[k] + 1 == c.ordinal) seqf = marker_flag::sequence_continued;
+      push(k, false, c.ordinal, w);
+      stack_[depth_ - 1].after_heading = after_heading;
+      j = depth_ - 1;
+    }
+    c.level = static_cast<std::uint8_t>(j + 1);
+    c.parent = j > 0 ? stack_[j - 1].idx : npos;
+    const int conf = (cx == ctx_bol ? 90 : 80) - (seqf ? 10 : 0);
+    if (cx != ctx_bol && cx != ctx_space && cx != ctx_sent) c.flags |= marker_flag::weak_context;
+    c.flags |= seqf;
+    c.confidence = static_cast<std::uint8_t>(conf);
+    return true;
+  }
+
   /** Decides candidate `r` (a copy in `c`); on acceptance fills level/parent/confidence. */
   bool decide(std::size_t r, marker& c, std::size_t w) noexcept {
     const bool after_heading = (c.level & ctx_after_heading) != 0;
@@ -7258,6 +7598,11 @@ class structurer {
   }
 
   bool decide_at(std::size_t r, marker& c, std::size_t w, bool after_heading) noexcept {
+    if (c.style == marker_style::decimal_outline) {
+      bool handled = false;
+      const bool ok = decide_decimal(r, c, w, after_heading, handled);
+      if (handled) return ok;
+    }
     const std::uint8_t cx = c.level & ctx_mask;
     const bool strong = cx == ctx_bol;
     const bool medium = cx == ctx_space || cx == ctx_sent;
