@@ -854,6 +854,158 @@ struct group_counts {
 
 }  // namespace
 
+/** The single ratio of a sentence, as "a:b" ("" when there is not exactly one ratio). */
+std::string only_ratio(std::string_view text) {
+  std::string r;
+  for (const metric& m : zhscan::find_metrics(text)) {
+    if (m.category != unit_category::ratio) continue;
+    if (!r.empty()) return "";
+    r = std::to_string(static_cast<long>(m.ratio_a)) + ":" + std::to_string(static_cast<long>(m.ratio_b));
+  }
+  return r;
+}
+
+TEST_CASE("metric: rarer measure words (yan, kong, zhan, shan, tang, bi, lei)") {
+  const expect_value cases[] = {
+      {"本年度村里新打抗旱机井14眼。", "14眼", 14, "眼", unit_category::count, approximation::none},
+      {"完成灌溉深井6孔的钻探。", "6孔", 6, "孔", unit_category::count, approximation::none},
+      {"主干道新装路灯260盏。", "260盏", 260, "盏", unit_category::count, approximation::none},
+      {"校園更換路燈40盞。", "40盞", 40, "盏", unit_category::count, approximation::none},
+      {"为教室更换防火门18扇。", "18扇", 18, "扇", unit_category::count, approximation::none},
+      {"每位教师上公开课4堂。", "4堂", 4, "堂", unit_category::count, approximation::none},
+      {"发放创业担保贷款126笔。", "126笔", 126, "笔", unit_category::count, approximation::none},
+      {"数字化应用场景扩充到31类。", "31类", 31, "类", unit_category::count, approximation::none},
+      {"把校本课程分为4类。", "4类", 4, "类", unit_category::count, approximation::none},
+      {"全年处理安全生产事故2起。", "2起", 2, "起", unit_category::count, approximation::none},
+  };
+  for (const auto& c : cases) check_value(c);
+  // word-internal readings and ranks stay what they are
+  CHECK(spans("他抬头看了一眼。") == "");
+  CHECK(spans("两眼发光地看着黑板。") == "");
+  CHECK(spans("这只是一孔之见。") == "");
+  CHECK(spans("扇形区域需要重新划分。") == "");
+  CHECK(spans("会后整理笔记3本。") == "3本");
+  CHECK(spans("定期检测1类水质断面。") == "");
+  CHECK(spans("河段达到3类水质标准。") == "");
+  CHECK(spans("做好三类人员的考核。") == "");
+  CHECK(spans("创建一类校。") == "");
+}
+
+TEST_CASE("metric: both ratios of a change") {
+  CHECK(spans("全校生师比由1:17调整为1:14。") == "1:17|1:14");
+  CHECK(spans("班额比由1:52改善至1:41。") == "1:52|1:41");
+  const auto ms = zhscan::find_metrics("班额比由1:52改善至1:41。");
+  REQUIRE(ms.size() == 2);
+  CHECK(ms[1].ratio_a == 1);
+  CHECK(ms[1].ratio_b == 41);
+  // a clock time after a ratio in another clause, and a change of clock times
+  CHECK(spans("男女比例1:2，会议8:30开始。") == "1:2");
+  CHECK(spans("上课时间由8:20调整为8:40。") == "");
+  CHECK(spans("男女比例3:2学生入场8:30") == "3:2");  // no change word between: a clock time
+  CHECK(spans("生师比由1:20降到1:16。") == "1:20|1:16");
+}
+
+TEST_CASE("metric: buduoyu (trad), zuigao / zuidi before an amount") {
+  const expect_value cases[] = {
+      {"單次報銷不多於600元。", "不多於600元", 600, "元", unit_category::currency, approximation::at_most},
+      {"住宿费不多于300元。", "不多于300元", 300, "元", unit_category::currency, approximation::at_most},
+      {"竞赛获奖者奖金最高1500元。", "最高1500元", 1500, "元", unit_category::currency, approximation::at_most},
+      {"志愿服务补贴最低50元。", "最低50元", 50, "元", unit_category::currency, approximation::at_least},
+  };
+  for (const auto& c : cases) check_value(c);
+  // not adjacent: zuigao before da stays outside (the da rule), and before a noun it is no hedge
+  check_value({"单项奖励最高达900元。", "达900元", 900, "元", unit_category::currency, approximation::none});
+  CHECK(spans("最高气温36℃。") == "36℃");
+  check_value({"最高气温36℃。", "36℃", 36, "℃", unit_category::other, approximation::none});
+}
+
+TEST_CASE("metric: N ge ban + unit, N nian ban, yi tian ban") {
+  const expect_value cases[] = {
+      {"讲座持续两个半小时。", "两个半小时", 2.5, "个小时", unit_category::duration, approximation::none},
+      {"集中整治三个半月。", "三个半月", 3.5, "个月", unit_category::duration, approximation::none},
+      {"專項培訓兩個半月。", "兩個半月", 2.5, "个月", unit_category::duration, approximation::none},
+      {"工程用时三年半。", "三年半", 3.5, "年", unit_category::duration, approximation::none},
+      {"研学活动共一天半。", "一天半", 1.5, "天", unit_category::duration, approximation::none},
+  };
+  for (const auto& c : cases) check_value(c);
+}
+
+TEST_CASE("metric: dotted section numbers before jie / tiao / kuan / zhang are references") {
+  CHECK(spans("具体要求详见本标准5.3节。") == "");
+  CHECK(spans("依照细则2.1条办理。") == "");
+  CHECK(spans("按第6.2条执行。") == "");
+  CHECK(spans("参见第3.4.1节。") == "");
+  CHECK(spans("参照4.3款的规定。") == "");
+  // whole counts and lessons stay metrics
+  CHECK(spans("本章共5节。") == "5节");
+  CHECK(spans("每周安排2.5节课。") == "2.5节");
+}
+
+TEST_CASE("metric: N ji before the structure the levels form") {
+  const expect_value cases[] = {
+      {"健全区镇村三级联动机制。", "三级", 3, "级", unit_category::count, approximation::none},
+      {"建立县乡村组四级网格体系。", "四级", 4, "级", unit_category::count, approximation::none},
+      {"落实五级河长责任。", "五级", 5, "级", unit_category::count, approximation::none},
+      {"形成4级联动的工作格局。", "4级", 4, "级", unit_category::count, approximation::none},
+  };
+  for (const auto& c : cases) check_value(c);
+  CHECK(spans("推行“四级联动”工作法。") == "");
+  CHECK(spans("创建省一级幼儿园。") == "");
+  CHECK(spans("评定为二级及以上。") == "");
+  CHECK(spans("组建三级医院专家团队。") == "");
+  CHECK(spans("参加四级考试。") == "");
+}
+
+TEST_CASE("metric: teaser counts of a sharing site") {
+  CHECK(spans("推荐阅读 4篇") == "");
+  CHECK(spans("相关阅读：6篇") == "");
+  CHECK(spans("猜你喜欢 8篇") == "");
+  CHECK(spans("本学期撰写教学反思4篇。") == "4篇");
+}
+
+TEST_CASE("metric: Arabic N bi M as a ratio where the context names one") {
+  CHECK(only_ratio("项目投入产出比为1比5。") == "1:5");
+  CHECK(only_ratio("男女生比例约为4比3。") == "4:3");
+  CHECK(only_ratio("校队以2比1战胜对手。") == "2:1");
+  CHECK(only_ratio("按1比1的比例配套资金。") == "1:1");
+  // bi "than, compared with"
+  CHECK(spans("比2021年增长6%。") == "6%");
+  CHECK(spans("今年比上年多4所。") == "4所");
+  CHECK(spans("2023年比2022年多建2所。") == "2所");
+  CHECK(spans("今年3比去年多。") == "");
+  CHECK(spans("第3比赛日。") == "");
+}
+
+TEST_CASE("metric: bare Arabic + magnitude numbers ending a clause") {
+  const auto one = [](std::string_view text) -> metric {
+    const auto ms = zhscan::find_metrics(text);
+    REQUIRE(ms.size() == 1);
+    return ms[0];
+  };
+  {
+    const char* t = "全年新增各项贷款42亿，同比增长。";
+    const metric m = one(t);
+    CHECK(m.span.in(t) == "42亿");
+    CHECK(m.value == zhscan_test::approx(4.2e9));
+    CHECK(unit_of(m).empty());
+    CHECK(m.category == unit_category::other);
+    CHECK(m.numeral == zhscan::numeral_form::mixed);
+  }
+  check_value({"全县常住人口约8.6万。", "约8.6万", 86000, "", unit_category::other, approximation::about});
+  check_value({"参与群众1.5万多，", "1.5万多", 15000, "", unit_category::other, approximation::more_than});
+  check_value({"覆盖家庭2万以上。", "2万以上", 20000, "", unit_category::other, approximation::at_least});
+  // a unit or a noun after it, a page counter, a quotation, an ordinal: not this rule
+  CHECK(spans("投资3亿元。") == "3亿元");
+  CHECK(spans("1.2万名教师参加。") == "1.2万名");
+  CHECK(spans("3万户家庭。") == "3万户");
+  CHECK(spans("阅读 1.3万，") == "");
+  CHECK(spans("浏览量：2.1万。") == "");
+  CHECK(spans("实现“10万”目标。") == "");
+  CHECK(spans("建设万亩良田。") == "");
+  CHECK(spans("第2万。") == "");
+  CHECK(spans("贷款35亿 元") == "35亿 元");
+}
+
 TEST_CASE("metric: shared gold annotations meet the issue's bars") {
   const std::string dir = shared_dir();
   const std::string gold_dir = dir + "/gold/metrics";

@@ -247,6 +247,7 @@ inline constexpr unit_entry unit_table[] = {
     {"\u573A", "\u573A", unit_category::count, 1, 0, "\u6240\u5730\u9986\u9928\u666F\u5408\u9762"},  // chang, session
     {"\u573A\u6B21", "\u573A\u6B21", unit_category::count, 1, 0, ""},  // chang ci, sessions (times)
     {"\u5757", "\u5757", unit_category::count, 1, u_no_yi|u_money, ""},  // kuai, piece
+    {"\u5802", "\u5802", unit_category::count, 1, 0, "\u5144\u59D0\u5F1F\u59B9"},  // tang, lesson (san tang ke); not tangxiong ...
     {"\u5834", "\u573A", unit_category::count, 1, 0, "\u6240\u5730\u9986\u9928\u666F\u5408\u9762"},  // chang, session
     {"\u5834\u6B21", "\u573A\u6B21", unit_category::count, 1, 0, ""},  // chang ci, sessions (times)
     {"\u584A", "\u5757", unit_category::count, 1, u_no_yi|u_money, ""},  // kuai, piece
@@ -255,6 +256,7 @@ inline constexpr unit_entry unit_table[] = {
     {"\u5929", "\u5929", unit_category::duration, 1, 0, "\u7136\u5730\u4E0B\u7A7A\u6D25\u4F7F"},  // tian, day
     {"\u5934", "\u5934", unit_category::count, 1, 0, "\u8111\u8166\u53F7\u865F\u7B49\u6761\u689D"},  // tou, head (cattle)
     {"\u5957", "\u5957", unit_category::count, 1, 0, ""},  // tao, set
+    {"\u5B54", "\u5B54", unit_category::count, 1, u_no_yi, "\u5B50\u96C0\u5F84\u5F91\u6D1E\u9699\u660E\u5E99\u5EDF"},  // kong, well / bridge arch; not kongzi, kongque ...; yi kong zhi jian
     {"\u5B57", "\u5B57", unit_category::count, 1, 0, "\u65B9\u7ECF\u7D93\u8DEF\u67B6\u5F62\u5934\u982D\u53F7\u865F\u4E4B\u6BCD\u6837\u6A23\u5E55\u5178\u7B26\u53E5\u773C\u8FF9\u8DE1\u753B\u756B\u636E\u64DA\u6BB5\u4F1A\u6703\u8857\u7EE3\u7E61\u519B\u8ECD"},  // zi, character (word count)
     {"\u5B57\u7BC0", "\u5B57\u8282", unit_category::data_size, 1, 0, ""},  // byte
     {"\u5B57\u8282", "\u5B57\u8282", unit_category::data_size, 1, 0, ""},  // byte
@@ -309,6 +311,7 @@ inline constexpr unit_entry unit_table[] = {
     {"\u6237", "\u6237", unit_category::count, 1, 0, "\u53E3\u7C4D\u5916\u578B"},  // hu, household
     {"\u6237\u6B21", "\u6237\u6B21", unit_category::count, 1, 0, ""},  // household-times
     {"\u6240", "\u6240", unit_category::count, 1, 0, "\u4EE5\u6709\u5728\u5C5E\u5C6C\u5F97\u8C13\u8B02\u957F\u9577\u9700"},  // suo, institution
+    {"\u6247", "\u6247", unit_category::count, 1, 0, "\u5B50\u5F62\u9762\u533A\u5340\u8D1D\u8C9D\u53F6\u8449"},  // shan, door / window; not shanzi, shanxing ...
     {"\u6279", "\u6279", unit_category::count, 1, u_no_yi, "\u51C6\u793A\u590D\u5FA9\u8BC4\u8A55\u5224\u6B21"},  // pi, batch
     {"\u6279\u6B21", "\u6279\u6B21", unit_category::count, 1, 0, ""},  // pi ci, batch
     {"\u628A", "\u628A", unit_category::count, 1, u_no_yi, "\u624B\u5173\u95DC\u63E1\u6301\u63A7\u8109\u8108"},  // ba, handle / chair
@@ -381,8 +384,11 @@ inline constexpr unit_entry unit_table[] = {
     {"\u767E\u5206\u70B9", "\u4E2A\u767E\u5206\u70B9", unit_category::percent, 1, 0, ""},  // percentage point
     {"\u767E\u5206\u9EDE", "\u4E2A\u767E\u5206\u70B9", unit_category::percent, 1, 0, ""},  // percentage point
     {"\u76CE\u53F8", "\u76CE\u53F8", unit_category::mass, 1, 0, ""},  // ounce
+    {"\u76CF", "\u76CF", unit_category::count, 1, 0, ""},  // zhan, lamp
     {"\u76D2", "\u76D2", unit_category::count, 1, 0, ""},  // he, box
+    {"\u76DE", "\u76CF", unit_category::count, 1, 0, ""},  // zhan, lamp (trad)
     {"\u76E7\u5E03", "\u5362\u5E03", unit_category::currency, 1, 0, ""},  // rouble
+    {"\u773C", "\u773C", unit_category::count, 1, u_no_yi, "\u775B\u5149\u754C\u524D\u4E2D\u91CC\u88CF\u955C\u93E1\u79D1\u4E0B\u795E\u8272\u770B\u6CEA\u6DDA\u7403\u529B\u53D1\u767C\u653E\u671B"},  // yan, well / spring (ji jing 14 yan); not yanjing ..., liang yan fa guang, kan yi yan
     {"\u78C5", "\u78C5", unit_category::mass, 1, u_arabic_only, ""},  // pound
     {"\u79CD", "\u79CD", unit_category::count, 1, 0, "\u690D\u5B50\u7C7B\u985E"},  // zhong, kind
     {"\u79D1", "\u79D1", unit_category::count, 1, 0, "\u5B66\u5B78\u6280\u7814\u5BA4\u957F\u9577\u5458\u54E1\u7EA7\u7D1A\u666E\u76EE\u7EC4\u7D44"},  // ke, department / subject
@@ -392,6 +398,8 @@ inline constexpr unit_entry unit_table[] = {
     {"\u7ACB\u65B9", "\u7ACB\u65B9\u7C73", unit_category::volume, 1, 0, ""},  // cubic metre
     {"\u7ACB\u65B9\u7C73", "\u7ACB\u65B9\u7C73", unit_category::volume, 1, 0, ""},  // cubic metre
     {"\u7AE0", "\u7AE0", unit_category::count, 1, 0, "\u7A0B\u8282\u7BC0\u6CD5\u5236"},  // zhang, chapter
+    {"\u7B14", "\u7B14", unit_category::count, 1, 0, "\u8BB0\u8A18\u8BD5\u8A66\u8005\u753B\u756B\u58A8\u5F55\u9304\u4E0B\u7B52\u540D\u8FF9\u8DE1\u89E6\u89F8\u82AF"},  // bi, transaction / sum (3 bi daikuan); not biji, bishi ...
+    {"\u7B46", "\u7B14", unit_category::count, 1, 0, "\u8BB0\u8A18\u8BD5\u8A66\u8005\u753B\u756B\u58A8\u5F55\u9304\u4E0B\u7B52\u540D\u8FF9\u8DE1\u89E6\u89F8\u82AF"},  // bi, transaction / sum (trad)
     {"\u7B49\u529F", "-", unit_category::other, 1, u_ordinal, ""},  // grade, prize or rank word: ordinal
     {"\u7B49\u5956", "-", unit_category::other, 1, u_ordinal, ""},  // grade, prize or rank word: ordinal
     {"\u7B49\u734E", "-", unit_category::other, 1, u_ordinal, ""},  // grade, prize or rank word: ordinal
