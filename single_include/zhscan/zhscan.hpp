@@ -9322,6 +9322,7 @@ inline constexpr unit_entry unit_table[] = {
     {"\u573A", "\u573A", unit_category::count, 1, 0, "\u6240\u5730\u9986\u9928\u666F\u5408\u9762"},  // chang, session
     {"\u573A\u6B21", "\u573A\u6B21", unit_category::count, 1, 0, ""},  // chang ci, sessions (times)
     {"\u5757", "\u5757", unit_category::count, 1, u_no_yi|u_money, ""},  // kuai, piece
+    {"\u5802", "\u5802", unit_category::count, 1, 0, "\u5144\u59D0\u5F1F\u59B9"},  // tang, lesson (san tang ke); not tangxiong ...
     {"\u5834", "\u573A", unit_category::count, 1, 0, "\u6240\u5730\u9986\u9928\u666F\u5408\u9762"},  // chang, session
     {"\u5834\u6B21", "\u573A\u6B21", unit_category::count, 1, 0, ""},  // chang ci, sessions (times)
     {"\u584A", "\u5757", unit_category::count, 1, u_no_yi|u_money, ""},  // kuai, piece
@@ -9330,6 +9331,7 @@ inline constexpr unit_entry unit_table[] = {
     {"\u5929", "\u5929", unit_category::duration, 1, 0, "\u7136\u5730\u4E0B\u7A7A\u6D25\u4F7F"},  // tian, day
     {"\u5934", "\u5934", unit_category::count, 1, 0, "\u8111\u8166\u53F7\u865F\u7B49\u6761\u689D"},  // tou, head (cattle)
     {"\u5957", "\u5957", unit_category::count, 1, 0, ""},  // tao, set
+    {"\u5B54", "\u5B54", unit_category::count, 1, u_no_yi, "\u5B50\u96C0\u5F84\u5F91\u6D1E\u9699\u660E\u5E99\u5EDF"},  // kong, well / bridge arch; not kongzi, kongque ...; yi kong zhi jian
     {"\u5B57", "\u5B57", unit_category::count, 1, 0, "\u65B9\u7ECF\u7D93\u8DEF\u67B6\u5F62\u5934\u982D\u53F7\u865F\u4E4B\u6BCD\u6837\u6A23\u5E55\u5178\u7B26\u53E5\u773C\u8FF9\u8DE1\u753B\u756B\u636E\u64DA\u6BB5\u4F1A\u6703\u8857\u7EE3\u7E61\u519B\u8ECD"},  // zi, character (word count)
     {"\u5B57\u7BC0", "\u5B57\u8282", unit_category::data_size, 1, 0, ""},  // byte
     {"\u5B57\u8282", "\u5B57\u8282", unit_category::data_size, 1, 0, ""},  // byte
@@ -9384,6 +9386,7 @@ inline constexpr unit_entry unit_table[] = {
     {"\u6237", "\u6237", unit_category::count, 1, 0, "\u53E3\u7C4D\u5916\u578B"},  // hu, household
     {"\u6237\u6B21", "\u6237\u6B21", unit_category::count, 1, 0, ""},  // household-times
     {"\u6240", "\u6240", unit_category::count, 1, 0, "\u4EE5\u6709\u5728\u5C5E\u5C6C\u5F97\u8C13\u8B02\u957F\u9577\u9700"},  // suo, institution
+    {"\u6247", "\u6247", unit_category::count, 1, 0, "\u5B50\u5F62\u9762\u533A\u5340\u8D1D\u8C9D\u53F6\u8449"},  // shan, door / window; not shanzi, shanxing ...
     {"\u6279", "\u6279", unit_category::count, 1, u_no_yi, "\u51C6\u793A\u590D\u5FA9\u8BC4\u8A55\u5224\u6B21"},  // pi, batch
     {"\u6279\u6B21", "\u6279\u6B21", unit_category::count, 1, 0, ""},  // pi ci, batch
     {"\u628A", "\u628A", unit_category::count, 1, u_no_yi, "\u624B\u5173\u95DC\u63E1\u6301\u63A7\u8109\u8108"},  // ba, handle / chair
@@ -9456,8 +9459,11 @@ inline constexpr unit_entry unit_table[] = {
     {"\u767E\u5206\u70B9", "\u4E2A\u767E\u5206\u70B9", unit_category::percent, 1, 0, ""},  // percentage point
     {"\u767E\u5206\u9EDE", "\u4E2A\u767E\u5206\u70B9", unit_category::percent, 1, 0, ""},  // percentage point
     {"\u76CE\u53F8", "\u76CE\u53F8", unit_category::mass, 1, 0, ""},  // ounce
+    {"\u76CF", "\u76CF", unit_category::count, 1, 0, ""},  // zhan, lamp
     {"\u76D2", "\u76D2", unit_category::count, 1, 0, ""},  // he, box
+    {"\u76DE", "\u76CF", unit_category::count, 1, 0, ""},  // zhan, lamp (trad)
     {"\u76E7\u5E03", "\u5362\u5E03", unit_category::currency, 1, 0, ""},  // rouble
+    {"\u773C", "\u773C", unit_category::count, 1, u_no_yi, "\u775B\u5149\u754C\u524D\u4E2D\u91CC\u88CF\u955C\u93E1\u79D1\u4E0B\u795E\u8272\u770B\u6CEA\u6DDA\u7403\u529B\u53D1\u767C\u653E\u671B"},  // yan, well / spring (ji jing 14 yan); not yanjing ..., liang yan fa guang, kan yi yan
     {"\u78C5", "\u78C5", unit_category::mass, 1, u_arabic_only, ""},  // pound
     {"\u79CD", "\u79CD", unit_category::count, 1, 0, "\u690D\u5B50\u7C7B\u985E"},  // zhong, kind
     {"\u79D1", "\u79D1", unit_category::count, 1, 0, "\u5B66\u5B78\u6280\u7814\u5BA4\u957F\u9577\u5458\u54E1\u7EA7\u7D1A\u666E\u76EE\u7EC4\u7D44"},  // ke, department / subject
@@ -9467,6 +9473,8 @@ inline constexpr unit_entry unit_table[] = {
     {"\u7ACB\u65B9", "\u7ACB\u65B9\u7C73", unit_category::volume, 1, 0, ""},  // cubic metre
     {"\u7ACB\u65B9\u7C73", "\u7ACB\u65B9\u7C73", unit_category::volume, 1, 0, ""},  // cubic metre
     {"\u7AE0", "\u7AE0", unit_category::count, 1, 0, "\u7A0B\u8282\u7BC0\u6CD5\u5236"},  // zhang, chapter
+    {"\u7B14", "\u7B14", unit_category::count, 1, 0, "\u8BB0\u8A18\u8BD5\u8A66\u8005\u753B\u756B\u58A8\u5F55\u9304\u4E0B\u7B52\u540D\u8FF9\u8DE1\u89E6\u89F8\u82AF"},  // bi, transaction / sum (3 bi daikuan); not biji, bishi ...
+    {"\u7B46", "\u7B14", unit_category::count, 1, 0, "\u8BB0\u8A18\u8BD5\u8A66\u8005\u753B\u756B\u58A8\u5F55\u9304\u4E0B\u7B52\u540D\u8FF9\u8DE1\u89E6\u89F8\u82AF"},  // bi, transaction / sum (trad)
     {"\u7B49\u529F", "-", unit_category::other, 1, u_ordinal, ""},  // grade, prize or rank word: ordinal
     {"\u7B49\u5956", "-", unit_category::other, 1, u_ordinal, ""},  // grade, prize or rank word: ordinal
     {"\u7B49\u734E", "-", unit_category::other, 1, u_ordinal, ""},  // grade, prize or rank word: ordinal
@@ -9838,7 +9846,9 @@ inline const unit_entry* find_unit(const char* p, const char* end) noexcept {
  *  - A metric is a number followed by a unit from the lexicon (detail/unit_table.hpp); a
  *    percent, ratio or fraction form; or a range of two numbers sharing a unit. A bare number
  *    is never a metric (identifiers, page numbers, codes, web counters have no unit), except
- *    after a currency sign (RMB / $ / EUR / GBP signs: 30 meiyuan).
+ *    after a currency sign (RMB / $ / EUR / GBP signs: 30 meiyuan), and an Arabic number with
+ *    a Han magnitude that ends its clause (xinzeng daikuan 35 yi, renkou 1.2 wan duo): unit
+ *    empty, category other (a judgement call; not after a page-counter label).
  *  - The unit is the LONGEST lexicon word at the position (chang ci, not chang; tai bi, not
  *    tai), normalised only by simplification and the stated folds (wan yuan / yi yuan ->
  *    yuan with the value scaled; ping mi / ping fang / the square-metre sign -> ping fang mi;
@@ -9877,7 +9887,8 @@ inline const unit_entry* find_unit(const char* p, const char* end) noexcept {
  *  - Ordinals and ranks: di + N, qian/hou N ming, grade/prize words (nianji, dengjiang), and
  *    ji/lei/duan/qi/jie ("yi ji", "er qi gongcheng") unless the context counts (liang,
  *    fen / gong / lianxu / juban before, a list of levels before: shi xian liang ji, yinei
- *    after). Even then N ji / N lei before an institution or rank noun is a grade (sheng san
+ *    after, the structure the levels form after N ji: si ji liandong, si ji wangge tixi; an
+ *    Arabic N lei or a Han one >= 10: kuoda dao 25 lei). Even then N ji / N lei before an institution or rank noun is a grade (sheng san
  *    ji you'er yuan), and N jie before a body or meeting is its ordinal (shi ba jie ren da;
  *    and the "N ci huiyi" of that session), unless a counting verb precedes. N ceng after a
  *    building number is a floor (3 hao lou 12 ceng).
@@ -9888,10 +9899,17 @@ inline const unit_entry* find_unit(const char* p, const char* end) noexcept {
  *    the single digit, or the numeral is liang (mei zhou yi ci, mei zhou liang ci: counts).
  *  - Names: a number inside a short quotation, fixed political terms and
  *    idioms (detail table below), xueqian N nian, N nian zhi / yiguan / yiwu / xingdong.
+ *  - Cross-references: a dotted number before jie / tiao / kuan / zhang (jian 3.4 jie, an 4.2
+ *    tiao) is a section number, not a count.
  *  - Identifiers: digits glued to Latin letters or to * _ # @, chains with several separators
  *    (2022-03-15, 1.2.3), a:b:c, file sizes after a "daxiao:" label; page counters (liulan /
- *    yuedu / dianji [shu]: N ci) and teaser titles of other documents (fanwen 3 pian).
- *  - Hedges: adjacent ones are inside the span; yue + verb (yue xu 2600 wan yuan) sets the
+ *    yuedu / dianji [shu]: N ci) and teaser titles of other documents (fanwen 3 pian) or
+ *    teaser labels of the page (tuijian yuedu 3 pian).
+ *  - Ratios: a:b (a clock time when it reads as one, unless bi is in the clause or a ratio
+ *    ends just before: you 1:45 gaishan zhi 1:38); Arabic N bi M when the context names a
+ *    ratio (bi earlier in the clause, yi before: a score, de bili after).
+ *  - Hedges: adjacent ones are inside the span (zuigao / zuidi directly before the number
+ *    too: at_most / at_least, a judgement call, see hedges_before); yue + verb (yue xu 2600 wan yuan) sets the
  *    approximation but stays outside, and so does a multi-character comparative earlier in
  *    the clause before "... de" + a share (bu shao yu zongshu de san cheng); jin before a
  *    duration means "recent" (jin wu nian) and is neither; da/da (reaches) is inside with no
@@ -9998,6 +10016,8 @@ inline constexpr hedge_word hedges_before[] = {
     {"\u4E0D\u8D85\u904E", approximation::at_most},    // buchaoguo (trad)
     {"\u4E0D\u9AD8\u4E8E", approximation::at_most},    // bugaoyu, not higher than
     {"\u4E0D\u591A\u4E8E", approximation::at_most},    // buduoyu, not more than
+    {"\u4E0D\u591A\u65BC", approximation::at_most},    // buduoyu (trad)
+    {"\u4E0D\u9AD8\u65BC", approximation::at_most},    // bugaoyu (trad)
     {"\u8D85\u8FC7", approximation::more_than},        // chaoguo, over
     {"\u8D85\u904E", approximation::more_than},        // chaoguo (trad)
     {"\u5927\u7EA6", approximation::about},            // dayue, about
@@ -10015,6 +10035,12 @@ inline constexpr hedge_word hedges_before[] = {
     {"\u81F3\u5C11", approximation::at_least},         // zhishao, at least
     {"\u6700\u5C11", approximation::at_least},         // zuishao, at least
     {"\u6700\u591A", approximation::at_most},          // zuiduo, at most
+    // zuigao / zuidi directly before an amount (jiangli zuigao 800 yuan, zuidi 200 yuan):
+    // judgement call of this project, read as at_most / at_least inside the span like
+    // zuiduo / zuishao. Only when adjacent to the number: before da (zuigao da 800 yuan)
+    // the gold's da rule keeps them outside (see prefix).
+    {"\u6700\u9AD8", approximation::at_most},          // zuigao, at most
+    {"\u6700\u4F4E", approximation::at_least},         // zuidi, at least
     {"\u81F3\u591A", approximation::at_most},          // zhiduo, at most
     {"\u7EA6", approximation::about},                  // yue, about
     {"\u7D04", approximation::about},                  // yue (trad)
@@ -10203,10 +10229,11 @@ inline constexpr std::string_view grade_nouns[] = {
     "\u6559\u5E08", "\u6559\u5E2B", "\u804C\u79F0", "\u8077\u7A31", "\u516C\u8DEF", "\u8D44\u8D28",
     "\u8CC7\u8CEA", "\u7532", "\u4E59", "\u54CD\u5E94", "\u97FF\u61C9", "\u9884\u8B66",
     "\u9810\u8B66", "\u4FDD\u62A4", "\u4FDD\u8B77", "\u6587\u7269", "\u6807\u51C6", "\u6A19\u6E96",
-    "\u8BC1\u4E66", "\u8B49\u66F8", "\u8FD0\u52A8\u5458", "\u904B\u52D5\u54E1", "\u5DE5\u4F1A"};
+    "\u8BC1\u4E66", "\u8B49\u66F8", "\u8FD0\u52A8\u5458", "\u904B\u52D5\u54E1", "\u5DE5\u4F1A",
+    "\u6C34\u8D28", "\u6C34\u8CEA", "\u5730\u533A", "\u5730\u5340"};
 // youer yuan x2, yiyuan x2, xuexiao x2, shifan x2, dabiao x2, yuan x2, xiao, zhongxue x2,
 // xiaoxue x2, jiaoshi x2, zhicheng x2, gonglu, zizhi x2, jia, yi, xiangying x2, yujing x2,
-// baohu x2, wenwu, biaozhun x2, zhengshu x2, yundongyuan x2, gonghui
+// baohu x2, wenwu, biaozhun x2, zhengshu x2, yundongyuan x2, gonghui, shuizhi x2 (san lei shuizhi), diqu x2
 /** After N jie: a body or meeting makes it an ordinal (shi ba jie ren da, N jie quanhui). */
 inline constexpr std::string_view session_bodies[] = {
     "\u4EBA\u5927", "\u5168\u4F1A", "\u5168\u6703", "\u4F1A\u8BAE", "\u6703\u8B70", "\u515A\u4EE3\u4F1A",
@@ -10242,6 +10269,26 @@ inline constexpr std::string_view title_before_pian[] = {
     "\u8303\u6587", "\u7BC4\u6587", "\u7CBE\u9009", "\u7CBE\u9078", "\u6C47\u7F16", "\u5F59\u7DE8",
     "\u5927\u5168", "\u5408\u96C6", "\u901A\u7528", "\u6A21\u677F", "\u53C2\u8003", "\u53C3\u8003"};
 // fanwen x2 jingxuan x2 huibian x2 daquan heji tongyong muban cankao x2
+/** After N ji: the structure the levels form (si ji liandong, si ji wangge tixi): a count. */
+inline constexpr std::string_view level_structures[] = {
+    "\u8054\u52A8", "\u806F\u52D5", "\u7F51\u683C", "\u7DB2\u683C", "\u7F51\u7EDC", "\u7DB2\u7D61",
+    "\u4F53\u7CFB", "\u9AD4\u7CFB", "\u67B6\u6784", "\u67B6\u69CB", "\u8054\u521B", "\u806F\u5275",
+    "\u8054\u5E2D", "\u806F\u5E2D", "\u4E66\u8BB0", "\u66F8\u8A18", "\u68AF\u961F", "\u68AF\u968A",
+    "\u7763\u5BFC", "\u7763\u5C0E", "\u5E2E\u6276", "\u5E6B\u6276", "\u6559\u7814", "\u6CB3\u957F",
+    "\u6CB3\u9577", "\u6797\u957F", "\u6797\u9577", "\u5305\u4FDD", "\u7BA1\u7406", "\u8D23\u4EFB",
+    "\u8CAC\u4EFB", "\u7EC4\u7EC7", "\u7D44\u7E54", "\u8054\u7CFB", "\u806F\u7E6B"};
+// liandong x2 wangge x2 wangluo x2 tixi x2 jiagou x2 lianchuang x2 lianxi (meeting) x2 shuji x2
+// tidui x2 dudao x2 bangfu x2 jiaoyan hezhang x2 linzhang x2 baobao guanli zeren x2 zuzhi x2
+// lianxi x2
+/** Teaser labels of a sharing site before "N pian" (tuijian yuedu 3 pian): web metadata. */
+inline constexpr std::string_view teaser_labels[] = {
+    "\u63A8\u8350\u9605\u8BFB", "\u63A8\u85A6\u95B1\u8B80", "\u76F8\u5173\u9605\u8BFB",
+    "\u76F8\u95DC\u95B1\u8B80", "\u5EF6\u4F38\u9605\u8BFB", "\u5EF6\u4F38\u95B1\u8B80",
+    "\u76F8\u5173\u6587\u7AE0", "\u76F8\u95DC\u6587\u7AE0", "\u70ED\u95E8\u63A8\u8350",
+    "\u71B1\u9580\u63A8\u85A6", "\u731C\u4F60\u559C\u6B22", "\u731C\u4F60\u559C\u6B61",
+    "\u76F8\u5173\u63A8\u8350", "\u76F8\u95DC\u63A8\u85A6"};
+// tuijian yuedu x2, xiangguan yuedu x2, yanshen yuedu x2, xiangguan wenzhang x2, remen tuijian x2,
+// cai ni xihuan x2, xiangguan tuijian x2
 /** Words ending in shu before "shu shi / shu bai": the shu is a noun ("zong shu shi suo" =
  *  the total is ten), not "several". */
 inline constexpr std::u32string_view shu_noun_before =
@@ -10358,6 +10405,8 @@ inline constexpr auto web_counter_set = make_word_set(web_counter_labels);
 inline constexpr auto web_counter_tail_set = make_word_set(web_counter_tails);
 inline constexpr auto floor_before_set = make_word_set(floor_before);
 inline constexpr auto title_before_pian_set = make_word_set(title_before_pian);
+inline constexpr auto level_structures_set = make_word_set(level_structures);
+inline constexpr auto teaser_labels_set = make_word_set(teaser_labels);
 inline constexpr cp_set shu_noun_set = make_cp_set(shu_noun_before);
 static_assert(year_duration_after_set.ok && year_describers_set.ok && grade_nouns_set.ok &&
                   session_bodies_set.ok && ci_meetings_set.ok && web_counter_set.ok && web_counter_tail_set.ok &&
@@ -11041,6 +11090,12 @@ class metric_scanner {
       }
     }
 
+    // 1 bi 6: a ratio where the context names one (the byte test first: bi is E6 AF 94)
+    if (arabic && n1.end < e_ && static_cast<unsigned char>(*n1.end) == 0xE6u &&
+        key_at(n1.end) == utf8_key3(0x6BD4)) {
+      if (const char* r = bi_ratio(p, n1)) return r;
+    }
+
     // fractions: san fen zhi yi
     if (key_at(n1.end) == utf8_key3(0x5206) && key_at(n1.end + 3) == utf8_key3(0x4E4B) &&  // fen zhi
         !n1.more && !n1.about) {
@@ -11186,6 +11241,7 @@ class metric_scanner {
         q += c.len;
       }
     }
+    if (!bi && !ratio_mark) bi = ratio_just_before(p);
     const bool clock = n1.integer && n2.integer && n1.value <= 24 && n2.int_digits == 2 &&
                        n2.value < 60 && !n2.leading_zero ? true
                        : (n1.integer && n2.integer && n1.value <= 24 && n2.int_digits == 2 &&
@@ -11204,6 +11260,102 @@ class metric_scanner {
     if (inside_quote(p, n2.end)) return n2.end;
     emit(m);
     return n2.end;
+  }
+
+  /** True when the last metric is a ratio ending at most 8 ideographs (words, no
+   *  punctuation) before `p`, among them the target of a change (zhi, dao, wei, cheng): the
+   *  second ratio of a change (you 1:45 gaishan zhi 1:38, tiaozheng wei 1:15). */
+  ZHSCAN_METRIC_COLD bool ratio_just_before(const char* p) const noexcept {
+    if (out_.empty() || out_.back().shape != metric_shape::ratio) return false;
+    const char* q = b_ + out_.back().span.end;
+    if (q >= p || p - q > 24) return false;
+    bool to = false;
+    while (q < p) {
+      if (p - q < 3 || !is_ideograph3(q)) return false;
+      const std::uint32_t k = head_key(q, 3);
+      to = to || k == utf8_key3(0x81F3) || k == utf8_key3(0x5230) || k == utf8_key3(0x4E3A) ||
+           k == utf8_key3(0x70BA) || k == utf8_key3(0x6210);  // zhi dao wei wei cheng
+      q += 3;
+    }
+    return to;
+  }
+
+  /**
+   * Arabic N bi Arabic M (touru chanchu bi wei 1 bi 6, yi 3 bi 1 huosheng, an 1 bi 1 de
+   * bili): a ratio or a score when the context names one: bi earlier in the clause (bili,
+   * zhi bi, bi fen), yi directly before (a score), or de bili / de bi after. bi "than"
+   * (bi 2022 nian, bi shang nian duo 3 suo) never has digits on both sides without a unit
+   * after M. Returns nullptr when it is no ratio (the caller goes on).
+   */
+  ZHSCAN_METRIC_COLD const char* bi_ratio(const char* p, const number_run& n1) {
+    const char* p2 = n1.end + 3;
+    if (!is_digit_cp(at(p2).cp)) return nullptr;
+    const number_run n2 = parse_arabic(p2, e_);
+    if (!n2.ok || n2.magnitude || n2.more || n2.about || n1.magnitude || n1.more || n1.about) return nullptr;
+    const mchar nx = at(n2.end);
+    if (nx.cp == '.' || nx.cp == ':' || nx.cp == '-' || nx.cp == '/' || is_ascii_alnum(nx.cp) ||
+        is_digit_cp(nx.cp) || find_unit(n2.end, e_))
+      return nullptr;  // bi 2022 nian, a code, a number with a unit
+    bool ctx = before(p).cp == 0x4EE5;  // yi (by): a score
+    if (!ctx) {
+      for (const char* q = clause_start(p, 30); q < p;) {
+        const mchar c = at(q);
+        if (c.cp == 0x6BD4) {  // bi
+          ctx = true;
+          break;
+        }
+        q += c.len ? c.len : 1;
+      }
+    }
+    if (!ctx) ctx = starts_with_at(n2.end, e_, "\u7684\u6BD4");  // de bi (de bili)
+    if (!ctx) return nullptr;
+    metric m;
+    m.shape = metric_shape::ratio;
+    m.ratio_a = n1.value;
+    m.ratio_b = n2.value;
+    m.unit = "ratio";
+    m.category = unit_category::ratio;
+    m.numeral = numeral_form::arabic;
+    m.number = {off(p), off(n2.end)};
+    m.unit_text = {off(n1.end), off(p2)};
+    m.span = m.number;
+    if (inside_quote(p, n2.end)) return n2.end;
+    emit(m);
+    return n2.end;
+  }
+
+  /**
+   * Arabic number with a Han magnitude and no unit, ending its clause (xinzeng daikuan 35
+   * yi, changzhu renkou 1.2 wan): a metric with no unit, category other (judgement call of
+   * this project). Not after a page-counter label (yuedu 1.2 wan), nor in a quotation.
+   */
+  ZHSCAN_METRIC_COLD const char* bare_magnitude(const char* p, const number_run& n) {
+    approximation a = n.more ? approximation::more_than : n.about ? approximation::about : approximation::none;
+    const char* end = n.end;
+    const std::uint32_t k = key_at(end);
+    if (!n.more && (k == utf8_key3(0x591A) || k == utf8_key3(0x4F59) || k == utf8_key3(0x9918))) {
+      a = approximation::more_than;  // 1.2 wan duo / yu (s/t)
+      end += 3;
+    }
+    end = hedge_after(end, a);
+    if (end < e_) {
+      const mchar nx = at(end);
+      if (nx.len == 0 || !is_clause_end(nx.cp)) return n.skip;
+    }
+    const mchar pv = before(p);
+    if (pv.cp == 0x7B2C || web_counter_before(p) || !std::isfinite(n.value)) return n.skip;  // di
+    metric m;
+    m.value = n.value;
+    m.category = unit_category::other;
+    m.numeral = numeral_form::mixed;
+    m.number = {off(p), off(n.end)};
+    m.unit_text = {off(n.end), off(n.end)};
+    const char* start = prefix(p, a, unit_category::other, false);
+    if (inside_quote(start, end)) return end;
+    m.approx = a;
+    m.span = {off(start), off(end)};
+    emit(m);
+    return end;
   }
 
   /** a/b: a fraction when it is one (2/3, followed by a hedge or de), else a date/code. */
@@ -11284,6 +11436,9 @@ class metric_scanner {
     }
     approximation h = approximation::none;
     const char* hs = hedge_before(start, h);
+    if (hs != start && start != p && start - hs == 6 &&
+        (std::string_view(hs, 6) == "\u6700\u9AD8" || std::string_view(hs, 6) == "\u6700\u4F4E"))
+      hs = start;  // zuigao da 800 yuan: zuigao / zuidi only adjacent to the number (zuigao, zuidi)
     if (hs != start) {
       const bool is_jin = (start - hs) == 3 && std::string_view(hs, 3) == "\u8FD1";  // jin
       const mchar pv = before(hs);
@@ -11444,6 +11599,19 @@ class metric_scanner {
     return web_counter_set.find_suffix(lo(q, 6), q) != 0;
   }
 
+  /** Before N pian: the title of another document (fanwen 3 pian) or a teaser label of the
+   *  web page, maybe followed by spaces or a colon (tuijian yuedu: 3 pian): web metadata. */
+  ZHSCAN_METRIC_COLD bool teaser_before_pian(const char* p) const noexcept {
+    if (title_before_pian_set.find_suffix(lo(p, 9), p)) return true;
+    const char* q = p;
+    for (unsigned i = 0; i < 3 && q > b_; ++i) {
+      const mchar c = before(q);
+      if (!(is_inline_space(c.cp) || c.cp == ':' || c.cp == 0xFF1A || c.cp == 0x3000)) break;
+      q -= c.len;
+    }
+    return teaser_labels_set.find_suffix(lo(q, 15), q) != 0;
+  }
+
   /** Context check shared by values and ranges; false = not a metric. */
   bool unit_allowed(const char* p, const number_run& n, const unit_match& um, bool range) const noexcept {
     const unit_entry* u = um.entry;
@@ -11522,6 +11690,14 @@ class metric_scanner {
       }
       // ya jian zhi 3 ji yinei: a number of levels
       if (!count && starts_with_at(um.end, e_, "\u4EE5\u5185")) count = true;  // yinei
+      if (!count && !range && n.integer && n.value >= 2) {
+        // kuoda dao 25 lei: an Arabic (or a Han >= 10) number of categories is a count (grades
+        // run I, II, III; yi lei, san lei renyuan stay ranks / terms)
+        if (nk == utf8_key3(0x7C7B)) count = n.arabic || n.value >= 10;  // lei
+        // si ji liandong jizhi, xian xiang cun zu si ji wangge tixi: a number of levels
+        // before the structure they form (not a grade: san ji yiyuan, si ji yingyu)
+        else if (nk == utf8_key3(0x7EA7)) count = level_structures_set.find_prefix(um.end, e_) != 0;  // ji
+      }
       if (count && !range && !counted && n.single != 12) {
         // sheng san ji you'er yuan: a grade before an institution or rank noun, whatever
         // precedes; N jie before a body (ren da, quanhui): its ordinal
@@ -11552,7 +11728,14 @@ class metric_scanner {
         if (floor_before_set.find_suffix(lo(p, 9), p)) return false;
         break;
       case utf8_key3(0x7BC7):  // pian: fanwen 3 pian is the title of another document
-        if (title_before_pian_set.find_suffix(lo(p, 9), p)) return false;
+        if (teaser_before_pian(p)) return false;
+        break;
+      case utf8_key3(0x8282): case utf8_key3(0x6761): case utf8_key3(0x6B3E): case utf8_key3(0x7AE0):
+        // jie tiao kuan zhang after a dotted number: a cross-reference (jian 3.4 jie, an 4.2
+        // tiao), not a count (a count of sections is whole; 2.5 jie ke: lessons)
+        if (n.arabic && !n.integer && !n.magnitude && key_at(um.end) != utf8_key3(0x8BFE) &&
+            key_at(um.end) != utf8_key3(0x8AB2))  // ke (s/t)
+          return false;
         break;
       default: break;
     }
@@ -11797,6 +11980,7 @@ class metric_scanner {
             (c == 0xACu && c2 == 0x82u) || (c == 0xA1u && c2 == 0xBFu) || (c == 0x84u && c2 == 0xBCu))
           return currency_sign(p, n);
       }
+      if (n.magnitude) return bare_magnitude(p, n);
       return n.skip;
     }
     // kuai / yuan followed by jiao-mao-fen or qian: money (a copy: unit_at is asked again)
