@@ -994,3 +994,35 @@ TEST_CASE("integration: the shared gold outline annotations meet the bars", "[li
   }
   CHECK(checked > 0);
 }
+
+TEST_CASE("sibling Latin items whose text starts with ASCII letters", "[list_marker]") {
+  // A. B. C. at line starts confirm each other although "A.K" looks like an initialism.
+  CHECK(render("（一）水利工程\nA.K12渠道衬砌完成8.5公里。\nB.S3泵站更新机组4台。\nC.灌区信息化完成。\n（二）农田建设\n") ==
+        "（一）|paren_han|1|1|-\nA.|latin_dot|1|2|0\nB.|latin_dot|2|2|0\nC.|latin_dot|3|2|0\n"
+        "（二）|paren_han|2|1|-\n");
+  // Lower case, one-line page: items after a sentence end.
+  CHECK(render("一、项目进展 a.X光机采购到位。b.CT室改造完工。c.检验科扩建启动。二、下步打算\n")
+            .find("b.|latin_dot|2|") != std::string::npos);
+  // Initialisms, abbreviations, addresses and a lone letter stay text.
+  CHECK(render("近期U.S.方面表示关注。\n").empty());
+  CHECK(render("A.G.公司代表到场。\nB.C.时期的文物。\n").empty());
+  CHECK(render("e.g.例如。\nPh.D.学位。\nNo.1车间。\n").empty());
+  CHECK(render("网址a.com可以访问。\n邮箱b.x@qq.com联系。\n").empty());
+  CHECK(render("一、概况\nA.K12渠道衬砌完成8.5公里。\n").find("A.") == std::string::npos);
+}
+
+TEST_CASE("a line ending in an introducer word leads in a numbered list", "[list_marker]") {
+  CHECK(render("一、市场监管\n1.消费维权。全年受理投诉560件，其中\n（1）食品类投诉120件；\n（2）服装类投诉98件。\n2.质量安全\n")
+            .find("（1）|paren_arabic|1|3|1\n（2）|paren_arabic|2|3|1\n") != std::string::npos);
+  CHECK(render("一、工作\n1.教研。本学期开展活动十二次。主要有\n（1）集体备课；\n（2）公开课评比。\n2.后勤\n")
+            .find("（2）|paren_arabic|2|3|1\n") != std::string::npos);
+  // Traditional form.
+  CHECK(render("一、工作\n1.教研。本學期開展活動十二次，具體為\n（1）集體備課；\n（2）公開課評比。\n2.後勤\n")
+            .find("（2）|paren_arabic|2|3|1\n") != std::string::npos);
+  // Without an introducer word: the sibling (2) confirms (1) after an unpunctuated line.
+  CHECK(render("一、工作\n1.教研。本学期开展活动十二次，活动内容\n（1）集体备课；\n（2）公开课评比。\n2.后勤\n")
+            .find("（1）|paren_arabic|1|3|1\n（2）|paren_arabic|2|3|1\n") != std::string::npos);
+  // A lone number that cuts a sentence is still the converter's.
+  CHECK(render("一、工作\n1.教研。本学期开展活动十二次，创建省级示\n（3）范校一所。\n2.后勤\n")
+            .find("（3）") == std::string::npos);
+}
