@@ -6133,6 +6133,38 @@ class scanner {
   enum class cut_kind { none, maybe, cut, split };
 
   /**
+   * True when the text ending at byte `end` ends with a word that introduces a list
+   * (qi zhong: among them, bao kuo: including, ru xia: as follows, fen bie shi/wei:
+   * respectively, ju ti shi/wei: namely, zhu yao you/shi: mainly, you yi xia ji dian: the
+   * following points; simplified and traditional). A line ending so is a finished lead-in,
+   * not a paragraph cut by a page boundary. Looks back at most 15 bytes; no throw, no alloc.
+   */
+  bool ends_with_introducer(std::size_t end) const noexcept {
+    static constexpr const char* words[] = {
+        "\u5176\u4E2D",              // qi zhong (among them)
+        "\u5305\u62EC",              // bao kuo (including)
+        "\u5982\u4E0B",              // ru xia (as follows)
+        "\u5206\u522B\u662F",       // fen bie shi (respectively are)
+        "\u5206\u522B\u4E3A",       // fen bie wei
+        "\u5206\u5225\u662F",       // fen bie shi, traditional
+        "\u5206\u5225\u70BA",       // fen bie wei, traditional
+        "\u5177\u4F53\u662F",       // ju ti shi (namely)
+        "\u5177\u4F53\u4E3A",       // ju ti wei
+        "\u5177\u9AD4\u662F",       // ju ti shi, traditional
+        "\u5177\u9AD4\u70BA",       // ju ti wei, traditional
+        "\u4E3B\u8981\u6709",       // zhu yao you (mainly there are)
+        "\u4E3B\u8981\u662F",       // zhu yao shi (mainly)
+        "\u6709\u4EE5\u4E0B\u51E0\u70B9",  // you yi xia ji dian (the following points)
+        "\u6709\u4EE5\u4E0B\u5E7E\u9EDE",  // same, traditional
+    };
+    for (const char* w : words) {
+      const std::size_t len = std::strlen(w);
+      if (len <= end && std::memcmp(s_ + end - len, w, len) == 0) return true;
+    }
+    return false;
+  }
+
+  /**
    * For a candidate at a line start: does the previous paragraph stop mid-sentence? A
    * paragraph that ends without closing punctuation was either a heading (short, no
    * sentence end inside: "maybe") or running text cut by a page/chunk boundary ("cut":
@@ -6166,6 +6198,8 @@ class scanner {
       q = ls;
     }
     if (c.cp == ch_replacement || ends_text_line(c.cp)) return cut_kind::none;
+    // "...qi zhong" (among them) ends the lead-in to a list as a colon does.
+    if (ends_with_introducer(c.end)) return cut_kind::none;
     if (is_han_start(c.cp)) {
       const cp_info b = before(c.pos);
       if (c.pos == 0 || (b.valid && (is_sentence_end(b.cp) || is_clause_end(b.cp) ||
@@ -6614,11 +6648,30 @@ class scanner {
     if (f.valid && f.cp == U'\u73ED' && class_name_follows(f.end))  // ban, class: "(1) ban"
       return reject(pos, close.end, m.value, st, reject_reason::mid_word);
     if (cx == ctx_bol && st == marker_style::paren_arabic) {
-      const cut_kind k = previous_paragraph(pos);
+      cut_kind k = previous_paragraph(pos);
+      // A bracketed number after a line that stops after a word (not a comma) may open a
+      // list whose lead-in lost its colon: treated like an item after a short line, it
+      // stands only when its next sibling follows (a chunk number has none).
+      if (k == cut_kind::cut && line_ends_in_ideograph(pos)) k = cut_kind::maybe;
       if (k == cut_kind::cut) flags |= flag_after_cut;
       if (k == cut_kind::maybe) flags |= flag_after_short;
     }
     emit(pos, close.end, m.value, st, cx, flags);
+  }
+
+  /**
+   * True when the line before the line starting at `line_start` ends (white space aside,
+   * at most 16 bytes skipped) in an ideograph. No throw, no alloc.
+   */
+  bool line_ends_in_ideograph(std::size_t line_start) const noexcept {
+    std::size_t q = line_start;
+    for (int k = 0; k < 16 && q > 0; ++k) {
+      const cp_info b = before(q);
+      if (!b.valid) return false;
+      if (!is_space(b.cp) && !is_newline(b.cp)) return is_ideograph(b.cp);
+      q = b.pos;
+    }
+    return false;
   }
 
   /** di (ordinal prefix) right before `pos`, white space and one line break allowed between. */
@@ -7021,13 +7074,66 @@ class scanner {
     // text after a Latin or Roman marker is Chinese (or a digit, or a quote).
     const std::size_t r = skip_spaces(d.end, 4);
     const cp_info f = at(r);
-    if (!f.valid || f.cp == no_cp || (f.cp < 0x80 && digit_value(f.cp) < 0 && f.cp != '"') ||
-        latin_letter(f.cp) != 0)
+    if (!f.valid || f.cp == no_cp) return;
+    const bool ascii_word = f.cp < 0x80 && latin_letter(f.cp) != 0;
+    if (!ascii_word && ((f.cp < 0x80 && digit_value(f.cp) < 0 && f.cp != '"') ||
+                        latin_letter(f.cp) != 0))
       return;
     if (is_clause_punct(f.cp) || starts_marker_shape(f)) return;
     const std::uint8_t cx = left_context(pos);
     if (cx == ctx_mid) return;
+    // "A.G320 guo dao": an item whose text starts with a code is still an item when a
+    // sibling letter opens a nearby line too; "A.G." or "a.com" is not.
+    if (ascii_word && (fw || len != 1 || (cx != ctx_bol && cx != ctx_space && cx != ctx_sent) ||
+                       !code_word_ends(r) || !latin_sibling(pos, q, d.end, letters[0])))
+      return;
     emit(pos, d.end, v, st, cx, flags);
+  }
+
+  /**
+   * For the ASCII word starting at `r` after a Latin marker: true when it ends in text that
+   * is not part of an abbreviation, an initialism, an address or an e-mail (the next
+   * character is neither '.', '@', '/', ':', '-', '_' nor ASCII white space or the input
+   * end). Looks at most 24 bytes ahead; no throw, no alloc.
+   */
+  bool code_word_ends(std::size_t r) const noexcept {
+    for (int k = 0; k < 24 && r < n_; ++k, ++r) {
+      const unsigned c = byte(r);
+      if ((c >= '0' && c <= '9') || ((c | 0x20u) >= 'a' && (c | 0x20u) <= 'z')) continue;
+      return c >= 0x80;  // the item text goes on in Chinese
+    }
+    return false;
+  }
+
+  /**
+   * For the one-letter ASCII marker at `pos` (letter `l`, delimiter bytes [dp, de)): true
+   * when the previous or the next letter with the same delimiter opens a line, or follows
+   * white space or a sentence end, within 600 bytes. Bounded look-around; no throw, no alloc.
+   */
+  bool latin_sibling(std::size_t pos, std::size_t dp, std::size_t de, char l) const noexcept {
+    const std::size_t dl = de - dp;
+    const auto sibling_at = [&](std::size_t i, char want) {
+      if (i + 1 + dl > n_ || s_[i] != want || std::memcmp(s_ + i + 1, s_ + dp, dl) != 0)
+        return false;
+      if (i == 0) return true;
+      const unsigned b = byte(i - 1);
+      if (b == '\n' || b == '\r' || b == ' ' || b == '\t') return true;
+      // after a sentence end: ju hao U+3002 (E3 80 82), full-width space U+3000 (E3 80 80)
+      return i >= 3 && byte(i - 3) == 0xE3 && byte(i - 2) == 0x80 &&
+             (b == 0x82 || b == 0x80);
+    };
+    constexpr std::size_t window = 600;
+    if (l != 'z' && l != 'Z') {
+      const std::size_t lim = n_ - de > window ? de + window : n_;
+      for (std::size_t i = de; i < lim; ++i)
+        if (sibling_at(i, static_cast<char>(l + 1))) return true;
+    }
+    if (l != 'a' && l != 'A') {
+      const std::size_t lo = pos > window ? pos - window : 0;
+      for (std::size_t i = pos; i-- > lo;)
+        if (sibling_at(i, static_cast<char>(l - 1))) return true;
+    }
+    return false;
   }
 
   const char* s_;
