@@ -1115,3 +1115,60 @@ TEST_CASE("metric: shared gold annotations meet the issue's bars") {
   CHECK(double(g["all"].unit_ok) / g["all"].matched >= 0.98);
   CHECK(forbidden == 0);
 }
+
+TEST_CASE("metric: yue closing a verb compound is no hedge") {
+  // X + yue compounds (qianyue, jieyue, heyue ...): the yue belongs to the verb
+  check_value({"上半年签约亿元以上工程5项。", "亿元以上", 1e8, "元", unit_category::currency,
+               approximation::at_least});
+  check_value({"今年节约80万元经费。", "80万元", 800000, "元", unit_category::currency, approximation::none});
+  check_value({"共履约300万元，", "300万元", 3000000, "元", unit_category::currency, approximation::none});
+  check_value({"累計簽約12億元。", "12億元", 1.2e9, "元", unit_category::currency, approximation::none});
+  check_value({"新增预约450人次。", "450人次", 450, "人次", unit_category::person, approximation::none});
+  // the hedge stays: dayue, and yue after a verb that forms no compound with it
+  check_value({"大约60万元。", "大约60万元", 600000, "元", unit_category::currency, approximation::about});
+  check_value({"总投资约60万元。", "约60万元", 600000, "元", unit_category::currency, approximation::about});
+  check_value({"全校共约900人，", "约900人", 900, "人", unit_category::person, approximation::about});
+  check_value({"还需约5万元。", "约5万元", 50000, "元", unit_category::currency, approximation::about});
+  check_value({"约3万元用于维修。", "约3万元", 30000, "元", unit_category::currency, approximation::about});
+}
+
+TEST_CASE("metric: yi + measure word stating a real count") {
+  // (a) closing a clause, after a restrictive
+  CHECK(spans("这样的示范点只一处；") == "一处");
+  CHECK(spans("此类学校全镇仅有一所。") == "一所");
+  CHECK(spans("合格的場館僅一個，") == "一個");
+  // (b) after a verb of building / setting up
+  CHECK(spans("今年新建一个标准化运动场。") == "一个");
+  CHECK(spans("在园区设立一家服务中心。") == "一家");
+  CHECK(spans("年內新建一個社區食堂。") == "一個");
+  CHECK(spans("为实验室配备一台投影仪。") == "一台");
+  // the article "a" stays indefinite
+  CHECK(spans("形成一个崭新的工作格局。") == "");
+  CHECK(spans("建立一个良好的合作机制。") == "");
+  CHECK(spans("迈上一个新台阶。") == "");
+  CHECK(spans("推出一批优秀课例。") == "");
+  CHECK(spans("启动新一轮改革。") == "");
+}
+
+TEST_CASE("metric: teaser labels before N pian") {
+  CHECK(spans("精选范文3篇") == "");
+  CHECK(spans("精選 5篇") == "");
+  CHECK(spans("热门推荐：4篇") == "");
+  CHECK(spans("推荐范文 6篇") == "");
+  CHECK(spans("相关范文2篇") == "");
+  CHECK(spans("发表论文3篇。") == "3篇");
+  CHECK(spans("工作总结范文： 3篇") == "");  // a title word before the count, even after a colon
+  CHECK(spans("完成通用教案、论文 3篇。") == "3篇");
+}
+
+TEST_CASE("metric: traditional measure words after Arabic + wan / yi") {
+  check_value({"共接種疫苗3.4萬劑，", "3.4萬劑", 34000, "剂", unit_category::count, approximation::none});
+  check_value({"累计接种12.5万剂次。", "12.5万剂次", 125000, "剂次", unit_category::count, approximation::none});
+  check_value({"發放藥品2億劑。", "2億劑", 2e8, "剂", unit_category::count, approximation::none});
+  check_value({"接種1.2萬針，", "1.2萬針", 12000, "针", unit_category::count, approximation::none});
+  check_value({"新增車輛3.1萬輛。", "3.1萬輛", 31000, "辆", unit_category::count, approximation::none});
+  check_value({"建成2.3萬棟。", "2.3萬棟", 23000, "栋", unit_category::count, approximation::none});
+  check_value({"服務5.6萬人次，", "5.6萬人次", 56000, "人次", unit_category::person, approximation::none});
+  CHECK(spans("控制劑量。") == "");
+  CHECK(spans("5针对性强。") == "");
+}

@@ -215,6 +215,10 @@ inline constexpr unit_entry unit_table[] = {
     {"\u5206", "\u5206", unit_category::score, 1, u_fen|u_time_part, ""},  // fen, point (score)
     {"\u5206\u9418", "\u5206\u949F", unit_category::duration, 1, 0, ""},  // minute
     {"\u5206\u949F", "\u5206\u949F", unit_category::duration, 1, 0, ""},  // minute
+    {"\u5242", "\u5242", unit_category::count, 1, 0, "\u91CF\u578B"},  // ji, dose (not jiliang dosage, jixing)
+    {"\u5242\u6B21", "\u5242\u6B21", unit_category::count, 1, 0, ""},  // ji ci, doses given
+    {"\u5291", "\u5242", unit_category::count, 1, 0, "\u91CF\u578B"},  // ji (trad), dose
+    {"\u5291\u6B21", "\u5242\u6B21", unit_category::count, 1, 0, ""},  // ji ci (trad)
     {"\u5339", "\u5339", unit_category::count, 1, 0, "\u914D"},  // pi, horse / bolt
     {"\u5343\u4F0F", "\u5343\u4F0F", unit_category::other, 1, 0, ""},  // kilovolt
     {"\u5343\u5143", "\u5143", unit_category::currency, 1000, u_magnitude, ""},  // qian yuan, 10^3 yuan
@@ -456,9 +460,13 @@ inline constexpr unit_entry unit_table[] = {
     {"\u90E8\u95E8", "\u90E8\u95E8", unit_category::count, 1, 0, ""},  // bu men, department
     {"\u91D0\u7C73", "\u5398\u7C73", unit_category::length, 1, 0, ""},  // centimetre
     {"\u91D1", "\u91D1", unit_category::count, 1, u_medal, ""},  // jin, gold medal
+    {"\u91DD", "\u9488", unit_category::count, 1, u_arabic_only, "\u5BF9\u5C0D\u7078\u7EBF\u7DDA\u5934\u982D"},  // zhen (trad), injection
+    {"\u91DD\u6B21", "\u9488\u6B21", unit_category::count, 1, u_arabic_only, ""},  // zhen ci (trad)
     {"\u9280", "\u94F6", unit_category::count, 1, u_medal, ""},  // yin, silver medal
     {"\u9285", "\u94DC", unit_category::count, 1, u_medal, ""},  // tong, bronze medal
     {"\u9418\u982D", "\u949F\u5934", unit_category::duration, 1, 0, ""},  // hour
+    {"\u9488", "\u9488", unit_category::count, 1, u_arabic_only, "\u5BF9\u5C0D\u7078\u7EBF\u7DDA\u5934\u982D"},  // zhen, injection (not zhendui ...)
+    {"\u9488\u6B21", "\u9488\u6B21", unit_category::count, 1, u_arabic_only, ""},  // zhen ci, injections given
     {"\u949F\u5934", "\u949F\u5934", unit_category::duration, 1, 0, ""},  // hour
     {"\u94DC", "\u94DC", unit_category::count, 1, u_medal, ""},  // tong, bronze medal
     {"\u94F6", "\u94F6", unit_category::count, 1, u_medal, ""},  // yin, silver medal
