@@ -9396,6 +9396,10 @@ inline constexpr unit_entry unit_table[] = {
     {"\u5206", "\u5206", unit_category::score, 1, u_fen|u_time_part, ""},  // fen, point (score)
     {"\u5206\u9418", "\u5206\u949F", unit_category::duration, 1, 0, ""},  // minute
     {"\u5206\u949F", "\u5206\u949F", unit_category::duration, 1, 0, ""},  // minute
+    {"\u5242", "\u5242", unit_category::count, 1, 0, "\u91CF\u578B"},  // ji, dose (not jiliang dosage, jixing)
+    {"\u5242\u6B21", "\u5242\u6B21", unit_category::count, 1, 0, ""},  // ji ci, doses given
+    {"\u5291", "\u5242", unit_category::count, 1, 0, "\u91CF\u578B"},  // ji (trad), dose
+    {"\u5291\u6B21", "\u5242\u6B21", unit_category::count, 1, 0, ""},  // ji ci (trad)
     {"\u5339", "\u5339", unit_category::count, 1, 0, "\u914D"},  // pi, horse / bolt
     {"\u5343\u4F0F", "\u5343\u4F0F", unit_category::other, 1, 0, ""},  // kilovolt
     {"\u5343\u5143", "\u5143", unit_category::currency, 1000, u_magnitude, ""},  // qian yuan, 10^3 yuan
@@ -9637,9 +9641,13 @@ inline constexpr unit_entry unit_table[] = {
     {"\u90E8\u95E8", "\u90E8\u95E8", unit_category::count, 1, 0, ""},  // bu men, department
     {"\u91D0\u7C73", "\u5398\u7C73", unit_category::length, 1, 0, ""},  // centimetre
     {"\u91D1", "\u91D1", unit_category::count, 1, u_medal, ""},  // jin, gold medal
+    {"\u91DD", "\u9488", unit_category::count, 1, u_arabic_only, "\u5BF9\u5C0D\u7078\u7EBF\u7DDA\u5934\u982D"},  // zhen (trad), injection
+    {"\u91DD\u6B21", "\u9488\u6B21", unit_category::count, 1, u_arabic_only, ""},  // zhen ci (trad)
     {"\u9280", "\u94F6", unit_category::count, 1, u_medal, ""},  // yin, silver medal
     {"\u9285", "\u94DC", unit_category::count, 1, u_medal, ""},  // tong, bronze medal
     {"\u9418\u982D", "\u949F\u5934", unit_category::duration, 1, 0, ""},  // hour
+    {"\u9488", "\u9488", unit_category::count, 1, u_arabic_only, "\u5BF9\u5C0D\u7078\u7EBF\u7DDA\u5934\u982D"},  // zhen, injection (not zhendui ...)
+    {"\u9488\u6B21", "\u9488\u6B21", unit_category::count, 1, u_arabic_only, ""},  // zhen ci, injections given
     {"\u949F\u5934", "\u949F\u5934", unit_category::duration, 1, 0, ""},  // hour
     {"\u94DC", "\u94DC", unit_category::count, 1, u_medal, ""},  // tong, bronze medal
     {"\u94F6", "\u94F6", unit_category::count, 1, u_medal, ""},  // yin, silver medal
@@ -10000,7 +10008,9 @@ inline const unit_entry* find_unit(const char* p, const char* end) noexcept {
  *    building number is a floor (3 hao lou 12 ceng).
  *  - Han er + measure word is an ordinal or a name (counts of two use liang); Han yi + measure
  *    word is the article "a" unless it answers "how many": a distributive (mei / ge / jun) in
- *    the clause, a postposed count (noun + yi ge + punctuation), or a restrictive (jin, zhi).
+ *    the clause, a postposed count (noun + yi ge + punctuation), a restrictive (jin, zhi,
+ *    jin you, zhi you, weiyi), or a verb of building / setting up before it (xinjian, sheli,
+ *    peibei ...) unless a short describing phrase + de follows (jianli yi ge lianghao de ...).
  *  - Weekdays: zhou / xingqi / libai + a Han digit is a weekday unless a measure word follows
  *    the single digit, or the numeral is liang (mei zhou yi ci, mei zhou liang ci: counts).
  *  - Names: a number inside a short quotation, fixed political terms and
@@ -10016,8 +10026,9 @@ inline const unit_entry* find_unit(const char* p, const char* end) noexcept {
  *    ratio (bi earlier in the clause, yi before: a score, de bili after).
  *  - Hedges: adjacent ones are inside the span (zuigao / zuidi directly before the number
  *    too: at_most / at_least, a judgement call, see hedges_before); yue + verb (yue xu 2600 wan yuan) sets the
- *    approximation but stays outside, and so does a multi-character comparative earlier in
- *    the clause before "... de" + a share (bu shao yu zongshu de san cheng); jin before a
+ *    approximation but stays outside; yue closing a verb compound (qianyue, jieyue, zhiyue,
+ *    heyue ...: one character back) is no hedge at all. A multi-character comparative earlier
+ *    in the clause also sets it from outside before "... de" + a share (bu shao yu zongshu de san cheng); jin before a
  *    duration means "recent" (jin wu nian) and is neither; da/da (reaches) is inside with no
  *    approximation, dadao / daoda are outside. An approximate pair (san si ge, liang san
  *    nian) is a range low..high with no approximation.
@@ -10269,6 +10280,29 @@ inline constexpr std::u32string_view yi_word_prefix =
     U"\u5934\u982D\u524D\u540E\u5F8C\u53BB\u4ECA\u660E\u4E00\u8FDB\u9032";
 // mei tong xin ling zhe zhe na na wei tong tong mou ren wan wan zhi shang xia qi dan dan zhu
 // zhuan zhuan di de zheng quan tou tou qian hou hou qu jin ming yi jin jin
+/** Two-character restrictives before yi (jin you yi suo, zhi you yi jia, weiyi yi ge): a count. */
+inline constexpr std::string_view yi_count_words[] = {
+    "\u4EC5\u6709", "\u50C5\u6709", "\u53EA\u6709", "\u552F\u4E00"};
+// jin you x2, zhi you, weiyi
+/** Verbs of building / setting up / equipping before yi + measure word (xinjian yi ge gongyu,
+ *  sheli yi ge zhongxin): a real count, unless a describing word + de follows (jianli yi ge
+ *  lianghao de jizhi: the article, see yi_is_count). */
+inline constexpr std::string_view yi_build_verbs[] = {
+    "\u65B0\u5EFA", "\u5EFA\u6210", "\u5EFA\u7ACB", "\u8BBE\u7ACB", "\u8A2D\u7ACB",
+    "\u6210\u7ACB", "\u7EC4\u5EFA", "\u7D44\u5EFA", "\u914D\u5907", "\u914D\u5099",
+    "\u65B0\u589E", "\u589E\u8BBE", "\u589E\u8A2D", "\u5F00\u8BBE", "\u958B\u8A2D",
+    "\u521B\u5EFA", "\u5275\u5EFA", "\u5EFA\u8BBE", "\u5EFA\u8A2D"};
+// xinjian jiancheng jianli sheli x2 chengli zujian x2 peibei x2 xinzeng zengshe x2 kaishe x2
+// chuangjian x2 jianshe x2
+/** First characters of verb compounds ending in yue (qianyue "sign", jieyue "save", zhiyue
+ *  "constrain" ...): there the yue belongs to the verb and is no hedge (qianyue yi yuan yishang
+ *  xiangmu, jieyue zijin 120 wan yuan). dayue stays a hedge (its own hedges_before entry). */
+inline constexpr std::u32string_view yue_compound_heads =
+    U"\u7B7E\u7C3D\u8282\u7BC0\u5236\u5408\u9884\u9810\u516C\u6761\u689D\u7279\u8FDD\u9055"
+    U"\u5C65\u9080\u76F8\u7F14\u7DE0\u89E3\u7EED\u7E8C\u96C6\u7B80\u7C21\u9690\u96B1\u5A5A"
+    U"\u79DF\u89C4\u898F";
+// qian x2 jie x2 zhi he yu x2 gong tiao x2 te wei x2 lv yao xiang di x2 jie xu x2 ji jian x2
+// yin x2 hun zu gui x2
 /** Restrictives before yi that state a count (jin yi suo "only one"). */
 inline constexpr std::u32string_view yi_count_prefix = U"\u4EC5\u50C5\u53EA\u5171\u8BA1\u8A08\u5408";
 // jin jin zhi gong ji ji he
@@ -10370,7 +10404,8 @@ inline constexpr std::string_view web_counter_tails[] = {"\u6B21\u6570", "\u6B21
 inline constexpr std::string_view floor_before[] = {"\u53F7\u697C", "\u865F\u6A13", "\u680B",
                                                     "\u68DF", "\u5E62", "\u5355\u5143", "\u55AE\u5143"};
 // hao lou x2 dong x2 zhuang danyuan x2
-/** Before N pian: a teaser title of another document (fanwen 3 pian, jingxuan 5 pian). */
+/** Before N pian (maybe after spaces or a colon): a teaser title of another document
+ *  (fanwen 3 pian, jingxuan 5 pian, tuijian fanwen 4 pian, xiangguan fanwen 2 pian). */
 inline constexpr std::string_view title_before_pian[] = {
     "\u8303\u6587", "\u7BC4\u6587", "\u7CBE\u9009", "\u7CBE\u9078", "\u6C47\u7F16", "\u5F59\u7DE8",
     "\u5927\u5168", "\u5408\u96C6", "\u901A\u7528", "\u6A21\u677F", "\u53C2\u8003", "\u53C3\u8003"};
@@ -10483,6 +10518,11 @@ inline constexpr std::string_view week_words[] = {"\u5468", "\u9031", "\u661F\u6
 
 inline constexpr cp_set yi_word_prefix_set = make_cp_set(yi_word_prefix);
 inline constexpr cp_set yi_count_prefix_set = make_cp_set(yi_count_prefix);
+inline constexpr cp_set yue_compound_heads_set = make_cp_set(yue_compound_heads);
+inline constexpr auto yi_count_words_set = make_word_set(yi_count_words);
+inline constexpr auto yi_build_verbs_set = make_word_set(yi_build_verbs);
+static_assert(yue_compound_heads_set.ok && yi_count_words_set.ok && yi_build_verbs_set.ok,
+              "yi / yue word lists must be keyable");
 inline constexpr cp_set distributive_set = make_cp_set(distributive_cps);
 inline constexpr cp_set level_set = make_cp_set(level_cps);
 static_assert(yi_word_prefix_set.ok && yi_count_prefix_set.ok && distributive_set.ok && level_set.ok,
@@ -10797,10 +10837,21 @@ class metric_scanner {
   /** Hedge directly before `p` (returns its start or p). */
   const char* hedge_before(const char* p, approximation& a) const noexcept {
     if (const std::size_t k = hedges_before_set.find_suffix(lo(p, 12), p)) {
+      // yue / yue (trad) closing a verb compound (qianyue, jieyue ...): one character back
+      if (hedges_before[k - 1].text.size() == 3 && p[-3] == '\xE7' &&
+          ((p[-2] == '\xBA' && p[-1] == '\xA6') || (p[-2] == '\xB4' && p[-1] == '\x84')) &&
+          yue_compound_at(p - 3))
+        return p;
       a = hedges_before[k - 1].approx;
       return p - hedges_before[k - 1].text.size();
     }
     return p;
+  }
+
+  /** True when the yue at `y` closes a verb compound (qianyue, jieyue ...; see
+   *  yue_compound_heads): a bounded one-character look-back. No throw, no alloc. */
+  ZHSCAN_METRIC_COLD bool yue_compound_at(const char* y) const noexcept {
+    return yue_compound_heads_set.has(before(y).cp);
   }
 
   struct unit_match {
@@ -11582,6 +11633,7 @@ class metric_scanner {
   /** Han yi + count: the article "a" unless it states how many (see the file comment). */
   bool yi_is_count(const char* p, const char* unit_end, const unit_entry* u) const noexcept {
     if (u->flags & u_no_yi) return false;
+    if (yi_count_words_set.find_suffix(lo(p, 6), p)) return true;  // jin you / weiyi yi ge
     const mchar pv = before(p);
     if (yi_word_prefix_set.has(pv.cp)) return false;
     if (yi_count_prefix_set.has(pv.cp)) return true;
@@ -11595,7 +11647,22 @@ class metric_scanner {
     // postposed count: shitang yi ge, (noun + yi + measure word + punctuation)
     const mchar nx = at(unit_end);
     if ((nx.len == 0 || is_clause_end(nx.cp)) && is_han_cp(pv.cp)) return true;
-    return false;
+    return yi_after_build_verb(p, unit_end);
+  }
+
+  /** xinjian / sheli / peibei ... + yi + measure word: a count, unless up to three Han
+   *  characters and de follow (jianli yi ge lianghao de jizhi, yi ge quanxin de jieduan: the
+   *  article "a" before a description). Bounded look-around; no throw, no alloc. */
+  ZHSCAN_METRIC_COLD bool yi_after_build_verb(const char* p, const char* unit_end) const noexcept {
+    if (!yi_build_verbs_set.find_suffix(lo(p, 6), p)) return false;
+    const char* q = unit_end;
+    for (unsigned i = 0; i < 4; ++i) {
+      const mchar c = at(q);
+      if (c.len == 0 || !is_han_cp(c.cp)) break;
+      if (c.cp == 0x7684) return false;  // de: a describing phrase follows
+      q += c.len;
+    }
+    return true;
   }
 
   /** Medal tally: 3 jin 2 yin 1 tong (a medal unit next to another medal count). */
@@ -11715,7 +11782,9 @@ class metric_scanner {
       if (!(is_inline_space(c.cp) || c.cp == ':' || c.cp == 0xFF1A || c.cp == 0x3000)) break;
       q -= c.len;
     }
-    return teaser_labels_set.find_suffix(lo(q, 15), q) != 0;
+    // a title word or a label, maybe before spaces or a colon (jingxuan 5 pian, fanwen: 3 pian)
+    return teaser_labels_set.find_suffix(lo(q, 15), q) != 0 ||
+           (q != p && title_before_pian_set.find_suffix(lo(q, 9), q) != 0);
   }
 
   /** Context check shared by values and ranges; false = not a metric. */
