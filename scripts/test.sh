@@ -19,7 +19,8 @@
 #            FetchContent, add_subdirectory, find_package after install, Meson wrap and
 #            pkg-config, the single header, g++/clang++ x C++17/20 x -fno-exceptions
 #            -fno-rtti, README snippets, one version everywhere
-#   gold     the CLI over ../shared/corpus, scored against ../shared/gold
+#   gold     the CLI over ../shared/corpus, scored against ../shared/gold; then
+#            tests/regression/check.py: tests/heldout and tests/regression/eval*/ with floors
 #   install  cmake --install to a temporary prefix, check the package files
 # (noexcept/ODR checks are ctest/meson tests, so they run in every build.)
 #
@@ -235,6 +236,7 @@ if want gold; then
   cli=$BUILD/gcc/examples/zhscan
   [[ -x $cli ]] || { echo "no $cli: run the 'gcc' step first" >&2; exit 1; }
   python3 "$REPO/tests/gold_check.py" --zhscan "$cli" --shared "$ZHSCAN_SHARED_DIR"
+  python3 "$REPO/tests/regression/check.py" --zhscan "$cli" --shared "$ZHSCAN_SHARED_DIR"
   section_done
 fi
 
