@@ -155,10 +155,11 @@ constexpr std::uint32_t tail_key(const char* p, std::size_t n) noexcept {
          (std::uint32_t(static_cast<unsigned char>(p[-2])) << 8) | b;
 }
 
-/** A 256-bit Bloom mask of character keys (one hash). */
+/** A 512-bit Bloom mask of character keys (one hash; one cache line, so that lists of 30+
+ *  words still reject most neighbouring characters with the single test). */
 struct key_mask {
-  std::uint64_t w[4]{};
-  static constexpr unsigned slot(std::uint32_t key) noexcept { return (key * 0x9E3779B1u) >> 24; }
+  std::uint64_t w[8]{};
+  static constexpr unsigned slot(std::uint32_t key) noexcept { return (key * 0x9E3779B1u) >> 23; }
   constexpr void add(std::uint32_t key) noexcept {
     w[slot(key) >> 6] |= std::uint64_t(1) << (slot(key) & 63);
   }
