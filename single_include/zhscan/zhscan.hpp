@@ -8301,10 +8301,11 @@ constexpr std::uint32_t tail_key(const char* p, std::size_t n) noexcept {
          (std::uint32_t(static_cast<unsigned char>(p[-2])) << 8) | b;
 }
 
-/** A 256-bit Bloom mask of character keys (one hash). */
+/** A 512-bit Bloom mask of character keys (one hash; one cache line, so that lists of 30+
+ *  words still reject most neighbouring characters with the single test). */
 struct key_mask {
-  std::uint64_t w[4]{};
-  static constexpr unsigned slot(std::uint32_t key) noexcept { return (key * 0x9E3779B1u) >> 24; }
+  std::uint64_t w[8]{};
+  static constexpr unsigned slot(std::uint32_t key) noexcept { return (key * 0x9E3779B1u) >> 23; }
   constexpr void add(std::uint32_t key) noexcept {
     w[slot(key) >> 6] |= std::uint64_t(1) << (slot(key) & 63);
   }
@@ -10834,18 +10835,23 @@ class metric_scanner {
     return false;
   }
 
-  /** Hedge directly before `p` (returns its start or p). */
-  const char* hedge_before(const char* p, approximation& a) const noexcept {
-    if (const std::size_t k = hedges_before_set.find_suffix(lo(p, 12), p)) {
-      // yue / yue (trad) closing a verb compound (qianyue, jieyue ...): one character back
-      if (hedges_before[k - 1].text.size() == 3 && p[-3] == '\xE7' &&
-          ((p[-2] == '\xBA' && p[-1] == '\xA6') || (p[-2] == '\xB4' && p[-1] == '\x84')) &&
-          yue_compound_at(p - 3))
-        return p;
-      a = hedges_before[k - 1].approx;
-      return p - hedges_before[k - 1].text.size();
-    }
+  /** Hedge directly before `p` (returns its start or p). Called once per metric: the miss
+   *  (almost every call) stays a Bloom test inlined into prefix; a hit goes out of line. */
+  ZHSCAN_ALWAYS_INLINE const char* hedge_before(const char* p, approximation& a) const noexcept {
+    if (const std::size_t k = hedges_before_set.find_suffix(lo(p, 12), p)) return hedge_hit(p, k, a);
     return p;
+  }
+
+  /** The hedge word k (index + 1 into hedges_before) ends at `p`: its start and approximation,
+   *  or p when it is the yue of a verb compound. No throw, no alloc. */
+  ZHSCAN_METRIC_COLD const char* hedge_hit(const char* p, std::size_t k, approximation& a) const noexcept {
+    // yue / yue (trad) closing a verb compound (qianyue, jieyue ...): one character back
+    if (hedges_before[k - 1].text.size() == 3 && p[-3] == '\xE7' &&
+        ((p[-2] == '\xBA' && p[-1] == '\xA6') || (p[-2] == '\xB4' && p[-1] == '\x84')) &&
+        yue_compound_at(p - 3))
+      return p;
+    a = hedges_before[k - 1].approx;
+    return p - hedges_before[k - 1].text.size();
   }
 
   /** True when the yue at `y` closes a verb compound (qianyue, jieyue ...; see
@@ -11244,13 +11250,11 @@ class metric_scanner {
           const mchar n2 = at(n1.end + nx.len);
           if (is_digit_cp(n2.cp)) return slash_number(p, n1);
         }
+      } else if (nb == 0xE6u && key_at(n1.end) == utf8_key3(0x6BD4)) {
+        // 1 bi 6: a ratio where the context names one (the lead byte of bi, E6 AF 94, is
+        // tested first, reusing nb)
+        if (const char* r = bi_ratio(p, n1)) return r;
       }
-    }
-
-    // 1 bi 6: a ratio where the context names one (the byte test first: bi is E6 AF 94)
-    if (arabic && n1.end < e_ && static_cast<unsigned char>(*n1.end) == 0xE6u &&
-        key_at(n1.end) == utf8_key3(0x6BD4)) {
-      if (const char* r = bi_ratio(p, n1)) return r;
     }
 
     // fractions: san fen zhi yi
@@ -11398,7 +11402,9 @@ class metric_scanner {
         q += c.len;
       }
     }
-    if (!bi && !ratio_mark) bi = ratio_just_before(p);
+    // the change-of-ratio look-back only when the last metric is a ratio (rare): no call otherwise
+    if (!bi && !ratio_mark && !out_.empty() && out_.back().shape == metric_shape::ratio)
+      bi = ratio_just_before(p);
     const bool clock = n1.integer && n2.integer && n1.value <= 24 && n2.int_digits == 2 &&
                        n2.value < 60 && !n2.leading_zero ? true
                        : (n1.integer && n2.integer && n1.value <= 24 && n2.int_digits == 2 &&
@@ -11647,14 +11653,15 @@ class metric_scanner {
     // postposed count: shitang yi ge, (noun + yi + measure word + punctuation)
     const mchar nx = at(unit_end);
     if ((nx.len == 0 || is_clause_end(nx.cp)) && is_han_cp(pv.cp)) return true;
-    return yi_after_build_verb(p, unit_end);
+    // the verb test inline (a Bloom miss almost always); the look-ahead out of line
+    return yi_build_verbs_set.find_suffix(lo(p, 6), p) && yi_after_build_verb(unit_end);
   }
 
-  /** xinjian / sheli / peibei ... + yi + measure word: a count, unless up to three Han
-   *  characters and de follow (jianli yi ge lianghao de jizhi, yi ge quanxin de jieduan: the
-   *  article "a" before a description). Bounded look-around; no throw, no alloc. */
-  ZHSCAN_METRIC_COLD bool yi_after_build_verb(const char* p, const char* unit_end) const noexcept {
-    if (!yi_build_verbs_set.find_suffix(lo(p, 6), p)) return false;
+  /** xinjian / sheli / peibei ... + yi + measure word (the caller found the verb before
+   *  `p`): a count, unless up to three Han characters and de follow (jianli yi ge lianghao de
+   *  jizhi, yi ge quanxin de jieduan: the article "a" before a description). Bounded
+   *  look-ahead; no throw, no alloc. */
+  ZHSCAN_METRIC_COLD bool yi_after_build_verb(const char* unit_end) const noexcept {
     const char* q = unit_end;
     for (unsigned i = 0; i < 4; ++i) {
       const mchar c = at(q);
