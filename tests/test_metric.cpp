@@ -1172,3 +1172,72 @@ TEST_CASE("metric: traditional measure words after Arabic + wan / yi") {
   CHECK(spans("控制劑量。") == "");
   CHECK(spans("5针对性强。") == "");
 }
+
+TEST_CASE("metric: da only as a free word before the number") {
+  CHECK(spans("今年新建雷达一部。") == "一部");
+  CHECK(spans("已传达一次，") == "一次");
+  CHECK(spans("车辆直达3个乡镇。") == "3个");
+  CHECK(spans("累计下达资金500万元，") == "500万元");
+  // a free da stays in the span, without approximation
+  CHECK(spans("总投资达1.2亿元。") == "达1.2亿元");
+  CHECK(spans("參與人數達300人。") == "達300人");
+}
+
+TEST_CASE("metric: juan and ye in body text, page counts of the frame") {
+  check_value({"整理档案300卷，", "300卷", 300, "卷", unit_category::count, approximation::none});
+  check_value({"共修补三百卷。", "三百卷", 300, "卷", unit_category::count, approximation::none});
+  check_value({"馆藏图书1.2万卷。", "1.2万卷", 12000, "卷", unit_category::count, approximation::none});
+  check_value({"扫描文件5万页，", "5万页", 50000, "页", unit_category::count, approximation::none});
+  check_value({"整理資料3000頁。", "3000頁", 3000, "页", unit_category::count, approximation::none});
+  CHECK(spans("共11页") == "");
+  CHECK(spans("第1页 / 共8页") == "");
+  CHECK(spans("页数:11") == "");
+  CHECK(spans("(11页珍藏版)") == "");
+  CHECK(spans("第 3 页 共 8 页") == "");
+  CHECK(spans("卷入纠纷3卷烟") == "");
+}
+
+TEST_CASE("metric: single and dunhao-separated medal counts") {
+  check_value({"运动员获得二十一金。", "二十一金", 21, "金", unit_category::count, approximation::none});
+  CHECK(spans("共获得21金、17银、23铜。") == "21金|17银|23铜");
+  CHECK(spans("选手共夺得3枚金牌。") == "3枚");
+  CHECK(spans("摘得5金，") == "5金");
+  CHECK(spans("获得5金3银1铜。") == "5金|3银|1铜");
+  // jin inside words, no medal context
+  CHECK(spans("筹集基金5金融机构") == "");
+  CHECK(spans("投入资金3金额不详") == "");
+  CHECK(spans("投入3金。") == "");
+}
+
+TEST_CASE("metric: cheng with ban and duo") {
+  check_value({"占比七成多。", "七成多", 70, "%", unit_category::percent, approximation::more_than});
+  check_value({"占比七成半。", "七成半", 75, "%", unit_category::percent, approximation::none});
+  check_value({"占比七成五。", "七成五", 75, "%", unit_category::percent, approximation::none});
+  check_value({"占比七成。", "七成", 70, "%", unit_category::percent, approximation::none});
+}
+
+TEST_CASE("metric: Han numeral + qi as a count, phases stay ordinal") {
+  check_value({"出版简报二十期，", "二十期", 20, "期", unit_category::count, approximation::none});
+  check_value({"举办培训班三期。", "三期", 3, "期", unit_category::count, approximation::none});
+  CHECK(spans("出版简报20期，") == "20期");
+  CHECK(spans("一期工程已完工，二期正在建设，第三期启动。") == "");
+}
+
+TEST_CASE("metric: yi + measure word stating a real count (restrictive, qizhong, incident)") {
+  CHECK(spans("仓库里只剩一台车。") == "一台");
+  CHECK(spans("只剩下一台车。") == "一台");
+  CHECK(spans("现场发现火点一起。") == "一起");
+  CHECK(spans("其中一户获得救助。") == "一户");
+  CHECK(spans("整理了一卷。") == "一卷");
+  CHECK(spans("大家团结在一起。") == "");
+  CHECK(spans("我们一起努力。") == "");
+  CHECK(spans("推进一项重大改革。") == "");
+  CHECK(spans("打造一个全新的平台。") == "");
+}
+
+TEST_CASE("metric: Han ranges of ji name grades") {
+  CHECK(spans("评定一至三级单位。") == "");
+  CHECK(spans("分为一至四级。") == "");
+  CHECK(spans("用时三至五年。") == "三至五年");
+  CHECK(spans("风力3至4级。") == "3至4级");
+}

@@ -232,6 +232,7 @@ inline constexpr unit_entry unit_table[] = {
     {"\u534E\u6C0F\u5EA6", "\u534E\u6C0F\u5EA6", unit_category::other, 1, u_temp, ""},  // degree Fahrenheit
     {"\u5362\u5E03", "\u5362\u5E03", unit_category::currency, 1, 0, ""},  // rouble
     {"\u5362\u6BD4", "\u5362\u6BD4", unit_category::currency, 1, 0, ""},  // rupee
+    {"\u5377", "\u5377", unit_category::count, 1, 0, "\u5165\u70DF\u7159\u5B97\u9762\u5C3A\u5E18\u5FC3"},  // juan, volume / roll (not juanru, juanyan x2, juanzong, juanmian, juanchi, juanlian, juanxin)
     {"\u5398\u7C73", "\u5398\u7C73", unit_category::length, 1, 0, ""},  // centimetre
     {"\u53CC", "\u53CC", unit_category::count, 1, 0, "\u65B9\u5411\u51CF\u6E1B\u8BED\u8A9E\u767E\u521B\u5275\u9AD8\u8D62\u8D0F\u91CD\u4F11\u804C\u8077\u5E08\u5E2B"},  // shuang, pair
     {"\u53E3", "\u53E3", unit_category::count, 1, 0, "\u53F7\u865F\u5F84\u5F91\u7891\u5934\u982D\u8BED\u8A9E\u5CB8\u6C14\u6C23"},  // kou, mouth / well / family member
@@ -480,12 +481,14 @@ inline constexpr unit_entry unit_table[] = {
     {"\u96D9", "\u53CC", unit_category::count, 1, 0, "\u65B9\u5411\u51CF\u6E1B\u8BED\u8A9E\u767E\u521B\u5275\u9AD8\u8D62\u8D0F\u91CD\u4F11\u804C\u8077\u5E08\u5E2B"},  // shuang, pair
     {"\u97D3\u5143", "\u97E9\u5143", unit_category::currency, 1, 0, ""},  // won
     {"\u97E9\u5143", "\u97E9\u5143", unit_category::currency, 1, 0, ""},  // won
+    {"\u9801", "\u9875", unit_category::count, 1, 0, "\u9762\u7801\u78BC\u6570\u6578\u5CA9"},  // ye, page (traditional)
     {"\u9802", "\u9876", unit_category::count, 1, 0, "\u5C42\u5C64\u7AEF\u7EA7\u7D1A\u5C16"},  // ding, tent / hat
     {"\u9805", "\u9879", unit_category::count, 1, 0, ""},  // xiang, item
     {"\u982D", "\u5934", unit_category::count, 1, 0, "\u8111\u8166\u53F7\u865F\u7B49\u6761\u689D"},  // tou, head (cattle)
     {"\u983B\u6B21", "\u9891\u6B21", unit_category::count, 1, 0, ""},  // pin ci, frequency
     {"\u9846", "\u9897", unit_category::count, 1, 0, "\u7C92"},  // ke, grain / piece
     {"\u985E", "\u7C7B", unit_category::count, 1, u_grade, "\u578B\u522B\u5225"},  // lei, category
+    {"\u9875", "\u9875", unit_category::count, 1, 0, "\u9762\u7801\u78BC\u6570\u6578\u5CA9"},  // ye, page (body text only, see unit_allowed; not yemian, yema x2, yeshu x2, yeyan)
     {"\u9876", "\u9876", unit_category::count, 1, 0, "\u5C42\u5C64\u7AEF\u7EA7\u7D1A\u5C16"},  // ding, tent / hat
     {"\u9879", "\u9879", unit_category::count, 1, 0, ""},  // xiang, item
     {"\u9891\u6B21", "\u9891\u6B21", unit_category::count, 1, 0, ""},  // pin ci, frequency
