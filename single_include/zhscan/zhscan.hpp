@@ -9414,6 +9414,7 @@ inline constexpr unit_entry unit_table[] = {
     {"\u534E\u6C0F\u5EA6", "\u534E\u6C0F\u5EA6", unit_category::other, 1, u_temp, ""},  // degree Fahrenheit
     {"\u5362\u5E03", "\u5362\u5E03", unit_category::currency, 1, 0, ""},  // rouble
     {"\u5362\u6BD4", "\u5362\u6BD4", unit_category::currency, 1, 0, ""},  // rupee
+    {"\u5377", "\u5377", unit_category::count, 1, 0, "\u5165\u70DF\u7159\u5B97\u9762\u5C3A\u5E18\u5FC3"},  // juan, volume / roll (not juanru, juanyan x2, juanzong, juanmian, juanchi, juanlian, juanxin)
     {"\u5398\u7C73", "\u5398\u7C73", unit_category::length, 1, 0, ""},  // centimetre
     {"\u53CC", "\u53CC", unit_category::count, 1, 0, "\u65B9\u5411\u51CF\u6E1B\u8BED\u8A9E\u767E\u521B\u5275\u9AD8\u8D62\u8D0F\u91CD\u4F11\u804C\u8077\u5E08\u5E2B"},  // shuang, pair
     {"\u53E3", "\u53E3", unit_category::count, 1, 0, "\u53F7\u865F\u5F84\u5F91\u7891\u5934\u982D\u8BED\u8A9E\u5CB8\u6C14\u6C23"},  // kou, mouth / well / family member
@@ -9662,12 +9663,14 @@ inline constexpr unit_entry unit_table[] = {
     {"\u96D9", "\u53CC", unit_category::count, 1, 0, "\u65B9\u5411\u51CF\u6E1B\u8BED\u8A9E\u767E\u521B\u5275\u9AD8\u8D62\u8D0F\u91CD\u4F11\u804C\u8077\u5E08\u5E2B"},  // shuang, pair
     {"\u97D3\u5143", "\u97E9\u5143", unit_category::currency, 1, 0, ""},  // won
     {"\u97E9\u5143", "\u97E9\u5143", unit_category::currency, 1, 0, ""},  // won
+    {"\u9801", "\u9875", unit_category::count, 1, 0, "\u9762\u7801\u78BC\u6570\u6578\u5CA9"},  // ye, page (traditional)
     {"\u9802", "\u9876", unit_category::count, 1, 0, "\u5C42\u5C64\u7AEF\u7EA7\u7D1A\u5C16"},  // ding, tent / hat
     {"\u9805", "\u9879", unit_category::count, 1, 0, ""},  // xiang, item
     {"\u982D", "\u5934", unit_category::count, 1, 0, "\u8111\u8166\u53F7\u865F\u7B49\u6761\u689D"},  // tou, head (cattle)
     {"\u983B\u6B21", "\u9891\u6B21", unit_category::count, 1, 0, ""},  // pin ci, frequency
     {"\u9846", "\u9897", unit_category::count, 1, 0, "\u7C92"},  // ke, grain / piece
     {"\u985E", "\u7C7B", unit_category::count, 1, u_grade, "\u578B\u522B\u5225"},  // lei, category
+    {"\u9875", "\u9875", unit_category::count, 1, 0, "\u9762\u7801\u78BC\u6570\u6578\u5CA9"},  // ye, page (body text only, see unit_allowed; not yemian, yema x2, yeshu x2, yeyan)
     {"\u9876", "\u9876", unit_category::count, 1, 0, "\u5C42\u5C64\u7AEF\u7EA7\u7D1A\u5C16"},  // ding, tent / hat
     {"\u9879", "\u9879", unit_category::count, 1, 0, ""},  // xiang, item
     {"\u9891\u6B21", "\u9891\u6B21", unit_category::count, 1, 0, ""},  // pin ci, frequency
@@ -10283,8 +10286,9 @@ inline constexpr std::u32string_view yi_word_prefix =
 // zhuan zhuan di de zheng quan tou tou qian hou hou qu jin ming yi jin jin
 /** Two-character restrictives before yi (jin you yi suo, zhi you yi jia, weiyi yi ge): a count. */
 inline constexpr std::string_view yi_count_words[] = {
-    "\u4EC5\u6709", "\u50C5\u6709", "\u53EA\u6709", "\u552F\u4E00"};
-// jin you x2, zhi you, weiyi
+    "\u4EC5\u6709", "\u50C5\u6709", "\u53EA\u6709", "\u552F\u4E00", "\u5269\u4E0B",
+    "\u5176\u4E2D"};
+// jin you x2, zhi you, weiyi, shengxia ("left"), qizhong ("of them": qizhong yi hu)
 /** Verbs of building / setting up / equipping before yi + measure word (xinjian yi ge gongyu,
  *  sheli yi ge zhongxin): a real count, unless a describing word + de follows (jianli yi ge
  *  lianghao de jizhi: the article, see yi_is_count). */
@@ -10305,8 +10309,8 @@ inline constexpr std::u32string_view yue_compound_heads =
 // qian x2 jie x2 zhi he yu x2 gong tiao x2 te wei x2 lv yao xiang di x2 jie xu x2 ji jian x2
 // yin x2 hun zu gui x2
 /** Restrictives before yi that state a count (jin yi suo "only one"). */
-inline constexpr std::u32string_view yi_count_prefix = U"\u4EC5\u50C5\u53EA\u5171\u8BA1\u8A08\u5408";
-// jin jin zhi gong ji ji he
+inline constexpr std::u32string_view yi_count_prefix = U"\u4EC5\u50C5\u53EA\u5171\u8BA1\u8A08\u5408\u5269";
+// jin jin zhi gong ji ji he sheng (shengyu: "left")
 /** Levels that a list before N ji names (shi xian liang ji, shi qu xiao san ji). */
 inline constexpr std::u32string_view level_cps =
     U"\u7701\u5E02\u53BF\u7E23\u533A\u5340\u4E61\u9109\u9547\u93AE\u6751\u6821\u7EA7\u7D1A\u56FD\u570B";
@@ -11583,6 +11587,20 @@ class metric_scanner {
     return end;
   }
 
+  /** True when `c` before da/da makes a word ending in da (dao, lei, chuan, biao, xia, zhi, song,
+   *  fa, tong, di, zhuan, ma, chang, huo; s/t): that da is no "reaches" prefix. */
+  static constexpr bool da_word_head(char32_t c) noexcept {
+    switch (c) {
+      case 0x5230: case 0x96F7: case 0x4F20: case 0x50B3: case 0x8868: case 0x4E0B:  // dao lei chuan(s/t) biao xia
+      case 0x76F4: case 0x9001: case 0x53D1: case 0x767C: case 0x901A: case 0x62B5:  // zhi song fa(s/t) tong di
+      case 0x8F6C: case 0x8F49: case 0x9A6C: case 0x99AC: case 0x7545: case 0x66A2:  // zhuan(s/t) ma(s/t) chang(s/t)
+      case 0x8C41:                                                                     // huo
+        return true;
+      default:
+        return false;
+    }
+  }
+
   /**
    * Prefix of a metric starting at `p`: adjacent hedge (inside), da (inside, no approx),
    * hedge + verb (outside, sets approx). `recent_ok`: jin before a duration means "recent".
@@ -11593,9 +11611,8 @@ class metric_scanner {
     if (da_set.find_suffix(lo(p, 3), p)) {
       const char* d = p - 3;
       const mchar pv = before(d);
-      if (pv.cp != 0x5230) {  // dao: daoda "arrive at" is a verb, not the hedge
-        start = d;
-      }
+      if (!da_word_head(pv.cp)) start = d;  // only a free da: not the da of leida, daoda ...
+
     }
     approximation h = approximation::none;
     const char* hs = hedge_before(start, h);
@@ -11638,7 +11655,7 @@ class metric_scanner {
 
   /** Han yi + count: the article "a" unless it states how many (see the file comment). */
   bool yi_is_count(const char* p, const char* unit_end, const unit_entry* u) const noexcept {
-    if (u->flags & u_no_yi) return false;
+    if (u->flags & u_no_yi) return u->norm_key == utf8_key3(0x8D77) && yi_qi_incident(p, unit_end);  // qi
     if (yi_count_words_set.find_suffix(lo(p, 6), p)) return true;  // jin you / weiyi yi ge
     const mchar pv = before(p);
     if (yi_word_prefix_set.has(pv.cp)) return false;
@@ -11655,6 +11672,23 @@ class metric_scanner {
     if ((nx.len == 0 || is_clause_end(nx.cp)) && is_han_cp(pv.cp)) return true;
     // the verb test inline (a Bloom miss almost always); the look-ahead out of line
     return yi_build_verbs_set.find_suffix(lo(p, 6), p) && yi_after_build_verb(unit_end);
+  }
+
+  /** faxian huodian yi qi. : yi qi closing its clause after an incident verb in the clause
+   *  (fasheng, faxian, chachu, shouli, zhenpo, chuzhi; s/t) counts one incident, unlike
+   *  "together" (zai yi qi, yi qi zuo). Bounded look-back; no throw, no alloc. */
+  ZHSCAN_METRIC_COLD bool yi_qi_incident(const char* p, const char* unit_end) const noexcept {
+    const mchar nx = at(unit_end);
+    if (!(nx.len == 0 || is_clause_end(nx.cp))) return false;
+    static constexpr std::string_view verbs[] = {
+        "\u53D1\u751F", "\u767C\u751F", "\u53D1\u73B0", "\u767C\u73FE", "\u67E5\u5904",
+        "\u67E5\u8655", "\u53D7\u7406", "\u4FA6\u7834", "\u5075\u7834", "\u5904\u7F6E",
+        "\u8655\u7F6E"};
+    // fasheng x2, faxian x2, chachu x2, shouli, zhenpo x2, chuzhi x2
+    const char* cs = clause_start(p, 36);
+    for (const char* q = cs; q < p; q += char_length(q, p))
+      if (starts_with_any(q, p, verbs)) return true;
+    return false;
   }
 
   /** xinjian / sheli / peibei ... + yi + measure word (the caller found the verb before
@@ -11691,7 +11725,50 @@ class metric_scanner {
     }
     if (pv.len) {
       const unit_entry* u = find_unit(p - pv.len, e_);
-      if (u && (u->flags & u_medal) && u->text.size() == pv.len) return true;
+      if (u && (u->flags & u_medal) && u->text.size() == pv.len) {
+        // 5 jin 3 yin: that medal unit has its own count (not the jin of zijin, jijin)
+        const mchar pp = before(p - pv.len);
+        unsigned v;
+        if (is_digit_cp(pp.cp) || han_role_of(pp.cp, v) != han_role::none) return true;
+      }
+    }
+    return medal_list_or_verb(p, unit_end);
+  }
+
+  /** 21 jin, 17 yin, 23 tong (dunhao list) or huode er shi yi jin: a single medal count
+   *  next to another one across a dunhao, or after a winning verb in its clause (huo, duo,
+   *  zhai, de); the medal unit must end its word (not jin'e, jinrong: a non-Han char, a
+   *  dunhao or de follows). */
+  ZHSCAN_METRIC_COLD bool medal_list_or_verb(const char* p, const char* unit_end) const noexcept {
+    const mchar nx = at(unit_end);
+    if (nx.len && is_han_cp(nx.cp) && nx.cp != 0x3001 && nx.cp != 0x7684 && nx.cp != 0x548C)  // dunhao, de, he
+      return false;
+    if (nx.cp == 0x3001) {  // dunhao, then N + medal unit
+      const char* r = unit_end + nx.len;
+      const char* q = r;
+      unsigned len, v;
+      while (q < r + 24 && (arabic_digit_at(q, e_, len) >= 0 || han_role_at(q, e_, v) != han_role::none))
+        q += len ? len : 3u;  // a Han numeral is 3 bytes
+      if (q != r) {
+        const unit_entry* u = find_unit(q, e_);
+        if (u && (u->flags & u_medal)) return true;
+      }
+    }
+    const mchar pv = before(p);
+    if (pv.cp == 0x3001 && p - b_ >= static_cast<std::ptrdiff_t>(pv.len) + 3) {  // ... jin, 17 yin: a medal unit before the dunhao
+      const char* u0 = p - pv.len - 3;
+      const unit_entry* u = find_unit(u0, e_);
+      if (u && (u->flags & u_medal) && u0 + u->text.size() == p - pv.len) return true;
+    }
+    const char* cs = clause_start(p, 36);
+    for (const char* q = cs; q < p; q += char_length(q, p)) {
+      const mchar c = at(q);
+      switch (c.cp) {
+        case 0x83B7: case 0x7372: case 0x593A: case 0x596A: case 0x6458: case 0x5F97:  // huo x2 duo x2 zhai de
+          return true;
+        default:
+          break;
+      }
     }
     return false;
   }
@@ -11862,8 +11939,15 @@ class metric_scanner {
       // a rank (yi ji, er qi gongcheng, yi lei xiao, shi ba jie ren da) unless the context counts
       const bool jie = nk == utf8_key3(0x5C4A);
       const bool ji_lei = nk == utf8_key3(0x7EA7) || nk == utf8_key3(0x7C7B);
-      bool count = n.single == 12 || range;
+      // yi zhi san ji danwei: a Han range of ji names grades (rule 12(c)); feng li 3-4 ji counts
+      bool count = n.single == 12 || (range && !(ji_lei && !n.arabic && nk == utf8_key3(0x7EA7)));
       if (!count && n.arabic && !ji_lei) count = !jie || !is_han_cp(at(um.end).cp);
+      if (!count && !n.arabic && nk == utf8_key3(0x671F)) {  // qi
+        // chuban jianbao er shi qi, peixunban san qi: ten or more issues, or sessions of a
+        // class (ban), are counted; yi qi gongcheng, er qi stay phases
+        const mchar pv = before(p);
+        count = (n.integer && n.value >= 10) || pv.cp == 0x73ED;  // ban
+      }
       bool counted = false;  // a counting verb before: ju ban le shi san jie yundonghui
       if (!count) {
         const mchar pv = before(p);
@@ -11904,6 +11988,16 @@ class metric_scanner {
         static constexpr std::string_view events[] = {"\u8054\u8D5B", "\u806F\u8CFD",
                                                       "\u5168\u80FD", "\u8D5B", "\u8CFD"};
         if (starts_with_any(um.end, e_, events)) return false;  // liansai x2, quanneng, sai x2
+        break;
+      }
+      case utf8_key3(0x9875): {  // ye: a page count of the web frame (gong 11 ye, di 1 ye, 11 ye zhencang ban) is
+        // no metric; body text counts pages after a verb or object (saomiao wenjian 5 wan ye)
+        const mchar pv = before(p);
+        if (!is_han_cp(pv.cp) || pv.cp == 0x5171 || pv.cp == 0x7B2C || pv.cp == 0x6570 || pv.cp == 0x6578 ||
+            pv.cp == 0x9875 || pv.cp == 0x9801)  // gong, di, shu x2, ye x2
+          return false;
+        const mchar nx = at(um.end);
+        if (nx.cp == 0x73CD || nx.cp == 0x5171 || nx.cp == 0x7B2C) return false;  // zhen(cang), gong, di
         break;
       }
       case utf8_key3(0x5C42):  // ceng: 3 hao lou 12 ceng is a floor
@@ -12181,6 +12275,7 @@ class metric_scanner {
       v += mt.add;
       end = mt.end;
     }
+    bool cheng_more = false;
     if (u->flags & u_cheng) {
       // qi cheng wu = 75%
       v = n.value * 10;
@@ -12195,9 +12290,21 @@ class metric_scanner {
           end += nx.len;
         }
       }
+      if (end == um.end && !n.arabic) {
+        // qi cheng ban = 75% (ban = half a cheng, like qi cheng wu); qi cheng duo: more_than
+        // inside the span (rule 4), unless they start a word with a unit of its own
+        const std::uint32_t k = key_at(end);
+        if (k == utf8_key3(0x534A) && !real_unit_at(end + 3)) {  // ban
+          v += 5;
+          end += 3;
+        } else if (k == utf8_key3(0x591A) && !n.about && !real_unit_at(end + 3)) {  // duo
+          cheng_more = true;
+          end += 3;
+        }
+      }
     }
     if (um.half) v += 0.5;
-    approximation a = n.more || um.more ? approximation::more_than
+    approximation a = n.more || um.more || cheng_more ? approximation::more_than
                       : n.about        ? approximation::about
                                        : approximation::none;
     // after the unit: ban (liang nian ban, yi dun ban), duo (liang nian duo), unless they
