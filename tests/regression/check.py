@@ -7,7 +7,7 @@ usage: check.py --zhscan CLI [--shared DIR] [--quiet]
 Sets: tests/heldout and every tests/regression/eval*/ folder.  For each set the CLI's `markers`
 and `metrics` subcommands run on every document (one <doc>.txt.jsonl per document, in temporary
 folders), the shared scorers DIR/gold/score_outline.py and score_metrics.py score them (--json),
-and the set's score_cases.py scores the one-sentence metric cases when the set has them.
+and tools/score_cases.py scores the set's one-sentence metric cases when it has them.
 
 Prints one table (outline strict P/R/F1/level/parent accuracy; metrics exact-span F1 for all,
 arabic, mixed and han numerals; value/unit/approx accuracy on overlap-matched spans; case
@@ -54,8 +54,8 @@ def find_sets():
     for d in sorted(glob.glob(os.path.join(HERE, 'eval*'))):
         if not os.path.isdir(os.path.join(d, 'docs')):
             continue
-        sc = os.path.join(d, 'score_cases.py')
-        has_cases = os.path.exists(sc) and os.path.exists(os.path.join(d, 'cases', 'metrics_cases.tsv'))
+        sc = os.path.join(HERE, 'tools', 'score_cases.py')
+        has_cases = os.path.exists(os.path.join(d, 'cases', 'metrics_cases.tsv'))
         sets.append((os.path.basename(d), d, os.path.join(d, 'docs'), os.path.join(d, 'gold', 'outline'),
                      os.path.join(d, 'gold', 'metrics'), sc if has_cases else None))
     return sets
@@ -108,7 +108,7 @@ def score_set(cli, gold, s, tmp):
                m_han=m['han']['exact_f1'], m_val=m['all']['value_acc'], m_unit=m['all']['unit_acc'],
                m_apx=m['all']['approx_acc'])
     if cases:
-        r = run([sys.executable, cases, cli, '--quiet'])
+        r = run([sys.executable, cases, folder, cli, '--quiet'])
         out = r.stdout.decode('utf-8', 'replace')
         a = re.search(r'^cases: (\d+)\s+passed: (\d+)\s+accuracy=([0-9.]+)', out, re.M)
         b = re.search(r'^without CONV cases: (\d+)\s+passed: (\d+)\s+accuracy=([0-9.]+)', out, re.M)

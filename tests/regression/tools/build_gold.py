@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Build the eval3 documents and their gold annotations from the hand-annotated sources.
+"""Build a set's documents and gold annotations from its hand-annotated sources.
 
-usage: python3 build_gold.py [NAME...] [--uncovered]
+usage: python3 build_gold.py SET_DIR [NAME...] [--uncovered]
+       (SET_DIR: a folder of tests/regression, e.g. tests/regression/eval3)
 
 src/<name>.src is the document with the annotations written inline, by hand:
 
@@ -31,7 +32,7 @@ import os
 import re
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+SET = None  # the set's folder, from the command line
 KINDS = {'date', 'year_range', 'doc_number', 'ordinal', 'list_marker', 'name_code', 'page_number',
          'file_size', 'web_metadata', 'missing_number', 'indefinite', 'idiom', 'numeral_no_measure'}
 CATS = {'currency', 'area', 'length', 'count', 'person', 'percent', 'ratio', 'multiple', 'duration',
@@ -256,7 +257,7 @@ class Builder:
 
 
 def build(name):
-    src = open(os.path.join(HERE, 'src', name + '.src'), encoding='utf-8').read()
+    src = open(os.path.join(SET, 'src', name + '.src'), encoding='utf-8').read()
     opts, body = set(), []
     for ln in src.split('\n'):
         if ln.startswith('%%'):
@@ -304,14 +305,14 @@ def build(name):
     ms = [r for r in b.metrics if r['kind'] == 'metric']
     for a, c in zip(ms, ms[1:]):
         assert a['byte_end'] <= c['byte_start'], ('overlapping metrics', name, a, c)
-    os.makedirs(os.path.join(HERE, 'docs'), exist_ok=True)
-    os.makedirs(os.path.join(HERE, 'gold', 'outline'), exist_ok=True)
-    os.makedirs(os.path.join(HERE, 'gold', 'metrics'), exist_ok=True)
-    open(os.path.join(HERE, 'docs', name + '.txt'), 'wb').write(raw)
-    with open(os.path.join(HERE, 'gold', 'outline', name + '.txt.jsonl'), 'w', encoding='utf-8') as f:
+    os.makedirs(os.path.join(SET, 'docs'), exist_ok=True)
+    os.makedirs(os.path.join(SET, 'gold', 'outline'), exist_ok=True)
+    os.makedirs(os.path.join(SET, 'gold', 'metrics'), exist_ok=True)
+    open(os.path.join(SET, 'docs', name + '.txt'), 'wb').write(raw)
+    with open(os.path.join(SET, 'gold', 'outline', name + '.txt.jsonl'), 'w', encoding='utf-8') as f:
         for r in b.outline:
             f.write(json.dumps(r, ensure_ascii=False) + '\n')
-    with open(os.path.join(HERE, 'gold', 'metrics', name + '.txt.jsonl'), 'w', encoding='utf-8') as f:
+    with open(os.path.join(SET, 'gold', 'metrics', name + '.txt.jsonl'), 'w', encoding='utf-8') as f:
         for r in b.metrics:
             f.write(json.dumps(r, ensure_ascii=False) + '\n')
     return text, raw, b
@@ -335,8 +336,12 @@ def uncovered(raw, b):
 
 
 if __name__ == '__main__':
-    names = sorted(f[:-4] for f in os.listdir(os.path.join(HERE, 'src')) if f.endswith('.src'))
-    sel = [a for a in sys.argv[1:] if not a.startswith('--')]
+    args = [a for a in sys.argv[1:] if not a.startswith('--')]
+    if not args or not os.path.isdir(os.path.join(args[0], 'src')):
+        sys.exit('usage: build_gold.py SET_DIR [NAME...] [--uncovered]')
+    SET = os.path.abspath(args[0])
+    names = sorted(f[:-4] for f in os.listdir(os.path.join(SET, 'src')) if f.endswith('.src'))
+    sel = args[1:]
     if sel:
         names = [n for n in names if n in sel]
     for n in names:

@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Build cases/metrics_cases.tsv from the hand-tagged cases/metrics_cases.src.
+"""Build SET_DIR/cases/metrics_cases.tsv from the hand-tagged SET_DIR/cases/metrics_cases.src.
+
+usage: python3 build_cases.py SET_DIR
 
 Each non-comment line of the source is one sentence with its expected metrics tagged inline
 (same tag syntax as src/*.src, see build_gold.py; UNIT "-" means no unit), optionally followed
@@ -17,8 +19,10 @@ from build_gold import Builder  # noqa: E402
 
 
 def main():
-    src = os.path.join(HERE, 'cases', 'metrics_cases.src')
-    out = os.path.join(HERE, 'cases', 'metrics_cases.tsv')
+    if len(sys.argv) != 2 or not os.path.isdir(os.path.join(sys.argv[1], 'cases')):
+        sys.exit('usage: build_cases.py SET_DIR')
+    src = os.path.join(sys.argv[1], 'cases', 'metrics_cases.src')
+    out = os.path.join(sys.argv[1], 'cases', 'metrics_cases.tsv')
     rows = []
     for n, line in enumerate(open(src, encoding='utf-8'), 1):
         line = line.rstrip('\n')

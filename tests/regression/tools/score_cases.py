@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Score `zhscan metrics` on the one-sentence cases of cases/metrics_cases.tsv.
+"""Score `zhscan metrics` on the one-sentence cases of SET_DIR/cases/metrics_cases.tsv.
 
-usage: python3 score_cases.py CLI [--tsv FILE] [--quiet]
+usage: python3 score_cases.py SET_DIR CLI [--tsv FILE] [--quiet]
        CLI is the zhscan command-line tool (required; e.g. built from examples/zhscan.cpp)
 
 Every sentence is sent through `CLI metrics --batch` ({"id":N,"text":...} per line).  For each
@@ -21,7 +21,6 @@ import os
 import subprocess
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
 T2S = str.maketrans('萬億個項處棟臺冊屆級類種節條間對場層張輛門歲頁號兩畝輪組銀銅噸頃時點與',
                     '万亿个项处栋台册届级类种节条间对场层张辆门岁页号两亩轮组银铜吨顷时点与')
 UNIT_SYN = {'平米': '平方米', '平方': '平方米', '㎡': '平方米', '％': '%', '元/生?月': '元/生·月'}
@@ -72,14 +71,16 @@ def main():
     quiet = '--quiet' in args
     if quiet:
         args.remove('--quiet')
-    tsv = os.path.join(HERE, 'cases', 'metrics_cases.tsv')
+    tsv = None
     if '--tsv' in args:
         i = args.index('--tsv')
         tsv = args[i + 1]
         del args[i:i + 2]
-    if len(args) != 1 or args[0].startswith('--'):
-        sys.exit('usage: score_cases.py CLI [--tsv FILE] [--quiet]')
-    cli = args[0]
+    if len(args) != 2 or any(a.startswith('--') for a in args):
+        sys.exit('usage: score_cases.py SET_DIR CLI [--tsv FILE] [--quiet]')
+    if tsv is None:
+        tsv = os.path.join(args[0], 'cases', 'metrics_cases.tsv')
+    cli = args[1]
     cases = []
     with open(tsv, encoding='utf-8') as f:
         next(f)
