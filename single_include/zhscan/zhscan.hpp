@@ -11410,10 +11410,15 @@ class metric_scanner {
     if (!bi && !ratio_mark && !out_.empty() && out_.back().shape == metric_shape::ratio)
       bi = ratio_just_before(p);
     const bool clock = n1.integer && n2.integer && n1.value <= 24 && n2.int_digits == 2 &&
-                       n2.value < 60 && !n2.leading_zero ? true
-                       : (n1.integer && n2.integer && n1.value <= 24 && n2.int_digits == 2 &&
-                          n2.value < 60);
+                       n2.value < 60;  // 8:30 (a leading zero, 8:05, is a clock time as well)
     if (clock && !ratio_mark && !bi) return n2.end;
+    return emit_arabic_ratio(p, n1, n2, p2);
+  }
+
+  /** Emits the ratio n1 SEP n2 (SEP = [n1.end, p2)) unless it sits inside a quotation;
+   *  returns where the scan goes on. */
+  const char* emit_arabic_ratio(const char* p, const number_run& n1, const number_run& n2,
+                                const char* p2) {
     metric m;
     m.shape = metric_shape::ratio;
     m.ratio_a = n1.value;
@@ -11424,8 +11429,7 @@ class metric_scanner {
     m.number = {off(p), off(n2.end)};
     m.unit_text = {off(n1.end), off(p2)};
     m.span = m.number;
-    if (inside_quote(p, n2.end)) return n2.end;
-    emit(m);
+    if (!inside_quote(p, n2.end)) emit(m);
     return n2.end;
   }
 
@@ -11476,19 +11480,7 @@ class metric_scanner {
     }
     if (!ctx) ctx = starts_with_at(n2.end, e_, "\u7684\u6BD4");  // de bi (de bili)
     if (!ctx) return nullptr;
-    metric m;
-    m.shape = metric_shape::ratio;
-    m.ratio_a = n1.value;
-    m.ratio_b = n2.value;
-    m.unit = "ratio";
-    m.category = unit_category::ratio;
-    m.numeral = numeral_form::arabic;
-    m.number = {off(p), off(n2.end)};
-    m.unit_text = {off(n1.end), off(p2)};
-    m.span = m.number;
-    if (inside_quote(p, n2.end)) return n2.end;
-    emit(m);
-    return n2.end;
+    return emit_arabic_ratio(p, n1, n2, p2);
   }
 
   /**
