@@ -8479,14 +8479,9 @@ inline constexpr char32_t cp_ji_trad = 0x5E7E;  // ji, "a few" (traditional)
 /** Role of a character inside a Han numeral run (numeral_kind plus ji). */
 enum class han_role : std::uint8_t { none, digit, liang, tens, small_unit, big_unit, point, circle, ji };
 
-inline han_role han_role_of(char32_t c, unsigned& value) noexcept {
-  if (c == cp_ji || c == cp_ji_trad) {
-    value = 0;
-    return han_role::ji;
-  }
-  const numeral_char n = numeral_info(c);
-  value = n.value;
-  switch (n.kind) {
+/** The grammar's role of a numeral character of kind `k` (ji is told apart by the callers). */
+constexpr han_role han_role_of_kind(numeral_kind k) noexcept {
+  switch (k) {
     case numeral_kind::digit: return han_role::digit;
     case numeral_kind::liang: return han_role::liang;
     case numeral_kind::tens: return han_role::tens;
@@ -8496,6 +8491,17 @@ inline han_role han_role_of(char32_t c, unsigned& value) noexcept {
     case numeral_kind::circle: return han_role::circle;
     default: return han_role::none;
   }
+}
+
+/** Role of the decoded character `c`; its numeric value goes to `value`. */
+inline han_role han_role_of(char32_t c, unsigned& value) noexcept {
+  if (c == cp_ji || c == cp_ji_trad) {
+    value = 0;
+    return han_role::ji;
+  }
+  const numeral_char n = numeral_info(c);
+  value = n.value;
+  return han_role_of_kind(n.kind);
 }
 
 /**
@@ -8512,16 +8518,7 @@ inline han_role han_role_at(const char* p, const char* end, unsigned& value) noe
   }
   const numeral_char n = numeral_info_at(p, end);
   value = n.value;
-  switch (n.kind) {
-    case numeral_kind::digit: return han_role::digit;
-    case numeral_kind::liang: return han_role::liang;
-    case numeral_kind::tens: return han_role::tens;
-    case numeral_kind::small_unit: return han_role::small_unit;
-    case numeral_kind::big_unit: return han_role::big_unit;
-    case numeral_kind::point: return han_role::point;
-    case numeral_kind::circle: return han_role::circle;
-    default: return han_role::none;
-  }
+  return han_role_of_kind(n.kind);
 }
 
 /** What the grammar found at a trigger. */
