@@ -183,115 +183,18 @@ struct metric {
 namespace detail {
 
 // ---------------------------------------------------------------------------------------
-// Word lists of the context rules (UTF-8 escapes; pinyin / meaning beside each).
+// Word lists of the context rules.
 
-/** Hedges directly before a number, longest first. */
+/** A hedge word and the approximation it gives. */
 struct hedge_word {
   std::string_view text;
   approximation approx;
 };
-inline constexpr hedge_word hedges_before[] = {
-    {"\u4E0D\u5C11\u4E8E", approximation::at_least},   // bushaoyu, not less than
-    {"\u4E0D\u5C11\u65BC", approximation::at_least},   // bushaoyu (trad)
-    {"\u4E0D\u4F4E\u4E8E", approximation::at_least},   // budiyu, not lower than
-    {"\u4E0D\u4F4E\u65BC", approximation::at_least},   // budiyu (trad)
-    {"\u4E0D\u8D85\u8FC7", approximation::at_most},    // buchaoguo, not more than
-    {"\u4E0D\u8D85\u904E", approximation::at_most},    // buchaoguo (trad)
-    {"\u4E0D\u9AD8\u4E8E", approximation::at_most},    // bugaoyu, not higher than
-    {"\u4E0D\u591A\u4E8E", approximation::at_most},    // buduoyu, not more than
-    {"\u4E0D\u591A\u65BC", approximation::at_most},    // buduoyu (trad)
-    {"\u4E0D\u9AD8\u65BC", approximation::at_most},    // bugaoyu (trad)
-    {"\u8D85\u8FC7", approximation::more_than},        // chaoguo, over
-    {"\u8D85\u904E", approximation::more_than},        // chaoguo (trad)
-    {"\u5927\u7EA6", approximation::about},            // dayue, about
-    {"\u5927\u7D04", approximation::about},            // dayue (trad)
-    {"\u5927\u6982", approximation::about},            // dagai, roughly
-    {"\u5C06\u8FD1", approximation::nearly},           // jiangjin, nearly
-    {"\u5C07\u8FD1", approximation::nearly},           // jiangjin (trad)
-    {"\u63A5\u8FD1", approximation::nearly},           // jiejin, close to
-    {"\u4E0D\u5230", approximation::less_than},        // budao, under
-    {"\u4E0D\u8DB3", approximation::less_than},        // buzu, fewer than
-    {"\u672A\u6EE1", approximation::less_than},        // weiman, under
-    {"\u672A\u6EFF", approximation::less_than},        // weiman (trad)
-    {"\u5C11\u4E8E", approximation::less_than},        // shaoyu, less than
-    {"\u4F4E\u4E8E", approximation::less_than},        // diyu, below
-    {"\u81F3\u5C11", approximation::at_least},         // zhishao, at least
-    {"\u6700\u5C11", approximation::at_least},         // zuishao, at least
-    {"\u6700\u591A", approximation::at_most},          // zuiduo, at most
-    // zuigao / zuidi directly before an amount (jiangli zuigao 800 yuan, zuidi 200 yuan):
-    // judgement call of this project, read as at_most / at_least inside the span like
-    // zuiduo / zuishao. Only when adjacent to the number: before da (zuigao da 800 yuan)
-    // the gold's da rule keeps them outside (see prefix).
-    {"\u6700\u9AD8", approximation::at_most},          // zuigao, at most
-    {"\u6700\u4F4E", approximation::at_least},         // zuidi, at least
-    {"\u81F3\u591A", approximation::at_most},          // zhiduo, at most
-    {"\u7EA6", approximation::about},                  // yue, about
-    {"\u7D04", approximation::about},                  // yue (trad)
-    {"\u8FD1", approximation::nearly},                 // jin, nearly (not "recent": see rules)
-    {"\u8D85", approximation::more_than},              // chao, over
-    {"\u903E", approximation::more_than},              // yu, over
-};
 
-inline constexpr std::string_view da_words[] = {"\u8FBE", "\u9054"};  // da, reaches (s/t)
-inline constexpr std::string_view dao_words[] = {"\u5230", "\u5230"};  // dao (daoda: outside)
-
-/** Verbs between a hedge and its number: yue xu (about needs) keeps the hedge outside. */
-inline constexpr std::string_view hedge_verbs[] = {
-    "\u9700\u8981", "\u9700", "\u6709", "\u4E3A", "\u70BA", "\u5360", "\u8BA1", "\u8A08",
-    "\u5408", "\u662F", "\u5728", "\u6295\u5165"};  // xuyao xu you wei wei zhan ji ji he shi zai touru
-
-/** Hedges after the unit, longest first. */
-inline constexpr hedge_word hedges_after[] = {
-    {"\u53CA\u4EE5\u4E0A", approximation::at_least},  // ji yishang, and above
-    {"\u53CA\u4EE5\u4E0B", approximation::at_most},   // ji yixia, and below
-    {"\u4EE5\u4E0A", approximation::at_least},        // yishang, above
-    {"\u4EE5\u4E0B", approximation::at_most},         // yixia, below
-    {"\u5DE6\u53F3", approximation::about},           // zuoyou, about
-    {"\u4E0A\u4E0B", approximation::about},           // shangxia, about
-    {"\u4EE5\u5185", approximation::at_most},         // yinei, within
-    {"\u4EE5\u5167", approximation::at_most},         // yinei (trad)
-    {"\u4E4B\u591A", approximation::none},            // zhiduo, as many as (emphasis)
-};
-
-/** Range separators between two numbers. */
-inline constexpr std::string_view range_seps[] = {
-    "\u2014\u2014", "\u2014", "\u2013", "-", "~", "\uFF5E", "\u301C", "\uFF0D", "\u81F3",
-    "\u5230"};  // em dash x2, em dash, en dash, -, ~, full-width ~, wave dash, full-width -, zhi, dao
-
-/** Per-words: a currency amount after one of them (in the clause) is a rate. */
-inline constexpr std::string_view per_words[] = {
-    "\u751F\u5747", "\u4EBA\u5747", "\u6237\u5747", "\u6236\u5747", "\u4EA9\u5747",
-    "\u5E74\u5747", "\u6708\u5747", "\u65E5\u5747", "\u6BCF\u5E74", "\u6BCF\u6708",
-    "\u6BCF\u5929", "\u6BCF\u65E5", "\u6BCF\u4EBA", "\u6BCF\u751F", "\u6BCF\u540D",
-    "\u6BCF\u4F4D", "\u6BCF\u6237", "\u6BCF\u6236", "\u6BCF\u4EA9", "\u6BCF\u5B66\u671F",
-    "\u6BCF\u5B78\u671F", "\u6BCF\u8BFE\u65F6", "\u6BCF\u8AB2\u6642", "\u6BCF\u6B21",
-    "\u6BCF\u5E73\u65B9\u7C73"};
-// sheng jun, ren jun, hu jun x2, mu jun, nian jun, yue jun, ri jun, mei nian, mei yue,
-// mei tian, mei ri, mei ren, mei sheng, mei ming, mei wei, mei hu x2, mei mu, mei xueqi x2,
-// mei keshi x2, mei ci, mei pingfangmi
-
-/** Fixed terms and idioms whose numeral + measure word is not a quantity. */
-inline constexpr std::string_view fixed_terms[] = {
-    "\u4E09\u756A\u4E94\u6B21", "\u4E09\u756A\u4E24\u6B21", "\u4E09\u756A\u5169\u6B21",  // san fan wu ci, san fan liang ci
-    "\u5341\u5B57",                                                                  // shi zi, a cross (hong shi zi hui)
-    "\u4E09\u5929\u4E24\u5934", "\u4E09\u5929\u5169\u982D",                            // san tian liang tou
-    "\u4E00\u5E74\u4E00\u5EA6", "\u4E09\u5E74\u4E94\u8F7D", "\u4E09\u5E74\u4E94\u8F09",  // yi nian yi du, san nian wu zai
-    "\u4E00\u5E74\u534A\u8F7D", "\u4E00\u5E74\u534A\u8F09", "\u4E09\u4E94\u6210\u7FA4",  // yi nian ban zai, san wu cheng qun
-    "\u4E09\u4E2A\u4EE3\u8868", "\u4E09\u500B\u4EE3\u8868",                            // san ge daibiao
-    "\u4E24\u4E2A\u7EF4\u62A4", "\u5169\u500B\u7DAD\u8B77",                            // liang ge weihu
-    "\u4E24\u4E2A\u786E\u7ACB", "\u5169\u500B\u78BA\u7ACB",                            // liang ge queli
-    "\u56DB\u4E2A\u610F\u8BC6", "\u56DB\u500B\u610F\u8B58",                            // si ge yishi
-    "\u56DB\u4E2A\u81EA\u4FE1", "\u56DB\u500B\u81EA\u4FE1",                            // si ge zixin
-    "\u56DB\u4E2A\u5168\u9762", "\u56DB\u500B\u5168\u9762",                            // si ge quanmian
-    "\u4E09\u4E2A\u9762\u5411", "\u4E09\u500B\u9762\u5411",                            // san ge mianxiang
-    "\u4E24\u4E2A\u4E00\u767E\u5E74", "\u5169\u500B\u4E00\u767E\u5E74",                // liang ge yibai nian
-    "\u4E94\u4F4D\u4E00\u4F53", "\u4E94\u4F4D\u4E00\u9AD4",                            // wu wei yi ti
-    "\u4E09\u4F4D\u4E00\u4F53", "\u4E09\u4F4D\u4E00\u9AD4",                            // san wei yi ti
-    "\u516B\u9879\u89C4\u5B9A", "\u516B\u9805\u898F\u5B9A",                            // ba xiang guiding
-    "\u4E24\u6761\u7EBF", "\u5169\u689D\u7DDA",                                        // liang tiao xian
-    "\u4E24\u6761\u817F", "\u5169\u689D\u817F",                                        // liang tiao tui
-    "\u4E00\u56FD\u4E24\u5236", "\u4E00\u570B\u5169\u5236",                            // yi guo liang zhi
-};
+// The word lists (hedges_before, hedges_after, per_words, fixed_terms ...): generated from
+// data/word_lists.tsv and data/words.tsv, Chinese written as Chinese there, with a note per
+// list (edit the data files and run scripts/gen_tables.py; see CONTRIBUTING.md).
+#include "detail/gen_words.hpp"
 
 /**
  * The fixed terms indexed by their characters: one anchor per (term, character), keyed by the
@@ -337,183 +240,7 @@ constexpr term_anchor_table make_term_anchors() noexcept {
 inline constexpr term_anchor_table fixed_term_anchors = make_term_anchors();
 static_assert(fixed_term_anchors.ok, "fixed_terms must be made of 3-byte characters");
 
-/** Distributive words: "each X has one Y" makes yi + measure word a count. */
-inline constexpr std::u32string_view distributive_cps = U"\u6BCF\u5404\u5747";  // mei ge jun
-/** Characters before yi that make it part of a word (mei yi, tong yi, xin yi lun, zhe yi ...). */
-inline constexpr std::u32string_view yi_word_prefix =
-    U"\u6BCF\u540C\u65B0\u53E6\u8FD9\u9019\u90A3\u54EA\u552F\u7EDF\u7D71\u67D0\u4EFB\u4E07"
-    U"\u842C\u4E4B\u4E0A\u4E0B\u5176\u5355\u55AE\u9010\u4E13\u5C08\u7B2C\u7684\u6574\u5168"
-    U"\u5934\u982D\u524D\u540E\u5F8C\u53BB\u4ECA\u660E\u4E00\u8FDB\u9032";
-// mei tong xin ling zhe zhe na na wei tong tong mou ren wan wan zhi shang xia qi dan dan zhu
-// zhuan zhuan di de zheng quan tou tou qian hou hou qu jin ming yi jin jin
-/** Two-character restrictives before yi (jin you yi suo, zhi you yi jia, weiyi yi ge): a count. */
-inline constexpr std::string_view yi_count_words[] = {
-    "\u4EC5\u6709", "\u50C5\u6709", "\u53EA\u6709", "\u552F\u4E00", "\u5269\u4E0B",
-    "\u5176\u4E2D"};
-// jin you x2, zhi you, weiyi, shengxia ("left"), qizhong ("of them": qizhong yi hu)
-/** Verbs of building / setting up / equipping before yi + measure word (xinjian yi ge gongyu,
- *  sheli yi ge zhongxin): a real count, unless a describing word + de follows (jianli yi ge
- *  lianghao de jizhi: the article, see yi_is_count). */
-inline constexpr std::string_view yi_build_verbs[] = {
-    "\u65B0\u5EFA", "\u5EFA\u6210", "\u5EFA\u7ACB", "\u8BBE\u7ACB", "\u8A2D\u7ACB",
-    "\u6210\u7ACB", "\u7EC4\u5EFA", "\u7D44\u5EFA", "\u914D\u5907", "\u914D\u5099",
-    "\u65B0\u589E", "\u589E\u8BBE", "\u589E\u8A2D", "\u5F00\u8BBE", "\u958B\u8A2D",
-    "\u521B\u5EFA", "\u5275\u5EFA", "\u5EFA\u8BBE", "\u5EFA\u8A2D"};
-// xinjian jiancheng jianli sheli x2 chengli zujian x2 peibei x2 xinzeng zengshe x2 kaishe x2
-// chuangjian x2 jianshe x2
-/** First characters of verb compounds ending in yue (qianyue "sign", jieyue "save", zhiyue
- *  "constrain" ...): there the yue belongs to the verb and is no hedge (qianyue yi yuan yishang
- *  xiangmu, jieyue zijin 120 wan yuan). dayue stays a hedge (its own hedges_before entry). */
-inline constexpr std::u32string_view yue_compound_heads =
-    U"\u7B7E\u7C3D\u8282\u7BC0\u5236\u5408\u9884\u9810\u516C\u6761\u689D\u7279\u8FDD\u9055"
-    U"\u5C65\u9080\u76F8\u7F14\u7DE0\u89E3\u7EED\u7E8C\u96C6\u7B80\u7C21\u9690\u96B1\u5A5A"
-    U"\u79DF\u89C4\u898F";
-// qian x2 jie x2 zhi he yu x2 gong tiao x2 te wei x2 lv yao xiang di x2 jie xu x2 ji jian x2
-// yin x2 hun zu gui x2
-/** Restrictives before yi that state a count (jin yi suo "only one"). */
-inline constexpr std::u32string_view yi_count_prefix = U"\u4EC5\u50C5\u53EA\u5171\u8BA1\u8A08\u5408\u5269";
-// jin jin zhi gong ji ji he sheng (shengyu: "left")
-/** Levels that a list before N ji names (shi xian liang ji, shi qu xiao san ji). */
-inline constexpr std::u32string_view level_cps =
-    U"\u7701\u5E02\u53BF\u7E23\u533A\u5340\u4E61\u9109\u9547\u93AE\u6751\u6821\u7EA7\u7D1A\u56FD\u570B";
-// sheng shi xian xian qu qu xiang xiang zhen zhen cun xiao ji ji guo guo
-/** Words before a grade measure word that make it a count (fen liang qi, gong san jie). */
-inline constexpr std::string_view count_context[] = {
-    "\u5206", "\u5171", "\u8FDE\u7EED", "\u9023\u7E8C", "\u5148\u540E", "\u5148\u5F8C",
-    "\u5386", "\u6B77", "\u7D2F\u8BA1", "\u7D2F\u8A08", "\u4E3E\u529E", "\u8209\u8FA6",
-    "\u529E", "\u8FA6", "\u4E3E\u884C", "\u8209\u884C", "\u5F00\u5C55", "\u958B\u5C55",
-    "\u5F00\u529E", "\u958B\u8FA6", "\u57F9\u8BAD", "\u57F9\u8A13"};
-// fen gong lianxu x2 xianhou x2 li li leiji x2 juban x2 ban ban juxing x2 kaizhan x2 kaiban x2 peixun x2
-
-/** After N nian: a system or programme name (san nian zhi, jiu nian yiwu jiaoyu ...). */
-inline constexpr std::string_view nian_name_after[] = {
-    "\u5236", "\u4E00\u8D2F", "\u4E00\u8CAB", "\u4E49\u52A1", "\u7FA9\u52D9",
-    "\u884C\u52A8", "\u884C\u52D5", "\u89C4\u5212", "\u898F\u5283",
-    "\u8BA1\u5212", "\u8A08\u5283"};
-// zhi, yiguan x2, yiwu x2, xingdong (san nian xingdong [jihua]) x2, guihua x2, jihua x2
-/** After a 2-digit N nian: it is a calendar year (16 nian 3 yue, 09 nian du ...). */
-inline constexpr std::string_view year_continuation[] = {
-    "\u6708", "\u5EA6", "\u5E95", "\u521D", "\u672B", "\u6625", "\u590F", "\u79CB", "\u51AC",
-    "\u4E0A\u534A\u5E74", "\u4E0B\u534A\u5E74", "\u5BD2\u5047", "\u6691\u5047", "\u5143\u65E6"};
-// yue du di chu mo chun xia qiu dong shangbannian xiabannian hanjia shujia yuandan
-inline constexpr std::string_view year_before[] = {"\u622A\u81F3", "\u622A\u6B62", "\u81EA",
-                                                   "\u4E8E", "\u65BC"};  // jiezhi x2 zi yu yu
-/** Change verbs linking two metrics (you X tigao dao Y). */
-inline constexpr std::string_view change_verbs[] = {
-    "\u63D0\u9AD8", "\u589E\u52A0", "\u589E\u957F", "\u589E\u9577", "\u4E0A\u5347",
-    "\u4E0B\u964D", "\u51CF\u5C11", "\u6E1B\u5C11", "\u964D\u4F4E", "\u63D0\u5347",
-    "\u6269\u5927", "\u64F4\u5927", "\u8C03\u6574", "\u8ABF\u6574", "\u589E", "\u964D",
-    "\u5347"};
-// tigao zengjia zengzhang x2 shangsheng xiajiang jianshao x2 jiangdi tisheng kuoda x2 tiaozheng x2 zeng jiang sheng
-
-/** After a 2-digit N nian: words that make it a duration, not a calendar year (16 nian lai). */
-inline constexpr std::string_view year_duration_after[] = {
-    "\u5185", "\u5167", "\u6765", "\u4F86", "\u4EE5", "\u95F4", "\u9593", "\u65F6", "\u6642",
-    "\u591A", "\u5DE6", "\u534A", "\u7684", "\u4E4B", "\u524D", "\u540E", "\u5F8C", "\u91CC",
-    "\u88E1", "\u4E2D", "\u671F", "\u6574", "\u4F59", "\u9918", "\u4E0A", "\u4E0B", "\u81F3",
-    "\u5230", "\u4E86", "\u6709", "\u6B63", "\u8FC7", "\u904E"};
-// nei x2 lai x2 yi jian x2 shi x2 duo zuo ban de zhi qian hou x2 li x2 zhong qi zheng yu x2
-// shang xia zhi dao le you zheng guo x2
-/** Before a calendar year: prepositions (zai 16 nian, cong 16 nian qi). */
-inline constexpr std::u32string_view year_prepositions = U"\u5728\u4E8E\u65BC\u4ECE\u5F9E\u81EA\u81F3\u5230";
-// zai yu yu cong cong zi zhi dao
-/** Words describing a year before "yi nian" (guanjian yi nian: a period reference). */
-inline constexpr std::string_view year_describers[] = {
-    "\u5173\u952E", "\u95DC\u9375", "\u653B\u575A", "\u653B\u5805", "\u594B\u6597", "\u596E\u9B25",
-    "\u4E30\u6536", "\u8C50\u6536", "\u51B3\u80DC", "\u6C7A\u52DD", "\u51B3\u6218", "\u6C7A\u6230",
-    "\u5F00\u5C40", "\u958B\u5C40", "\u8D77\u6B65", "\u6536\u5B98", "\u5F00\u7BC7", "\u958B\u7BC7",
-    "\u5E73\u51E1", "\u96BE\u5FD8", "\u96E3\u5FD8", "\u7279\u6B8A", "\u975E\u51E1", "\u91CD\u8981",
-    "\u594B\u8FDB", "\u596E\u9032", "\u8DE8\u8D8A", "\u7A81\u7834", "\u8F6C\u6298", "\u8F49\u6298",
-    "\u51B2\u523A", "\u885D\u523A", "\u4E0D\u5E73\u51E1"};
-// guanjian x2 gongjian x2 fendou x2 fengshou x2 juesheng x2 juezhan x2 kaiju x2 qibu shouguan
-// kaipian x2 pingfan nanwang x2 teshu feifan zhongyao fenjin x2 kuayue tupo zhuanzhe x2
-// chongci x2 bu pingfan
-/** After N ji / N lei: an institution or rank noun makes it a grade (sheng san ji you'er yuan). */
-inline constexpr std::string_view grade_nouns[] = {
-    "\u5E7C\u513F\u56ED", "\u5E7C\u5152\u5712", "\u533B\u9662", "\u91AB\u9662", "\u5B66\u6821",
-    "\u5B78\u6821", "\u793A\u8303", "\u793A\u7BC4", "\u8FBE\u6807", "\u9054\u6A19", "\u56ED",
-    "\u5712", "\u6821", "\u4E2D\u5B66", "\u4E2D\u5B78", "\u5C0F\u5B66", "\u5C0F\u5B78",
-    "\u6559\u5E08", "\u6559\u5E2B", "\u804C\u79F0", "\u8077\u7A31", "\u516C\u8DEF", "\u8D44\u8D28",
-    "\u8CC7\u8CEA", "\u7532", "\u4E59", "\u54CD\u5E94", "\u97FF\u61C9", "\u9884\u8B66",
-    "\u9810\u8B66", "\u4FDD\u62A4", "\u4FDD\u8B77", "\u6587\u7269", "\u6807\u51C6", "\u6A19\u6E96",
-    "\u8BC1\u4E66", "\u8B49\u66F8", "\u8FD0\u52A8\u5458", "\u904B\u52D5\u54E1", "\u5DE5\u4F1A",
-    "\u6C34\u8D28", "\u6C34\u8CEA", "\u5730\u533A", "\u5730\u5340"};
-// youer yuan x2, yiyuan x2, xuexiao x2, shifan x2, dabiao x2, yuan x2, xiao, zhongxue x2,
-// xiaoxue x2, jiaoshi x2, zhicheng x2, gonglu, zizhi x2, jia, yi, xiangying x2, yujing x2,
-// baohu x2, wenwu, biaozhun x2, zhengshu x2, yundongyuan x2, gonghui, shuizhi x2 (san lei shuizhi), diqu x2
-/** After N jie: a body or meeting makes it an ordinal (shi ba jie ren da, N jie quanhui). */
-inline constexpr std::string_view session_bodies[] = {
-    "\u4EBA\u5927", "\u5168\u4F1A", "\u5168\u6703", "\u4F1A\u8BAE", "\u6703\u8B70", "\u515A\u4EE3\u4F1A",
-    "\u9EE8\u4EE3\u6703", "\u653F\u534F", "\u653F\u5354", "\u4E2D\u592E", "\u59D4\u5458", "\u59D4\u54E1",
-    "\u4EE3\u8868", "\u7406\u4E8B", "\u8463\u4E8B", "\u5168\u56FD", "\u5168\u570B", "\u7701\u59D4",
-    "\u5E02\u59D4", "\u53BF\u59D4", "\u7E23\u59D4", "\u533A\u59D4", "\u5340\u59D4", "\u6BD5\u4E1A",
-    "\u7562\u696D", "\u5B66\u751F", "\u5B78\u751F", "\u65B0\u751F", "\u8FD0\u52A8\u4F1A", "\u904B\u52D5\u6703",
-    "\u7EC8\u8EAB", "\u7D42\u8EAB"};
-// renda quanhui x2 huiyi x2 dangdaihui x2 zhengxie x2 zhongyang weiyuan x2 daibiao lishi
-// dongshi quanguo x2 shengwei shiwei xianwei x2 quwei x2 biye x2 xuesheng x2 xinsheng
-// yundonghui x2 zhongshen x2
-/** After N ci, before a body's meeting (shi ba jie ren da san ci huiyi): an ordinal when jie
- *  precedes in the clause. */
-inline constexpr std::string_view ci_meetings[] = {"\u4F1A\u8BAE", "\u6703\u8B70", "\u5168\u4F1A",
-                                                   "\u5168\u6703", "\u5168\u4F53", "\u5168\u9AD4"};
-// huiyi x2 quanhui x2 quanti x2
-/** Page-counter labels before "N ci" (liulan: 568 ci): web metadata, not a metric. */
-inline constexpr std::string_view web_counter_labels[] = {
-    "\u6D4F\u89C8", "\u700F\u89BD", "\u9605\u8BFB", "\u95B1\u8B80", "\u70B9\u51FB", "\u9EDE\u64CA",
-    "\u8BBF\u95EE", "\u8A2A\u554F", "\u4EBA\u6C14", "\u4EBA\u6C23", "\u70ED\u5EA6", "\u71B1\u5EA6",
-    "\u67E5\u770B", "\u56F4\u89C2", "\u570D\u89C0"};
-// liulan x2 yuedu x2 dianji x2 fangwen x2 renqi x2 redu x2 chakan weiguan x2
-/** Endings of such a label (dianji shu, liulan cishu, fangwen liang). */
-inline constexpr std::string_view web_counter_tails[] = {"\u6B21\u6570", "\u6B21\u6578", "\u6570",
-                                                         "\u6578", "\u91CF"};
-// cishu x2 shu x2 liang
-/** Before N ceng: a building number (3 hao lou 12 ceng): a floor, an ordinal. */
-inline constexpr std::string_view floor_before[] = {"\u53F7\u697C", "\u865F\u6A13", "\u680B",
-                                                    "\u68DF", "\u5E62", "\u5355\u5143", "\u55AE\u5143"};
-// hao lou x2 dong x2 zhuang danyuan x2
-/** Before N pian (maybe after spaces or a colon): a teaser title of another document
- *  (fanwen 3 pian, jingxuan 5 pian, tuijian fanwen 4 pian, xiangguan fanwen 2 pian). */
-inline constexpr std::string_view title_before_pian[] = {
-    "\u8303\u6587", "\u7BC4\u6587", "\u7CBE\u9009", "\u7CBE\u9078", "\u6C47\u7F16", "\u5F59\u7DE8",
-    "\u5927\u5168", "\u5408\u96C6", "\u901A\u7528", "\u6A21\u677F", "\u53C2\u8003", "\u53C3\u8003"};
-// fanwen x2 jingxuan x2 huibian x2 daquan heji tongyong muban cankao x2
-/** After N ji: the structure the levels form (si ji liandong, si ji wangge tixi): a count. */
-inline constexpr std::string_view level_structures[] = {
-    "\u8054\u52A8", "\u806F\u52D5", "\u7F51\u683C", "\u7DB2\u683C", "\u7F51\u7EDC", "\u7DB2\u7D61",
-    "\u4F53\u7CFB", "\u9AD4\u7CFB", "\u67B6\u6784", "\u67B6\u69CB", "\u8054\u521B", "\u806F\u5275",
-    "\u8054\u5E2D", "\u806F\u5E2D", "\u4E66\u8BB0", "\u66F8\u8A18", "\u68AF\u961F", "\u68AF\u968A",
-    "\u7763\u5BFC", "\u7763\u5C0E", "\u5E2E\u6276", "\u5E6B\u6276", "\u6559\u7814", "\u6CB3\u957F",
-    "\u6CB3\u9577", "\u6797\u957F", "\u6797\u9577", "\u5305\u4FDD", "\u7BA1\u7406", "\u8D23\u4EFB",
-    "\u8CAC\u4EFB", "\u7EC4\u7EC7", "\u7D44\u7E54", "\u8054\u7CFB", "\u806F\u7E6B"};
-// liandong x2 wangge x2 wangluo x2 tixi x2 jiagou x2 lianchuang x2 lianxi (meeting) x2 shuji x2
-// tidui x2 dudao x2 bangfu x2 jiaoyan hezhang x2 linzhang x2 baobao guanli zeren x2 zuzhi x2
-// lianxi x2
-/** Teaser labels of a sharing site before "N pian" (tuijian yuedu 3 pian): web metadata. */
-inline constexpr std::string_view teaser_labels[] = {
-    "\u63A8\u8350\u9605\u8BFB", "\u63A8\u85A6\u95B1\u8B80", "\u76F8\u5173\u9605\u8BFB",
-    "\u76F8\u95DC\u95B1\u8B80", "\u5EF6\u4F38\u9605\u8BFB", "\u5EF6\u4F38\u95B1\u8B80",
-    "\u76F8\u5173\u6587\u7AE0", "\u76F8\u95DC\u6587\u7AE0", "\u70ED\u95E8\u63A8\u8350",
-    "\u71B1\u9580\u63A8\u85A6", "\u731C\u4F60\u559C\u6B22", "\u731C\u4F60\u559C\u6B61",
-    "\u76F8\u5173\u63A8\u8350", "\u76F8\u95DC\u63A8\u85A6"};
-// tuijian yuedu x2, xiangguan yuedu x2, yanshen yuedu x2, xiangguan wenzhang x2, remen tuijian x2,
-// cai ni xihuan x2, xiangguan tuijian x2
-/** Words ending in shu before "shu shi / shu bai": the shu is a noun ("zong shu shi suo" =
- *  the total is ten), not "several". */
-inline constexpr std::u32string_view shu_noun_before =
-    U"\u603B\u7E3D\u4EBA\u6B21\u5206\u4E2A\u500B\u5C81\u6B72\u57FA\u500D\u7CFB\u6307\u5C11\u591A"
-    U"\u53C2\u53C3\u53D8\u8B8A\u6574\u4EF6\u6237\u6236\u9875\u9801\u5929\u7968\u53F0\u4F4D\u540D"
-    U"\u518C\u518A\u672C\u7BC7\u9879\u9805\u6240\u6821\u73ED\u5E8A\u5B57\u70B9\u9EDE\u5EA6\u6B65"
-    U"\u5E8F\u4EE3\u5E38\u51FD\u7B97\u7EA7\u7D1A\u5B66\u5B78";
-// zong x2 ren ci fen ge x2 sui x2 ji bei xi zhi shao duo can x2 bian x2 zheng jian hu x2 ye x2
-// tian piao tai wei ming ce x2 ben pian xiang x2 suo xiao ban chuang zi dian x2 du bu xu dai
-// chang han suan ji x2 xue x2
-
 inline constexpr double nan_v = std::numeric_limits<double>::quiet_NaN();
-
-/** Besides numeral characters, unit starts and inline spaces: characters after a Han numeral
- *  that keep it a candidate (duo yu yu lai lai ban zhi dao, the range separators). */
-inline constexpr std::u32string_view han_numeral_followers =
-    U"\u591A\u4F59\u9918\u6765\u4F86\u534A\u81F3\u5230\u2014\u2013\uFF5E\u301C\uFF0D-~";
 
 /** A set of code points below U+10000, one bit each. */
 struct cp_bitmap {
@@ -575,13 +302,6 @@ inline constexpr cp_bitmap quote_stops = make_quote_stops();
 
 /** True when `c` after a Han numeral character keeps the candidate (see make_han_followers). */
 constexpr bool may_follow_han_numeral(char32_t c) noexcept { return han_followers.has(c); }
-
-/** Percent words before a numeral: bai fen zhi, qian fen zhi, wan fen zhi (s/t). */
-inline constexpr std::string_view fen_zhi_words[] = {"\u767E\u5206\u4E4B", "\u5343\u5206\u4E4B",
-                                                     "\u4E07\u5206\u4E4B", "\u842C\u5206\u4E4B"};
-/** Weekday words before a numeral: zhou (s/t), xingqi, libai (s/t). */
-inline constexpr std::string_view week_words[] = {"\u5468", "\u9031", "\u661F\u671F", "\u793C\u62DC",
-                                                  "\u79AE\u62DC"};
 
 inline constexpr cp_set yi_word_prefix_set = make_cp_set(yi_word_prefix);
 inline constexpr cp_set yi_count_prefix_set = make_cp_set(yi_count_prefix);

@@ -44,23 +44,10 @@ struct metric_trigger {
   std::uint8_t bucket;
 };
 
-/** Code points that can start or continue a number (besides the ASCII digits). */
-inline constexpr metric_trigger metric_trigger_cps[] = {
-    {0xFF10, 7}, {0xFF11, 7}, {0xFF12, 7}, {0xFF13, 1}, {0xFF14, 1},  // full-width 0..4
-    {0xFF15, 7}, {0xFF16, 7}, {0xFF17, 7}, {0xFF18, 7}, {0xFF19, 7},  // full-width 5..9
-    {0x96F6, 6},  // ling, zero
-    {0x3007, 1},  // ideographic zero
-    {0x4E00, 0}, {0x4E8C, 0}, {0x4E24, 5}, {0x5169, 2}, {0x4E09, 5},  // yi er liang liang(trad) san
-    {0x56DB, 6}, {0x4E94, 1}, {0x516D, 2}, {0x4E03, 5}, {0x516B, 2},  // si wu liu qi ba
-    {0x4E5D, 1},                                                       // jiu
-    {0x5341, 3}, {0x5EFF, 0}, {0x5344, 3}, {0x5345, 3}, {0x534C, 3},  // shi, nian (20) x2, sa (30), xi (40)
-    {0x767E, 4}, {0x5343, 3}, {0x4E07, 5}, {0x842C, 6}, {0x4EBF, 0},  // bai qian wan wan(trad) yi
-    {0x5104, 3},                                                       // yi (trad)
-    {0x58F9, 6}, {0x8D30, 0}, {0x8CB3, 5}, {0x53C1, 3}, {0x53C3, 3},  // financial 1, 2, 2, 3, 3
-    {0x8086, 3}, {0x4F0D, 1}, {0x9646, 5}, {0x9678, 5}, {0x67D2, 7},  // financial 4, 5, 6, 6, 7
-    {0x634C, 3}, {0x7396, 2}, {0x62FE, 4}, {0x4F70, 4}, {0x4EDF, 1},  // financial 8, 9, 10, 100, 1000
-    {0x51E0, 2}, {0x5E7E, 4},  // ji (how many / a few), simplified and traditional
-};
+/** Code points that can start or continue a number (besides the ASCII digits): every numeral
+ *  character of data/numerals.tsv whose role starts or continues a number, with its bucket
+ *  (generated: edit the data file and run scripts/gen_tables.py). */
+#include "gen_triggers.hpp"
 
 struct trigger_bitmap {
   std::uint64_t bits[1024];

@@ -51,64 +51,12 @@ struct numeral_entry {
 };
 
 /**
- * Every numeral character. Deliberately absent: U+5146 zhao (10^6 in modern mainland
- * usage, 10^12 in Taiwan: ambiguous, so a numeral stops before it) and U+53C2 can
- * (simplified "participate", far more often a word than the financial three). Adding a
+ * Every numeral character: numeral_entries, generated from data/numerals.tsv (edit the data
+ * file and run scripts/gen_tables.py; see CONTRIBUTING.md). The data file also lists, with
+ * their reasons, the characters deliberately absent (role none: zhao, can, yao). Adding a
  * row may need a new multiplier for numeral_slot_of (a static_assert below says so).
  */
-inline constexpr numeral_entry numeral_entries[] = {
-    {U'\u96F6', {numeral_kind::digit, 0, false}},       // ling, zero
-    {U'\u3007', {numeral_kind::digit, 0, false}},       // ideographic zero
-    {U'\u25CB', {numeral_kind::circle, 0, false}},      // white circle (typed for ideographic zero)
-    {U'\u25EF', {numeral_kind::circle, 0, false}},      // large circle (same use)
-    {U'\u4E00', {numeral_kind::digit, 1, false}},       // yi, one
-    {U'\u58F9', {numeral_kind::digit, 1, true}},        // yi, financial one
-    {U'\u5F0C', {numeral_kind::digit, 1, true}},        // yi, old financial one
-    {U'\u4E8C', {numeral_kind::digit, 2, false}},       // er, two
-    {U'\u8D30', {numeral_kind::digit, 2, true}},        // er, financial two (simplified)
-    {U'\u8CB3', {numeral_kind::digit, 2, true}},        // er, financial two (traditional)
-    {U'\u5F0D', {numeral_kind::digit, 2, true}},        // er, old financial two
-    {U'\u8CAE', {numeral_kind::digit, 2, true}},        // er, variant of the financial two
-    {U'\u4E24', {numeral_kind::liang, 2, false}},       // liang, two (simplified)
-    {U'\u5169', {numeral_kind::liang, 2, false}},       // liang, two (traditional)
-    {U'\u4E09', {numeral_kind::digit, 3, false}},       // san, three
-    {U'\u53C1', {numeral_kind::digit, 3, true}},        // san, financial three (simplified)
-    {U'\u53C3', {numeral_kind::digit, 3, true}},        // san, financial three (traditional)
-    {U'\u53C4', {numeral_kind::digit, 3, true}},        // san, financial three (variant)
-    {U'\u5F0E', {numeral_kind::digit, 3, true}},        // san, old financial three
-    {U'\u56DB', {numeral_kind::digit, 4, false}},       // si, four
-    {U'\u8086', {numeral_kind::digit, 4, true}},        // si, financial four
-    {U'\u4E94', {numeral_kind::digit, 5, false}},       // wu, five
-    {U'\u4F0D', {numeral_kind::digit, 5, true}},        // wu, financial five
-    {U'\u516D', {numeral_kind::digit, 6, false}},       // liu, six
-    {U'\u9646', {numeral_kind::digit, 6, true}},        // liu, financial six (simplified)
-    {U'\u9678', {numeral_kind::digit, 6, true}},        // liu, financial six (traditional)
-    {U'\u4E03', {numeral_kind::digit, 7, false}},       // qi, seven
-    {U'\u67D2', {numeral_kind::digit, 7, true}},        // qi, financial seven
-    {U'\u516B', {numeral_kind::digit, 8, false}},       // ba, eight
-    {U'\u634C', {numeral_kind::digit, 8, true}},        // ba, financial eight
-    {U'\u4E5D', {numeral_kind::digit, 9, false}},       // jiu, nine
-    {U'\u7396', {numeral_kind::digit, 9, true}},        // jiu, financial nine
-    {U'\u5EFF', {numeral_kind::tens, 2, false}},        // nian, twenty
-    {U'\u5344', {numeral_kind::tens, 2, false}},        // nian, twenty (variant)
-    {U'\u5345', {numeral_kind::tens, 3, false}},        // sa, thirty
-    {U'\u534C', {numeral_kind::tens, 4, false}},        // xi, forty
-    {U'\u5341', {numeral_kind::small_unit, 1, false}},  // shi, ten
-    {U'\u62FE', {numeral_kind::small_unit, 1, true}},   // shi, financial ten
-    {U'\u767E', {numeral_kind::small_unit, 2, false}},  // bai, hundred
-    {U'\u4F70', {numeral_kind::small_unit, 2, true}},   // bai, financial hundred
-    {U'\u5343', {numeral_kind::small_unit, 3, false}},  // qian, thousand
-    {U'\u4EDF', {numeral_kind::small_unit, 3, true}},   // qian, financial thousand
-    {U'\u4E07', {numeral_kind::big_unit, 4, false}},    // wan, 10^4
-    {U'\u842C', {numeral_kind::big_unit, 4, false}},    // wan, 10^4 (traditional)
-    {U'\u4EBF', {numeral_kind::big_unit, 8, false}},    // yi, 10^8
-    {U'\u5104', {numeral_kind::big_unit, 8, false}},    // yi, 10^8 (traditional)
-    {U'\u70B9', {numeral_kind::point, 0, false}},       // dian, point
-    {U'\u9EDE', {numeral_kind::point, 0, false}},       // dian, point (traditional)
-    {U'\u534A', {numeral_kind::half, 0, false}},        // ban, half
-    {U'\u8D1F', {numeral_kind::minus, 0, false}},       // fu, negative
-    {U'\u8CA0', {numeral_kind::minus, 0, false}},       // fu, negative (traditional)
-};
+#include "gen_numerals.hpp"
 
 /** The three UTF-8 bytes of a code point in U+0800..U+FFFF as one big-endian integer. */
 constexpr std::uint32_t utf8_key3(char32_t cp) noexcept {

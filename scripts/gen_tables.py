@@ -1,0 +1,570 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Generates the constexpr tables of zhscan from the readable data files in data/.
+
+Usage:
+  python3 scripts/gen_tables.py           # rewrite the generated headers
+  python3 scripts/gen_tables.py --check   # exit 1 when a generated header is stale
+
+Standard library only. Inputs (UTF-8, tab-separated, a header row, one fact per row; see
+data/README.md for every column):
+
+  data/numerals.tsv    numeral characters: role, value, financial form, SIMD bucket
+  data/units.tsv       the unit lexicon: text, norm, category, multiplier, flags, not_before,
+                       base unit, exact factor, offset
+  data/word_lists.tsv  the word lists of the metric rules: name, kind, description
+  data/words.tsv       their words, in match order (hedges with their meaning)
+
+Outputs (pure ASCII: every non-ASCII character is a \\u escape; each file names its source and
+is included by a hand-written header inside namespace zhscan::detail):
+
+  include/zhscan/detail/gen_numerals.hpp  numeral_entries[]     (detail/numeral_table.hpp)
+  include/zhscan/detail/gen_triggers.hpp  metric_trigger_cps[]  (detail/metric_scan.hpp)
+  include/zhscan/detail/gen_units.hpp     unit_table[], unit_bases[] (detail/unit_table.hpp)
+  include/zhscan/detail/gen_words.hpp     the word lists        (metric.hpp)
+
+A malformed row stops the generator with `file:line: reason` and exit status 2.
+"""
+import argparse
+import fractions
+import os
+import re
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+# --- vocabularies the C++ code defines (keep in step with the headers named) --------------
+
+# zhscan::unit_category (detail/unit_table.hpp)
+CATEGORIES = ['currency', 'area', 'length', 'mass', 'volume', 'duration', 'data_size', 'multiple',
+              'percent', 'score', 'count', 'person', 'ratio', 'rate', 'other']
+# zhscan::detail::unit_flag (detail/unit_table.hpp), without the u_ prefix
+FLAGS = ['magnitude', 'latin', 'arabic_only', 'han_guard', 'year', 'date', 'ordinal', 'grade', 'big',
+         'medal', 'cheng', 'fen', 'time_part', 'no_yi', 'denominator_only', 'tael', 'temp', 'money']
+# base units a category may convert to (empty base: no conversion); count and person take
+# the counted noun, other takes anything
+CATEGORY_BASES = {
+    'currency': re.compile(r'^[A-Z]{3}$'), 'area': re.compile(r'^m2$'), 'length': re.compile(r'^m$'),
+    'mass': re.compile(r'^kg$'), 'volume': re.compile(r'^m3$'), 'duration': re.compile(r'^(s|month)$'),
+    'data_size': re.compile(r'^(B|B/s)$'), 'multiple': re.compile(r'^x$'),
+    'percent': re.compile(r'^(%|pp)$'),
+}
+# zhscan::detail::numeral_kind (detail/numeral_table.hpp) plus the roles handled in code:
+# arabic (arabic_digit_at), ji (detail/metric_number.hpp), none (documented non-numerals)
+TABLE_ROLES = ['digit', 'liang', 'tens', 'small_unit', 'big_unit', 'point', 'half', 'minus', 'circle']
+ROLES = TABLE_ROLES + ['arabic', 'ji', 'none']
+# roles that start or continue a number in the metric scanner (its trigger set)
+TRIGGER_ROLES = {'arabic', 'digit', 'liang', 'tens', 'small_unit', 'big_unit', 'ji'}
+ROLE_VALUES = {'digit': range(0, 10), 'arabic': range(0, 10), 'liang': [2], 'tens': [2, 3, 4],
+               'small_unit': [1, 2, 3], 'big_unit': [4, 8], 'point': [0], 'half': [0], 'minus': [0],
+               'circle': [0], 'ji': [0]}
+# the characters detail/metric_number.hpp recognises as ji by their bytes
+JI_CHARS = {'\u51e0', '\u5e7e'}
+# zhscan::approximation (metric.hpp)
+APPROX = ['none', 'about', 'more_than', 'less_than', 'at_least', 'at_most', 'nearly']
+LIST_KINDS = ['words', 'hedges', 'chars']
+
+
+class DataError(Exception):
+    pass
+
+
+def fail(path, line, reason):
+    raise DataError('%s:%d: %s' % (os.path.relpath(path, ROOT) if os.path.isabs(path) else path, line, reason))
+
+
+def read_tsv(path, columns):
+    """Rows of a TSV file as (line number, dict); checks UTF-8, the header and column counts."""
+    try:
+        with open(path, 'rb') as f:
+            raw = f.read()
+    except OSError as e:
+        raise DataError('%s:0: cannot read: %s' % (path, e.strerror))
+    rows = []
+    lines = raw.split(b'\n')
+    if lines and lines[-1] == b'':
+        lines.pop()
+    for n, b in enumerate(lines, 1):
+        try:
+            text = b.decode('utf-8')
+        except UnicodeDecodeError as e:
+            fail(path, n, 'invalid UTF-8 (byte %d)' % (e.start + 1))
+        if text.startswith('\ufeff'):
+            fail(path, n, 'byte order mark: save the file as UTF-8 without BOM')
+        if '\r' in text:
+            fail(path, n, 'carriage return: use LF line endings')
+        fields = text.split('\t')
+        if n == 1:
+            if fields != columns:
+                fail(path, n, 'header must be: %s' % '\t'.join(columns))
+            continue
+        if text.strip() == '':
+            fail(path, n, 'empty line')
+        if len(fields) != len(columns):
+            fail(path, n, '%d columns, expected %d (%s)' % (len(fields), len(columns), ', '.join(columns)))
+        for c, v in zip(columns, fields):
+            if v != v.strip():
+                fail(path, n, 'column %s has leading or trailing spaces' % c)
+        rows.append((n, dict(zip(columns, fields))))
+    if not lines:
+        fail(path, 1, 'empty file (a header row is required)')
+    return rows
+
+
+# --- C++ rendering --------------------------------------------------------------------------
+
+def cpp_escape(s):
+    out = []
+    for ch in s:
+        cp = ord(ch)
+        if ch in '"\\':
+            out.append('\\' + ch)
+        elif 0x20 <= cp < 0x7F:
+            out.append(ch)
+        elif cp <= 0xFFFF:
+            out.append('\\u%04X' % cp)
+        else:
+            out.append('\\U%08X' % cp)
+    return ''.join(out)
+
+
+def cpp_str(s):
+    return '"%s"' % cpp_escape(s)
+
+
+def cpp_u32(s):
+    return 'U"%s"' % cpp_escape(s)
+
+
+def ascii_comment(s):
+    """A note as an ASCII comment: non-ASCII characters as U+XXXX."""
+    return ''.join(ch if 0x20 <= ord(ch) < 0x7F else 'U+%04X' % ord(ch) for ch in s).replace('*/', '* /')
+
+
+def header(name, source, included_by, what):
+    guard = 'ZHSCAN_DETAIL_%s_HPP' % name.upper()
+    return ['// SPDX-License-Identifier: MIT\n',
+            '// GENERATED by scripts/gen_tables.py from %s: do not edit. Edit the data file and run\n' % source,
+            '//   python3 scripts/gen_tables.py\n',
+            '// (the test suite fails while this file is stale: gen_tables.py --check).\n',
+            '// %s\n' % what,
+            '// Included by %s inside namespace zhscan::detail, after the types it uses.\n' % included_by,
+            '#ifndef %s\n' % guard, '#define %s\n' % guard, '\n'], '\n#endif  // %s\n' % guard
+
+
+def utf8_len(ch):
+    return len(ch.encode('utf-8'))
+
+
+# --- numbers --------------------------------------------------------------------------------
+
+DECIMAL = re.compile(r'^[0-9]+(\.[0-9]+)?$')
+
+
+def parse_decimal(s):
+    if not DECIMAL.match(s):
+        return None
+    return fractions.Fraction(s)
+
+
+def parse_factor(s):
+    """An exact decimal (0.0254) or a fraction of two decimals (2000/3) as a Fraction."""
+    if '/' in s:
+        a, _, b = s.partition('/')
+        fa, fb = parse_decimal(a), parse_decimal(b)
+        if fa is None or fb is None or fb == 0:
+            return None
+        return fa / fb
+    return parse_decimal(s)
+
+
+def split_factor(f):
+    """Fraction -> (num, den, exp10) with num/den * 10^exp10 == f, num and den free of
+    factors of ten where possible, both below 2^64."""
+    num, den, exp = f.numerator, f.denominator, 0
+    while num and num % 10 == 0:
+        num //= 10
+        exp += 1
+    while den % 10 == 0:
+        den //= 10
+        exp -= 1
+    # a denominator made of 2s and 5s only becomes a power of ten
+    d = den
+    for p in (2, 5):
+        while d % p == 0:
+            d //= p
+    if d == 1 and den != 1:
+        k = 0
+        while (10 ** k) % den:
+            k += 1
+        num *= 10 ** k // den
+        den = 1
+        exp -= k
+        while num and num % 10 == 0:
+            num //= 10
+            exp += 1
+    return num, den, exp
+
+
+def cpp_double(f):
+    x = float(f)
+    if fractions.Fraction(x) != f:
+        raise ValueError('not an exact double')
+    return repr(x)
+
+
+# --- numerals -------------------------------------------------------------------------------
+
+NUMERAL_COLS = ['char', 'role', 'value', 'financial', 'simd_bucket', 'note']
+
+
+def load_numerals(path):
+    rows = read_tsv(path, NUMERAL_COLS)
+    seen = {}
+    out = []
+    for n, r in rows:
+        ch, role = r['char'], r['role']
+        if len(ch) != 1:
+            fail(path, n, 'char must be one character, got %r' % ch)
+        if role not in ROLES:
+            fail(path, n, 'unknown role %r (known: %s)' % (role, ', '.join(ROLES)))
+        if not re.match(r'^[0-9]+$', r['value']):
+            fail(path, n, 'value must be a non-negative integer, got %r' % r['value'])
+        value = int(r['value'])
+        if role in ROLE_VALUES and value not in ROLE_VALUES[role]:
+            fail(path, n, 'value %d is not a %s value (allowed: %s)' %
+                 (value, role, ', '.join(map(str, ROLE_VALUES[role]))))
+        if r['financial'] not in ('yes', 'no'):
+            fail(path, n, 'financial must be yes or no, got %r' % r['financial'])
+        fin = r['financial'] == 'yes'
+        bucket = r['simd_bucket']
+        needs_bucket = role in TRIGGER_ROLES and not (role == 'arabic' and ord(ch) < 0x80)
+        if needs_bucket:
+            if not re.match(r'^[0-7]$', bucket):
+                fail(path, n, 'a %s character starts numbers in the metric scanner: simd_bucket must be '
+                     '0..7 (any value is correct; see CONTRIBUTING.md to pick a fast one)' % role)
+        elif bucket != '':
+            fail(path, n, 'simd_bucket must be empty for role %s%s' %
+                 (role, ' (ASCII digits are tested apart)' if role == 'arabic' else ''))
+        if role in TABLE_ROLES:
+            b = ch.encode('utf-8')
+            if len(b) != 3 or not 0xE2 <= b[0] <= 0xE9:
+                fail(path, n, 'numeral characters must be 3-byte UTF-8 with lead byte E2..E9 '
+                     '(numeral_info_at rejects other leads)')
+        if role == 'arabic':
+            if ch != chr(ord('0') + value) and ch != chr(0xFF10 + value):
+                fail(path, n, 'an arabic digit must be ASCII 0-9 or full-width U+FF10..FF19 with its value '
+                     '(arabic_digit_at decodes those ranges)')
+        if role == 'ji' and ch not in JI_CHARS:
+            fail(path, n, 'role ji is recognised by its bytes in detail/metric_number.hpp (U+51E0, U+5E7E): '
+                 'add the character there first')
+        key = ch
+        if key in seen:
+            pn, pr = seen[key]
+            same = (pr['role'], pr['value'], pr['financial']) == (role, r['value'], r['financial'])
+            fail(path, n, '%s listed twice (first at line %d)%s' %
+                 (ch, pn, '' if same else ' with different meanings'))
+        seen[key] = (n, r)
+        out.append(dict(char=ch, role=role, value=value, financial=fin,
+                        bucket=int(bucket) if bucket else None, note=r['note'], line=n))
+    for ch in JI_CHARS:
+        if ch not in seen or seen[ch][1]['role'] != 'ji':
+            fail(path, len(rows) + 1, 'U+%04X must be listed with role ji' % ord(ch))
+    for d in range(10):
+        for c in (chr(ord('0') + d), chr(0xFF10 + d)):
+            if c not in seen or seen[c][1]['role'] != 'arabic':
+                fail(path, len(rows) + 1, '%s must be listed with role arabic' % c)
+    return out
+
+
+def gen_numerals(rows, src):
+    lines, tail = header('gen_numerals', src, 'detail/numeral_table.hpp',
+                         'Every numeral character of parse_number (role none, arabic and ji rows are not here).')
+    lines.append('inline constexpr numeral_entry numeral_entries[] = {\n')
+    for r in rows:
+        if r['role'] not in TABLE_ROLES:
+            continue
+        lines.append("    {U'\\u%04X', {numeral_kind::%s, %d, %s}},  // %s\n" %
+                     (ord(r['char']), r['role'], r['value'], 'true' if r['financial'] else 'false',
+                      ascii_comment(r['note'])))
+    lines.append('};\n')
+    return ''.join(lines) + tail
+
+
+def gen_triggers(rows, src):
+    lines, tail = header('gen_triggers', src, 'detail/metric_scan.hpp',
+                         'The metric scanner\'s trigger characters (every numeral character that starts '
+                         'or continues a number, 3-byte UTF-8) with their SIMD bucket.')
+    lines.append('inline constexpr metric_trigger metric_trigger_cps[] = {\n')
+    for r in rows:
+        if r['bucket'] is None:
+            continue
+        lines.append('    {0x%04X, %d},  // %s %s\n' % (ord(r['char']), r['bucket'], r['role'],
+                                                     ascii_comment(r['note'])))
+    lines.append('};\n')
+    return ''.join(lines) + tail
+
+
+# --- units ----------------------------------------------------------------------------------
+
+UNIT_COLS = ['text', 'norm', 'category', 'multiplier', 'flags', 'not_before', 'base', 'factor', 'offset', 'note']
+
+
+def load_units(path):
+    rows = read_tsv(path, UNIT_COLS)
+    seen = {}
+    norm_factor = {}
+    out = []
+    for n, r in rows:
+        text, norm, cat = r['text'], r['norm'], r['category']
+        if text == '' or norm == '':
+            fail(path, n, 'text and norm must not be empty')
+        if utf8_len(text[0]) == 4:
+            fail(path, n, 'a unit may not start with a 4-byte character (find_unit reads 1-3 byte leads)')
+        if cat not in CATEGORIES:
+            fail(path, n, 'unknown category %r (known: %s)' % (cat, ', '.join(CATEGORIES)))
+        mult = parse_decimal(r['multiplier'])
+        if mult is None or mult == 0:
+            fail(path, n, 'multiplier must be a positive decimal, got %r' % r['multiplier'])
+        try:
+            mult_cpp = cpp_double(mult)
+        except ValueError:
+            fail(path, n, 'multiplier %s is not exact as a double' % r['multiplier'])
+        flags = [f for f in r['flags'].split(',')] if r['flags'] else []
+        for f in flags:
+            if f not in FLAGS:
+                fail(path, n, 'unknown flag %r (known: %s)' % (f, ', '.join(FLAGS)))
+        if len(set(flags)) != len(flags):
+            fail(path, n, 'a flag is listed twice')
+        if ('magnitude' in flags) != (mult != 1):
+            fail(path, n, 'the magnitude flag goes with a multiplier other than 1, and only there')
+        nb = r['not_before']
+        for ch in nb:
+            if utf8_len(ch) != 3:
+                fail(path, n, 'not_before lists 3-byte (CJK) characters only, not %r' % ch)
+        if len(set(nb)) != len(nb):
+            fail(path, n, 'not_before lists a character twice')
+        base, factor_s, offset_s = r['base'], r['factor'], r['offset']
+        if norm == '-':
+            if base or factor_s or offset_s:
+                fail(path, n, 'a non-unit (norm -) has no base, factor or offset')
+            vf = None
+        else:
+            if bool(base) != bool(factor_s):
+                fail(path, n, 'base and factor go together (both empty: no conversion)')
+            if offset_s and not base:
+                fail(path, n, 'offset without a base')
+            vf = None
+            if base:
+                if cat in CATEGORY_BASES and not CATEGORY_BASES[cat].match(base):
+                    fail(path, n, 'base %r does not fit category %s' % (base, cat))
+                factor = parse_factor(factor_s)
+                if factor is None or factor == 0:
+                    fail(path, n, 'factor must be a positive exact decimal (0.0254) or fraction (2000/3), '
+                         'got %r' % factor_s)
+                if offset_s and not re.match(r'^-?[0-9]+$', offset_s):
+                    fail(path, n, 'offset must be an integer, got %r' % offset_s)
+                # the factor per unit of metric::value (the norm): the value is already
+                # multiplied by the multiplier, and by 10 for cheng
+                vf = factor / mult / (10 if 'cheng' in flags else 1)
+                num, den, exp = split_factor(vf)
+                if num >= 2 ** 64 or den >= 2 ** 64 or not -30 <= exp <= 30:
+                    fail(path, n, 'factor does not fit num/den * 10^exp in 64 bits')
+            if norm in norm_factor:
+                pn, pbase, pvf = norm_factor[norm]
+                if (pbase, pvf) != (base, vf):
+                    fail(path, n, 'rows with norm %s disagree on the base conversion (line %d: %s %s; here: '
+                         '%s %s per %s)' % (norm, pn, pbase or '-', pvf if pvf is not None else '-', base or '-',
+                                            vf if vf is not None else '-', norm))
+            else:
+                norm_factor[norm] = (n, base, vf)
+        if text in seen:
+            pn, pr = seen[text]
+            same = all(pr[c] == r[c] for c in UNIT_COLS if c != 'note')
+            fail(path, n, '%s listed twice (first at line %d)%s' %
+                 (text, pn, '' if same else ' with different meanings'))
+        seen[text] = (n, r)
+        out.append(dict(text=text, norm=norm, cat=cat, mult=mult_cpp, flags=flags, nb=nb, base=base,
+                        factor=factor_s, vf=vf, offset=int(offset_s) if offset_s else 0, note=r['note'], line=n))
+    out.sort(key=lambda u: u['text'].encode('utf-8'))
+    return out
+
+
+def gen_units(rows, src):
+    lines, tail = header('gen_units', src, 'detail/unit_table.hpp',
+                         'The unit lexicon, sorted by the UTF-8 bytes of `text`, and its base units.')
+    lines.append('inline constexpr unit_entry unit_table[] = {\n')
+    for u in rows:
+        flags = '|'.join('u_' + f for f in u['flags']) or '0'
+        lines.append('    {%s, %s, unit_category::%s, %s, %s, %s},  // %s\n' %
+                     (cpp_str(u['text']), cpp_str(u['norm']), u['cat'], u['mult'], flags, cpp_str(u['nb']),
+                      ascii_comment(u['note'])))
+    lines.append('};\n\n')
+    lines.append('/** Base unit of each row of unit_table (same index). */\n')
+    lines.append('inline constexpr unit_base unit_bases[] = {\n')
+    for u in rows:
+        if u['vf'] is None:
+            lines.append('    {"", "", 0, 0, 0, 0},  // %s\n' % ascii_comment(u['text']))
+            continue
+        num, den, exp = split_factor(u['vf'])
+        lines.append('    {%s, %s, %du, %du, %d, %d},  // %s\n' %
+                     (cpp_str(u['base']), cpp_str(u['factor']), num, den, exp, u['offset'],
+                      ascii_comment(u['text'])))
+    lines.append('};\n')
+    return ''.join(lines) + tail
+
+
+# --- word lists -----------------------------------------------------------------------------
+
+LIST_COLS = ['list', 'kind', 'description']
+WORD_COLS = ['list', 'text', 'meaning', 'note']
+
+
+def keyable_edge(ch):
+    return utf8_len(ch) in (1, 3)
+
+
+def load_words(lists_path, words_path):
+    lists = {}
+    order = []
+    for n, r in read_tsv(lists_path, LIST_COLS):
+        name = r['list']
+        if not re.match(r'^[a-z_][a-z0-9_]*$', name):
+            fail(lists_path, n, 'list name must be a C++ identifier in lower case, got %r' % name)
+        if r['kind'] not in LIST_KINDS:
+            fail(lists_path, n, 'unknown kind %r (known: %s)' % (r['kind'], ', '.join(LIST_KINDS)))
+        if name in lists:
+            fail(lists_path, n, 'list %s declared twice' % name)
+        lists[name] = dict(kind=r['kind'], description=r['description'], words=[], line=n)
+        order.append(name)
+    seen = {}
+    for n, r in read_tsv(words_path, WORD_COLS):
+        name, text, meaning = r['list'], r['text'], r['meaning']
+        if name not in lists:
+            fail(words_path, n, 'unknown list %r (declare it in %s)' % (name, os.path.basename(lists_path)))
+        kind = lists[name]['kind']
+        if text == '':
+            fail(words_path, n, 'empty text')
+        if kind == 'hedges':
+            if meaning not in APPROX:
+                fail(words_path, n, 'unknown meaning %r for a hedge (known: %s)' % (meaning, ', '.join(APPROX)))
+        elif meaning:
+            fail(words_path, n, 'meaning is only for hedge lists')
+        if kind == 'chars':
+            if len(text) != 1:
+                fail(words_path, n, 'list %s holds single characters, got %r' % (name, text))
+        elif not (keyable_edge(text[0]) and keyable_edge(text[-1])):
+            fail(words_path, n, 'a word must start and end with an ASCII or 3-byte character (word_set keys)')
+        if name == 'fixed_terms' and any(utf8_len(c) != 3 for c in text):
+            fail(words_path, n, 'fixed_terms are made of 3-byte characters only')
+        k = (name, text)
+        if k in seen:
+            pn, pm = seen[k]
+            fail(words_path, n, '%s listed twice in %s (first at line %d)%s' %
+                 (text, name, pn, '' if pm == meaning else ' with different meanings'))
+        seen[k] = (n, meaning)
+        lists[name]['words'].append(dict(text=text, meaning=meaning, note=r['note']))
+    for name in order:
+        if not lists[name]['words']:
+            fail(lists_path, lists[name]['line'], 'list %s has no words in %s' % (name, os.path.basename(words_path)))
+    return [(name, lists[name]) for name in order]
+
+
+def wrap_comment(text, width=96):
+    words = ascii_comment(text).split()
+    lines, cur = [], ''
+    for w in words:
+        if cur and len(cur) + 1 + len(w) > width:
+            lines.append(cur)
+            cur = w
+        else:
+            cur = (cur + ' ' + w) if cur else w
+    if cur:
+        lines.append(cur)
+    return ['// ' + l + '\n' for l in lines]
+
+
+def gen_words(lists, src):
+    lines, tail = header('gen_words', src, 'metric.hpp',
+                         'The word lists of the metric context rules, in match order (first match wins).')
+    for name, l in lists:
+        lines.extend(wrap_comment(l['description']))
+        kind = l['kind']
+        if kind == 'chars':
+            lines.append('inline constexpr std::u32string_view %s =\n    %s;  // %s\n' %
+                         (name, cpp_u32(''.join(w['text'] for w in l['words'])),
+                          ascii_comment(' '.join(w['text'] for w in l['words']))[:60] + ' ...'
+                          if len(l['words']) > 12 else ascii_comment(' '.join(w['text'] for w in l['words']))))
+        elif kind == 'words':
+            lines.append('inline constexpr std::string_view %s[] = {\n' % name)
+            for w in l['words']:
+                lines.append('    %s,%s\n' % (cpp_str(w['text']), ('  // ' + ascii_comment(w['note'])) if w['note'] else ''))
+            lines.append('};\n')
+        else:
+            lines.append('inline constexpr hedge_word %s[] = {\n' % name)
+            for w in l['words']:
+                lines.append('    {%s, approximation::%s},%s\n' %
+                             (cpp_str(w['text']), w['meaning'],
+                              ('  // ' + ascii_comment(w['note'])) if w['note'] else ''))
+            lines.append('};\n')
+        lines.append('\n')
+    if lines[-1] == '\n':
+        lines.pop()
+    return ''.join(lines) + tail
+
+
+# --- driver ---------------------------------------------------------------------------------
+
+def build(data_dir):
+    """{output path relative to the include dir: text}."""
+    rel = lambda f: 'data/' + f
+    numerals = load_numerals(os.path.join(data_dir, 'numerals.tsv'))
+    units = load_units(os.path.join(data_dir, 'units.tsv'))
+    words = load_words(os.path.join(data_dir, 'word_lists.tsv'), os.path.join(data_dir, 'words.tsv'))
+    return {
+        'gen_numerals.hpp': gen_numerals(numerals, rel('numerals.tsv')),
+        'gen_triggers.hpp': gen_triggers(numerals, rel('numerals.tsv')),
+        'gen_units.hpp': gen_units(units, rel('units.tsv')),
+        'gen_words.hpp': gen_words(words, rel('word_lists.tsv') + ' and ' + rel('words.tsv')),
+    }
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('--check', action='store_true', help='exit 1 if a generated header is stale')
+    ap.add_argument('--data', default=os.path.join(ROOT, 'data'), help='data folder (default: data/)')
+    ap.add_argument('--out', default=os.path.join(ROOT, 'include', 'zhscan', 'detail'),
+                    help='output folder (default: include/zhscan/detail/)')
+    a = ap.parse_args(argv)
+    try:
+        files = build(a.data)
+    except DataError as e:
+        print('gen_tables.py: %s' % e, file=sys.stderr)
+        return 2
+    stale = []
+    for name, text in files.items():
+        path = os.path.join(a.out, name)
+        try:
+            with open(path, encoding='utf-8', newline='') as f:
+                current = f.read()
+        except OSError:
+            current = None
+        if current == text:
+            continue
+        if a.check:
+            stale.append(path)
+        else:
+            with open(path, 'w', encoding='utf-8', newline='\n') as f:
+                f.write(text)
+            print('wrote %s' % os.path.relpath(path, ROOT))
+    if stale:
+        for p in stale:
+            print('%s is stale: run python3 scripts/gen_tables.py and commit the result' % p, file=sys.stderr)
+        return 1
+    if a.check:
+        print('generated tables are up to date (%d files)' % len(files))
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
