@@ -70,7 +70,10 @@ class DataError(Exception):
 
 
 def fail(path, line, reason):
-    raise DataError('%s:%d: %s' % (os.path.relpath(path, ROOT) if os.path.isabs(path) else path, line, reason))
+    shown = path
+    if os.path.isabs(path) and os.path.commonpath([path, ROOT]) == ROOT:
+        shown = os.path.relpath(path, ROOT)
+    raise DataError('%s:%d: %s' % (shown, line, reason))
 
 
 def read_tsv(path, columns):
@@ -317,6 +320,12 @@ def load_units(path):
     out = []
     for n, r in rows:
         text, norm, cat = r['text'], r['norm'], r['category']
+        if text in seen:
+            pn, pr = seen[text]
+            same = all(pr[c] == r[c] for c in UNIT_COLS if c != 'note')
+            fail(path, n, '%s listed twice (first at line %d)%s' %
+                 (text, pn, '' if same else ' with different meanings'))
+        seen[text] = (n, r)
         if text == '' or norm == '':
             fail(path, n, 'text and norm must not be empty')
         if utf8_len(text[0]) == 4:
@@ -378,12 +387,6 @@ def load_units(path):
                                             vf if vf is not None else '-', norm))
             else:
                 norm_factor[norm] = (n, base, vf)
-        if text in seen:
-            pn, pr = seen[text]
-            same = all(pr[c] == r[c] for c in UNIT_COLS if c != 'note')
-            fail(path, n, '%s listed twice (first at line %d)%s' %
-                 (text, pn, '' if same else ' with different meanings'))
-        seen[text] = (n, r)
         out.append(dict(text=text, norm=norm, cat=cat, mult=mult_cpp, flags=flags, nb=nb, base=base,
                         factor=factor_s, vf=vf, offset=int(offset_s) if offset_s else 0, note=r['note'], line=n))
     out.sort(key=lambda u: u['text'].encode('utf-8'))

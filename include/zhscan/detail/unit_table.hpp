@@ -115,7 +115,7 @@ struct unit_entry {
  *    "2000/3"), for display and review;
  *  - `num`, `den`, `exp10`: the factor of one unit of metric::value, i.e. of the row's `norm`
  *    (metric::value already holds the multiplier, and x10 for cheng), exactly:
- *    num / den * 10^exp10 (mu: 2000 / 3 * 10^0; inch: 254 / 1 * 10^-4; wan yuan: 1 / 1 * 10^0);
+ *    num / den * 10^exp10 (mu: 2 / 3 * 10^3; inch: 254 / 1 * 10^-4; wan yuan: 1 / 1 * 10^0);
  *  - `offset`: added to the value before scaling (degree Fahrenheit: -32, then * 5/9 to Celsius).
  * So base_value = (value + offset) * num / den * 10^exp10.
  */
