@@ -26,8 +26,8 @@ inline constexpr unit_entry unit_table[] = {
     {"cm", "cm", unit_category::length, 1.0, u_latin, ""},  // centimetre (Latin)
     {"g", "g", unit_category::mass, 1.0, u_latin, ""},  // gram (Latin)
     {"h", "h", unit_category::duration, 1.0, u_latin|u_denominator_only, ""},  // hour (Latin; rate denominators only)
-    {"kW", "kW", unit_category::other, 1.0, 0, ""},  // kilowatt
-    {"kWh", "kWh", unit_category::other, 1.0, 0, ""},  // kilowatt-hour
+    {"kW", "kW", unit_category::other, 1.0, u_latin, ""},  // kilowatt
+    {"kWh", "kWh", unit_category::other, 1.0, u_latin, ""},  // kilowatt-hour
     {"kg", "kg", unit_category::mass, 1.0, u_latin, ""},  // kilogram (Latin)
     {"km", "km", unit_category::length, 1.0, u_latin, ""},  // kilometre (Latin)
     {"km2", "km2", unit_category::area, 1.0, u_latin, ""},  // square kilometre (Latin)
