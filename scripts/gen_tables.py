@@ -516,6 +516,69 @@ def gen_words(lists, src):
     return ''.join(lines) + tail
 
 
+# --- SIMD buckets ---------------------------------------------------------------------------
+
+def filter_passes(triggers, freq):
+    """How many characters of `freq` ({code point: count}, triggers excluded) pass the
+    AVX-512 (64-entry lookups of b0 b1 b2) and the AVX2 (five nibble lookups) filters of
+    detail/metric_scan.hpp with `triggers` ({code point: bucket})."""
+    t512 = [[set(), set(), set()] for _ in range(8)]
+    t2 = [[set() for _ in range(5)] for _ in range(8)]
+    for cp, k in triggers.items():
+        b = chr(cp).encode('utf-8')
+        for i in range(3):
+            t512[k][i].add(b[i] & 63)
+        for i, v in enumerate((b[0] & 15, b[1] >> 4, b[1] & 15, b[2] >> 4, b[2] & 15)):
+            t2[k][i].add(v)
+    p512 = p2 = 0
+    for cp, n in freq.items():
+        if cp in triggers:
+            continue
+        b = chr(cp).encode('utf-8')
+        n6 = (b[0] & 63, b[1] & 63, b[2] & 63)
+        nib = (b[0] & 15, b[1] >> 4, b[1] & 15, b[2] >> 4, b[2] & 15)
+        if any(all(n6[i] in t512[k][i] for i in range(3)) for k in range(8)):
+            p512 += n
+        if any(all(nib[i] in t2[k][i] for i in range(5)) for k in range(8)):
+            p2 += n
+    return p512, p2
+
+
+def bucket_report(numerals, paths):
+    """Prints the filter pass rates on the texts and, per trigger character, a better bucket
+    (4 x the AVX-512 passes + the AVX2 passes, holding the other characters fixed)."""
+    freq = {}
+    for path in paths:
+        with open(path, encoding='utf-8', errors='replace') as f:
+            for ch in f.read():
+                if 0x800 <= ord(ch) <= 0xFFFF:
+                    freq[ord(ch)] = freq.get(ord(ch), 0) + 1
+    total = sum(freq.values()) or 1
+    trig = {ord(r['char']): r['bucket'] for r in numerals if r['bucket'] is not None}
+    cost = lambda t: (lambda p: 4 * p[0] + p[1])(filter_passes(t, freq))
+    p512, p2 = filter_passes(trig, freq)
+    print('%d 3-byte characters; non-triggers passing the filter: AVX-512 %.3f%%, AVX2 %.3f%%' %
+          (total, 100.0 * p512 / total, 100.0 * p2 / total))
+    base = cost(trig)
+    for r in numerals:
+        if r['bucket'] is None:
+            continue
+        cp = ord(r['char'])
+        best, best_cost = r['bucket'], base
+        for k in range(8):
+            t = dict(trig)
+            t[cp] = k
+            c = cost(t)
+            if c < best_cost:
+                best, best_cost = k, c
+        if best != r['bucket']:
+            t = dict(trig)
+            t[cp] = best
+            q512, q2 = filter_passes(t, freq)
+            print('data/numerals.tsv:%d: %s bucket %d -> %d: AVX-512 %.3f%%, AVX2 %.3f%%' %
+                  (r['line'], r['char'], r['bucket'], best, 100.0 * q512 / total, 100.0 * q2 / total))
+
+
 # --- driver ---------------------------------------------------------------------------------
 
 def build(data_dir):
@@ -538,7 +601,17 @@ def main(argv=None):
     ap.add_argument('--data', default=os.path.join(ROOT, 'data'), help='data folder (default: data/)')
     ap.add_argument('--out', default=os.path.join(ROOT, 'include', 'zhscan', 'detail'),
                     help='output folder (default: include/zhscan/detail/)')
+    ap.add_argument('--bucket-report', nargs='+', metavar='TEXT',
+                    help='print how many characters of the TEXT files pass the metric scanner\'s '
+                         'SIMD filters, and better simd_bucket choices; writes nothing')
     a = ap.parse_args(argv)
+    if a.bucket_report:
+        try:
+            bucket_report(load_numerals(os.path.join(a.data, 'numerals.tsv')), a.bucket_report)
+        except DataError as e:
+            print('gen_tables.py: %s' % e, file=sys.stderr)
+            return 2
+        return 0
     try:
         files = build(a.data)
     except DataError as e:
