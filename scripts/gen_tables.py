@@ -280,9 +280,49 @@ def load_numerals(path):
     return out
 
 
+# the hash of detail/numeral_table.hpp: slot = (key * multiplier) >> (32 - bits), collision-free
+# on the 3-byte keys of numeral_entries; the first parameters are the ones in use before the
+# tables were generated, kept while they work
+NUMERAL_HASH = (7, 0x57882317)
+
+
+def utf8_key3(ch):
+    b = ch.encode('utf-8')
+    return (b[0] << 16) | (b[1] << 8) | b[2]
+
+
+def numeral_hash(keys):
+    """(bits, multiplier) of a collision-free multiplicative hash of `keys`: the current one
+    if it still works, else the first found by a deterministic search, 128 slots first."""
+    def ok(bits, mult):
+        seen = set()
+        for k in keys:
+            s = ((k * mult) & 0xFFFFFFFF) >> (32 - bits)
+            if s in seen:
+                return False
+            seen.add(s)
+        return True
+    if ok(*NUMERAL_HASH):
+        return NUMERAL_HASH
+    for bits in (7, 8, 9):
+        if len(keys) > (1 << bits) * 3 // 4:
+            continue
+        x = 0x2545F491
+        for _ in range(300000):
+            x = (x * 1103515245 + 12345) & 0xFFFFFFFF
+            mult = (x ^ (x >> 13) ^ 0x9E3779B1) | 1
+            if ok(bits, mult):
+                return bits, mult
+    raise DataError('data/numerals.tsv:0: no collision-free hash found for the numeral table')
+
+
 def gen_numerals(rows, src):
     lines, tail = header('gen_numerals', src, 'detail/numeral_table.hpp',
                          'Every numeral character of parse_number (role none, arabic and ji rows are not here).')
+    bits, mult = numeral_hash([utf8_key3(r['char']) for r in rows if r['role'] in TABLE_ROLES])
+    lines.append('/** Size (2^bits slots) and multiplier of the numeral hash table, collision-free on the rows below. */\n')
+    lines.append('inline constexpr unsigned numeral_hash_bits = %d;\n' % bits)
+    lines.append('inline constexpr std::uint32_t numeral_hash_multiplier = 0x%08Xu;\n\n' % mult)
     lines.append('inline constexpr numeral_entry numeral_entries[] = {\n')
     for r in rows:
         if r['role'] not in TABLE_ROLES:

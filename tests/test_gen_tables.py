@@ -124,6 +124,21 @@ class Malformed(unittest.TestCase):
         self.append('units.tsv', '光年\t光年\tlength\t1\t\t\U00020000\tm\t1\t\tlight year\n'.encode())
         self.assert_fails('units.tsv', n, 'not_before lists 3-byte (CJK) characters only')
 
+    def test_new_digit_gets_a_collision_free_hash(self):
+        # 仨 collides with the hash in use: the generator chooses new parameters
+        self.append('numerals.tsv', '仨\tdigit\t3\tno\t5\tsa, three\n'.encode())
+        self.assertEqual(self.run_gen()[0], 0)
+        with open(os.path.join(self.out, 'gen_numerals.hpp'), encoding='ascii') as f:
+            text = f.read()
+        import re
+        bits = int(re.search(r'numeral_hash_bits = (\d+);', text).group(1))
+        mult = int(re.search(r'numeral_hash_multiplier = 0x([0-9A-F]+)u;', text).group(1), 16)
+        self.assertNotEqual((bits, mult), gen_tables.NUMERAL_HASH)
+        keys = [int(m, 16) for m in re.findall(r"\{U'\\u([0-9A-F]{4})'", text)]
+        self.assertIn(0x4EE8, keys)
+        slots = {((gen_tables.utf8_key3(chr(k)) * mult) & 0xFFFFFFFF) >> (32 - bits) for k in keys}
+        self.assertEqual(len(slots), len(keys))
+
     def test_unknown_role(self):
         n = self.line_count('numerals.tsv') + 1
         self.append('numerals.tsv', '俩\tpair\t2\tno\t\tlia\n'.encode())

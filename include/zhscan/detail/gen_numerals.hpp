@@ -7,6 +7,10 @@
 #ifndef ZHSCAN_DETAIL_GEN_NUMERALS_HPP
 #define ZHSCAN_DETAIL_GEN_NUMERALS_HPP
 
+/** Size (2^bits slots) and multiplier of the numeral hash table, collision-free on the rows below. */
+inline constexpr unsigned numeral_hash_bits = 7;
+inline constexpr std::uint32_t numeral_hash_multiplier = 0x57882317u;
+
 inline constexpr numeral_entry numeral_entries[] = {
     {U'\u96F6', {numeral_kind::digit, 0, false}},  // ling, zero
     {U'\u3007', {numeral_kind::digit, 0, false}},  // ideographic zero

@@ -2,6 +2,7 @@
 #ifndef ZHSCAN_DETAIL_NUMERAL_TABLE_HPP
 #define ZHSCAN_DETAIL_NUMERAL_TABLE_HPP
 
+#include <cstddef>
 #include <cstdint>
 
 #include "../common.hpp"
@@ -53,8 +54,9 @@ struct numeral_entry {
 /**
  * Every numeral character: numeral_entries, generated from data/numerals.tsv (edit the data
  * file and run scripts/gen_tables.py; see CONTRIBUTING.md). The data file also lists, with
- * their reasons, the characters deliberately absent (role none: zhao, can, yao). Adding a
- * row may need a new multiplier for numeral_slot_of (a static_assert below says so).
+ * their reasons, the characters deliberately absent (role none: zhao, can, yao). The
+ * generator also chooses numeral_hash_bits and numeral_hash_multiplier, the parameters of a
+ * collision-free hash of the rows (a static_assert below checks it).
  */
 #include "gen_numerals.hpp"
 
@@ -65,9 +67,10 @@ constexpr std::uint32_t utf8_key3(char32_t cp) noexcept {
          (0x80u | (static_cast<std::uint32_t>(cp) & 0x3Fu));
 }
 
-/** Slot of a key in the 128-entry table: a multiplicative hash, collision-free on the list. */
+/** Slot of a key in the 2^numeral_hash_bits-entry table: a multiplicative hash whose
+ *  multiplier and size gen_tables.py chooses collision-free on the list (gen_numerals.hpp). */
 constexpr std::uint32_t numeral_slot_of(std::uint32_t key) noexcept {
-  return (key * 0x57882317u) >> 25;
+  return (key * numeral_hash_multiplier) >> (32 - numeral_hash_bits);
 }
 
 /** One slot of numeral_table. */
@@ -76,9 +79,9 @@ struct numeral_slot {
   numeral_char info;
 };
 
-/** The 128 slots of numeral_table and the number of collisions found while building it. */
+/** The slots of numeral_table and the number of collisions found while building it. */
 struct numeral_hash_table {
-  numeral_slot slot[128];
+  numeral_slot slot[std::size_t(1) << numeral_hash_bits];
   int collisions;
 };
 
@@ -98,7 +101,8 @@ constexpr numeral_hash_table make_numeral_table() noexcept {
 /** Lookup table of the numeral characters, keyed by their UTF-8 bytes (no decoding needed). */
 inline constexpr numeral_hash_table numeral_table = make_numeral_table();
 static_assert(numeral_table.collisions == 0,
-              "numeral_entries collide in numeral_table: choose another multiplier");
+              "numeral_entries collide in numeral_table: run scripts/gen_tables.py, which chooses "
+              "numeral_hash_multiplier");
 
 /** Info of the 3-byte key `key` (the bytes b0 b1 b2 as b0 << 16 | b1 << 8 | b2). */
 constexpr numeral_char numeral_info_key(std::uint32_t key) noexcept {
