@@ -118,7 +118,9 @@ enum key : std::uint8_t {
   k_roman_upper, k_roman_lower, k_paren_roman_upper, k_paren_roman_lower,
   k_latin_upper, k_latin_lower, k_latin_paren_upper, k_latin_paren_lower,
   k_tiangan, k_paren_tiangan,
-  k_part, k_chapter, k_section, k_article, k_clause,
+  k_bracket_han,  // one key per row of bracket_styles
+  k_bracket_arabic = k_bracket_han + bracket_style_count,
+  k_part = k_bracket_arabic + bracket_style_count, k_chapter, k_section, k_article, k_clause,
   k_enum_shi, k_di_comma, k_qi_ordinal, k_seq_word,
   key_count
 };
@@ -151,6 +153,10 @@ constexpr std::uint8_t key_of(marker_style s, std::uint16_t flags, std::uint8_t 
     case marker_style::latin_paren: return lower ? k_latin_paren_lower : k_latin_paren_upper;
     case marker_style::tiangan: return k_tiangan;
     case marker_style::paren_tiangan: return k_paren_tiangan;
+    case marker_style::bracket_han:  // depth: the row of bracket_styles
+      return static_cast<std::uint8_t>(k_bracket_han + (depth < bracket_style_count ? depth : 0));
+    case marker_style::bracket_arabic:
+      return static_cast<std::uint8_t>(k_bracket_arabic + (depth < bracket_style_count ? depth : 0));
     case marker_style::part: return k_part;
     case marker_style::chapter: return k_chapter;
     case marker_style::section: return k_section;
@@ -225,6 +231,9 @@ class structurer {
     }
   }
 
+  /** Deepest marker tree the structurer builds (a style may nest in itself). */
+  static constexpr int max_depth = 64;
+
   void run() noexcept {
     n_ = out_.size();
     std::size_t w = 0;
@@ -260,8 +269,13 @@ class structurer {
   void pop_to(int size) noexcept {
     while (depth_ > size) {
       --depth_;
-      closed_last_[stack_[depth_].key] = stack_[depth_].last;
-      pos_of_[stack_[depth_].key] = -1;
+      const std::uint8_t k = stack_[depth_].key;
+      // A list nested in an item of a list of its own style (see nests_in_item): the
+      // outer list is that style's open level again.
+      int outer = depth_ - 1;
+      while (outer >= 0 && stack_[outer].key != k) --outer;
+      if (outer < 0) closed_last_[k] = stack_[depth_].last;
+      pos_of_[k] = outer;
     }
   }
 
@@ -287,6 +301,8 @@ class structurer {
       case marker_style::latin_paren:
       case marker_style::tiangan:
       case marker_style::paren_tiangan:
+      case marker_style::bracket_han:
+      case marker_style::bracket_arabic:
         return true;
       default:
         return false;
@@ -408,6 +424,36 @@ class structurer {
     for (int i = 0; i < depth_; ++i) {
       const int rk = gbt_rank(stack_[i].key);
       if (rk >= 0 && rk <= 2) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Nested restarts: "1" at an open level `j` of key `k` whose last item is `last` starts a
+   * list inside that item (a child) when, after the new list's own items (2, 3, ...), the
+   * outer list goes on with `last` + 1 before anything closes level `j` (a heading of a
+   * style open above it). When the new list itself reaches `last` + 1 it is read as going
+   * on (a restart, the reading so far). Chunk-number suspects and lost-delimiter numerals
+   * are passed over. Looks at most 1024 candidates ahead.
+   */
+  bool nests_in_item(std::size_t r, std::uint8_t k, std::uint32_t last, int j) const noexcept {
+    const std::size_t stop = r + 1025 < n_ ? r + 1025 : n_;
+    std::uint32_t inner = 1;
+    for (std::size_t i = r + 1; i < stop; ++i) {
+      const marker& x = out_[i];
+      if (x.style == marker_style::han_bare || (x.flags & flag_after_cut)) continue;
+      const std::uint8_t kx = key_of_raw(x);
+      const std::uint8_t cx = x.level & ctx_mask;  // phase-1 context
+      const bool heading_pos = cx == ctx_bol || cx == ctx_space || cx == ctx_sent;
+      if (kx != k) {
+        if (heading_pos && pos_of_[kx] >= 0 && pos_of_[kx] < j) return false;
+        continue;
+      }
+      if (x.ordinal == inner + 1) {
+        ++inner;
+        continue;
+      }
+      return x.ordinal == last + 1 && heading_pos;
     }
     return false;
   }
@@ -548,7 +594,7 @@ class structurer {
     if (floor < 0) return decide_at(r, c, w, after_heading);
     // Close the list under the previous heading; undo that if the marker is rejected.
     const int old_depth = depth_;
-    std::uint32_t saved[key_count];
+    std::uint32_t saved[max_depth];
     for (int s = floor; s < old_depth; ++s) saved[s] = closed_last_[stack_[s].key];
     pop_to(floor);
     if (decide_at(r, c, w, true)) return true;
@@ -597,6 +643,16 @@ class structurer {
 
     int j = pos_of_[k];
     bool family_match = false;
+    // After a list nested in an item of its own style, the outer list goes on: "4" after
+    // "1, 2" under "3" (the innermost continuing level of that style takes it).
+    if (j >= 0 && !successor(k, stack_[j].last, c.ordinal)) {
+      for (int i = j - 1; i >= 0; --i) {
+        if (stack_[i].key == k && successor(k, stack_[i].last, c.ordinal)) {
+          j = i;
+          break;
+        }
+      }
+    }
     if (c.style == marker_style::han_bare) {
       // Only as the exact next number of an open yi-dun level, and not right after a
       // rejected numeral of the same shape (a numbering of its own, e.g. a teaser list).
@@ -640,10 +696,15 @@ class structurer {
     int conf = strong ? 90 : medium ? 80 : cx == ctx_clause ? 70 : cx == ctx_mid ? 50 : 60;
     if (j >= 0) {
       const std::uint32_t last = stack_[j].last;
-      bool ok;
+      bool ok, nest = false;
       if (successor(k, last, c.ordinal) || family_match) {
         ok = true;
         conf += 10;
+      } else if (c.ordinal == 1 && !run_in && !family_match && (strong || medium) &&
+                 !after_heading && depth_ < max_depth && nests_in_item(r, k, last, j)) {
+        // (After an unnumbered heading a restart belongs to that heading, not to the item.)
+        ok = true;
+        nest = true;
       } else if (c.ordinal == 1) {
         seqf = marker_flag::sequence_restart;
         ok = (strong && !run_in) || supported_by_next(r, k, 1, j, run_in);
@@ -666,15 +727,21 @@ class structurer {
         return false;
       }
       pop_to(j + 1);
-      if (family_match) {
+      if (nest) {  // a new level of the same style under the item `last`
+        push(k, false, c.ordinal, w);
+        stack_[depth_ - 1].after_heading = after_heading;
+        j = depth_ - 1;
+      } else if (family_match) {
         // Continue the level under this marker's own style.
         pos_of_[stack_[j].key] = -1;
         stack_[j].key = k;
         pos_of_[k] = j;
       }
-      stack_[j].last = c.ordinal;
-      stack_[j].idx = w;
-      if (after_heading) stack_[j].after_heading = true;
+      if (!nest) {
+        stack_[j].last = c.ordinal;
+        stack_[j].idx = w;
+        if (after_heading) stack_[j].after_heading = true;
+      }
       c.level = static_cast<std::uint8_t>(j + 1);
       c.parent = j > 0 ? stack_[j - 1].idx : npos;
     } else {
@@ -757,7 +824,7 @@ class structurer {
           pop_to(depth_ - 1);
         }
       }
-      if (depth_ >= static_cast<int>(key_count)) {  // cannot happen: one slot per key
+      if (depth_ >= max_depth) {
         reject(c, reject_reason::no_sequence);
         return false;
       }
@@ -778,7 +845,7 @@ class structurer {
   std::vector<rejected_marker>* rejected_;
   std::size_t n_ = 0;
   bool han_rejected_ = false;  // the last yi-dun-shaped candidate was rejected
-  slot stack_[key_count] = {};
+  slot stack_[max_depth] = {};
   int depth_ = 0;
   int pos_of_[key_count];
   std::uint32_t closed_last_[key_count];

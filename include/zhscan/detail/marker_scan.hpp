@@ -820,9 +820,11 @@ class scanner {
         return d.cp == ch_dun || d.cp == ')' || d.cp == ch_fw_rparen;
       }
       if (cp == '(') return bracketed_numeral(c.end);
+      if (cp == '[') return bracketed_numeral(c.end, U']');
       return false;
     }
     if (cp == ch_fw_lparen) return bracketed_numeral(c.end);
+    if (bracket_open_row(cp) >= 0) return bracketed_numeral(c.end, bracket_styles[bracket_open_row(cp)].close);
     if (enclosed_numeral(cp).kind != enclosed::none) return true;
     if (digit_value(cp) >= 1) {
       const num m = parse_digits(c.pos);
@@ -854,8 +856,8 @@ class scanner {
     return false;
   }
 
-  /** After an opening bracket: a numeral and the closing bracket. */
-  bool bracketed_numeral(std::size_t pos) const noexcept {
+  /** After an opening bracket: a numeral and the closing bracket (`close`; 0: a parenthesis). */
+  bool bracketed_numeral(std::size_t pos, char32_t close = 0) const noexcept {
     const std::size_t q = skip_spaces(pos, 8);
     const cp_info c = at(q);
     if (!c.valid) return false;
@@ -864,6 +866,10 @@ class scanner {
     else if (digit_value(c.cp) >= 1) m = parse_digits(q);
     else if (latin_letter(c.cp) != 0 || tiangan_value(c.cp) != 0) m = {c.end, 1, true};
     if (!m.ok) return false;
+    if (close != 0) {
+      const cp_info e = at(skip_spaces(m.end, 8));
+      return e.valid && e.cp == close;
+    }
     return closes_paren(m.end);
   }
 
@@ -1065,9 +1071,14 @@ class scanner {
     if (cp < 0x80) {
       if (cp == '(') return on_paren(pos, c.end);
       if (cp >= '1' && cp <= '9') return on_digit(pos);
+      if (cp == '[') return on_bracket(pos, c.end, bracket_open_row(cp));
       return on_letter(pos);
     }
     if (cp == ch_fw_lparen) return on_paren(pos, c.end);
+    {
+      const int row = bracket_open_row(cp);
+      if (row >= 0) return on_bracket(pos, c.end, row);
+    }
     if (cp >= 0xFF11 && cp <= 0xFF19) return on_digit(pos);
     if (latin_letter(cp) != 0) return on_letter(pos);
     if (cp == ch_di) return on_di(pos, c.end);
@@ -1396,6 +1407,59 @@ class scanner {
       if (k == cut_kind::maybe) flags |= flag_after_short;
     }
     emit(pos, close.end, m.value, st, cx, flags);
+  }
+
+  /**
+   * [yi] [1] in the bracket pairs of bracket_styles (row `row`), spaces allowed inside,
+   * optionally followed by an enumeration comma or a dot (not a decimal point). The row is
+   * passed to phase 2 in the candidate's depth byte: each pair is a level key of its own.
+   * Not a marker: after a word (a citation "wen xian [1]"), before clause punctuation, before
+   * another marker, or a number of more than two digits (a document number [2023]).
+   */
+  void on_bracket(std::size_t pos, std::size_t after, int row) noexcept {
+    if (row < 0 || after >= n_) return;
+    const bracket_style& br = bracket_styles[row];
+    std::uint16_t flags = 0;
+    std::size_t q = skip_spaces(after, 8);
+    if (q != after) flags |= marker_flag::spaced;
+    const cp_info c = at(q);
+    if (!c.valid) return;
+    marker_style st;
+    num m{q, 0, false};
+    if (is_han_start(c.cp)) {
+      m = parse_han(q);
+      st = marker_style::bracket_han;
+    } else if (digit_value(c.cp) >= 1) {
+      bool fw = false;
+      m = parse_digits(q, &fw);
+      if (fw) flags |= marker_flag::fullwidth;
+      st = marker_style::bracket_arabic;
+    } else {
+      return;
+    }
+    if (!m.ok || m.value > 99) return;
+    const std::size_t r = skip_spaces(m.end, 8);
+    if (r != m.end) flags |= marker_flag::spaced;
+    const cp_info close = at(r);
+    if (!close.valid || close.cp != br.close) return;
+    std::size_t e = close.end;
+    {
+      const cp_info d = at(e);
+      if (d.valid && (d.cp == ch_dun || d.cp == ch_fw_dot || d.cp == '.')) {
+        const cp_info nx = at(d.end);
+        if (!(nx.valid && digit_value(nx.cp) >= 0)) {
+          e = d.end;
+          flags |= marker_flag::nonstandard_delimiter;
+        }
+      }
+    }
+    const std::uint8_t cx = left_context(pos);
+    if (cx == ctx_mid) return reject(pos, e, m.value, st, reject_reason::mid_word);
+    const cp_info f = at(skip_spaces(e));
+    if (f.valid && is_clause_punct(f.cp))
+      return reject(pos, e, m.value, st, reject_reason::reference);
+    if (f.valid && starts_marker_shape(f)) return reject(pos, e, m.value, st, reject_reason::no_text);
+    emit(pos, e, m.value, st, cx, flags, static_cast<std::uint8_t>(row));
   }
 
   /**
