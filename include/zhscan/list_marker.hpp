@@ -115,6 +115,7 @@ enum key : std::uint8_t {
   k_arabic_dot, k_arabic_dun, k_arabic_paren, k_paren_arabic, k_enclosed_paren,
   k_enclosed_stop, k_circled,
   k_dec1, k_dec2, k_dec3, k_dec4, k_dec5, k_dec6,
+  k_md_sub,  // bare numbers of a Markdown heading deeper than the decimal heading above it
   k_roman_upper, k_roman_lower, k_paren_roman_upper, k_paren_roman_lower,
   k_latin_upper, k_latin_lower, k_latin_paren_upper, k_latin_paren_lower,
   k_tiangan, k_paren_tiangan,
@@ -142,7 +143,8 @@ constexpr std::uint8_t key_of(marker_style s, std::uint16_t flags, std::uint8_t 
     case marker_style::enclosed_stop: return k_enclosed_stop;
     case marker_style::circled: return k_circled;
     case marker_style::decimal_outline:
-      // depth 1: a bare GB/T 1.1 chapter number ("1 zong ze")
+      // depth 1: a bare GB/T 1.1 chapter number ("1 zong ze"); bits 3..5: Markdown '#'s
+      depth &= 7;
       return static_cast<std::uint8_t>(depth == 1   ? k_dec1
                                        : depth <= 2 ? k_dec2
                                        : depth >= 6 ? k_dec6
@@ -255,6 +257,7 @@ class structurer {
  private:
   struct slot {
     std::uint8_t key;
+    std::uint8_t md;  // Markdown '#' count of the level's current heading, 0 if none
     bool is_inline;
     bool after_heading;  // an item of this level followed an unnumbered heading line
     bool parents_higher; // a low-rank list shown to have higher-ranked headings under it
@@ -280,7 +283,7 @@ class structurer {
   }
 
   void push(std::uint8_t k, bool inl, std::uint32_t ord, std::size_t idx) noexcept {
-    stack_[depth_] = slot{k, inl, false, false, ord, idx};
+    stack_[depth_] = slot{k, 0, inl, false, false, ord, idx};
     pos_of_[k] = depth_;
     ++depth_;
   }
@@ -511,8 +514,8 @@ class structurer {
     for (std::size_t i = r + 1; i < stop; ++i) {
       const marker& x = out_[i];
       if (x.style != marker_style::decimal_outline) continue;
-      if (x.confidence == 1) return x.ordinal == ord + 1;  // phase 1: depth in confidence
-      if (x.confidence == 2) return x.parent == ord;       // phase 1: prefix N in parent
+      if ((x.confidence & 7) == 1) return x.ordinal == ord + 1;  // phase 1: depth in confidence
+      if ((x.confidence & 7) == 2) return x.parent == ord;       // phase 1: prefix N in parent
     }
     return false;
   }
@@ -528,6 +531,11 @@ class structurer {
     handled = false;
     const std::uint8_t cx = c.level & ctx_mask;
     const std::uint8_t k = key_of_raw(c);
+    const std::uint8_t md = static_cast<std::uint8_t>(c.confidence >> 3);
+    if (k == k_dec1 && md > 0 && decide_markdown_sub(c, w, md)) {
+      handled = true;
+      return true;
+    }
     if (k == k_dec1) {
       handled = true;
       if (!bare_number_confirmed(r, c.ordinal)) {
@@ -554,6 +562,7 @@ class structurer {
     int j = pos_of_[k];
     std::uint16_t seqf = 0;
     if (j >= 0) {
+      stack_[j].md = md;
       if (!successor(k, stack_[j].last, c.ordinal))
         seqf = c.ordinal == 1 ? marker_flag::sequence_restart
                : c.ordinal > stack_[j].last ? marker_flag::sequence_gap
@@ -576,6 +585,7 @@ class structurer {
       if (c.ordinal > 1 && closed_last_[k] + 1 == c.ordinal) seqf = marker_flag::sequence_continued;
       push(k, false, c.ordinal, w);
       stack_[depth_ - 1].after_heading = after_heading;
+      stack_[depth_ - 1].md = md;
       j = depth_ - 1;
     }
     c.level = static_cast<std::uint8_t>(j + 1);
@@ -584,6 +594,40 @@ class structurer {
     if (cx != ctx_bol && cx != ctx_space && cx != ctx_sent) c.flags |= marker_flag::weak_context;
     c.flags |= seqf;
     c.confidence = static_cast<std::uint8_t>(conf);
+    return true;
+  }
+
+  /**
+   * Markdown: a bare number under a heading with fewer '#' marks than its own ("#### 1
+   * Keys" under "### 1.1") numbers a list inside that decimal heading, not the next
+   * chapter. The innermost open decimal level must be a Markdown heading of lower depth.
+   * Returns false when the rule does not apply.
+   */
+  bool decide_markdown_sub(marker& c, std::size_t w, std::uint8_t md) noexcept {
+    int d = depth_ - 1;
+    while (d >= 0 && !(stack_[d].key >= k_dec1 && stack_[d].key <= k_dec6)) --d;
+    if (d < 0 || stack_[d].md == 0 || stack_[d].md >= md) return false;
+    int j = pos_of_[k_md_sub];
+    std::uint16_t seqf = 0;
+    if (j > d) {
+      if (!successor(k_md_sub, stack_[j].last, c.ordinal))
+        seqf = c.ordinal == 1 ? marker_flag::sequence_restart
+               : c.ordinal > stack_[j].last ? marker_flag::sequence_gap
+                                             : marker_flag::sequence_repeat;
+      pop_to(j + 1);
+      stack_[j].last = c.ordinal;
+      stack_[j].idx = w;
+    } else {
+      pop_to(d + 1);
+      push(k_md_sub, false, c.ordinal, w);
+      stack_[depth_ - 1].md = md;
+      j = depth_ - 1;
+    }
+    c.style = marker_style::decimal_outline;
+    c.level = static_cast<std::uint8_t>(j + 1);
+    c.parent = j > 0 ? stack_[j - 1].idx : npos;
+    c.flags |= seqf;
+    c.confidence = static_cast<std::uint8_t>(seqf ? 80 : 90);
     return true;
   }
 

@@ -217,6 +217,7 @@ constexpr char32_t ch_hou = U'\u540E';      // hou, after
 constexpr char32_t ch_hou_t = U'\u5F8C';    // hou, traditional
 constexpr char32_t ch_zai = U'\u518D';      // zai (zai ci: thirdly)
 constexpr char32_t ch_shi = U'\u662F';      // shi, "is" (yi shi: firstly)
+constexpr char32_t ch_lai = U'\u6765';      // lai, "come" (yi lai: for one thing)
 constexpr char32_t ch_dun = U'\u3001';      // enumeration comma (dunhao)
 constexpr char32_t ch_fw_dot = U'\uFF0E';   // full-width full stop
 constexpr char32_t ch_fw_lparen = U'\uFF08';

@@ -1104,8 +1104,8 @@ class scanner {
     if (d.valid && is_space(d.cp) &&
         (!narrow || d.cp == U' ' || d.cp == U'\t' || d.cp == ch_ideo_space)) {
       const cp_info d2 = at(skip_spaces(end, 4));
-      if (d2.valid && (d2.cp == ch_dun || d2.cp == ch_fw_dot)) {
-        flags |= marker_flag::spaced;
+      if (d2.valid && (d2.cp == ch_dun || d2.cp == ch_fw_dot || (!narrow && d2.cp == ch_shi))) {
+        flags |= marker_flag::spaced;  // "san  shi": a PDF's spread-out yi shi
         return d2;
       }
     }
@@ -1200,11 +1200,16 @@ class scanner {
    */
   void on_bare_number(std::size_t pos, num m, std::uint16_t flags) noexcept {
     if (m.value > 99) return;
-    const std::uint8_t cx = left_context(pos);
+    std::uint8_t cx = left_context(pos);
     if (cx != ctx_bol && cx != ctx_space && cx != ctx_sent) return;
+    // A Markdown heading ("## 1 sheng chan zhe") starts a line as well; its text may
+    // start with a Latin word ("#### 2 Keys de shi yong").
+    const unsigned md = markdown_hashes(pos);
+    if (md > 0) cx = ctx_bol;
     std::size_t q = skip_spaces(m.end, 8);
     const cp_info f = at(q);
-    if (!f.valid || !is_ideograph(f.cp) || is_quantity_follower(f.cp) || han_digit(f.cp) >= 0)
+    if (!f.valid || !(is_ideograph(f.cp) || (md > 0 && latin_letter(f.cp) != 0)) ||
+        is_quantity_follower(f.cp) || han_digit(f.cp) >= 0)
       return;
     bool line_end = false, child = false;
     for (int chars = 0;; ++chars) {
@@ -1231,8 +1236,27 @@ class scanner {
       q = c.end;
     }
     if (!child && !(line_end && cx == ctx_bol)) return;
-    if (cx == ctx_bol && previous_paragraph(pos) == cut_kind::cut) return;
-    emit(pos, m.end, m.value, marker_style::decimal_outline, cx, flags, 1, 0);
+    if (cx == ctx_bol && md == 0 && previous_paragraph(pos) == cut_kind::cut) return;
+    emit(pos, m.end, m.value, marker_style::decimal_outline, cx, flags,
+         static_cast<std::uint8_t>(1u | md << 3), 0);
+  }
+
+  /**
+   * Markdown ATX heading marks before `pos`: the number of '#' (1..6) when the line is
+   * "#... " followed by the marker at `pos` (spaces between), else 0. Passed to phase 2
+   * with a decimal outline's depth (bits 3..5): the heading depth is evidence for the level.
+   */
+  unsigned markdown_hashes(std::size_t pos) const noexcept {
+    std::size_t q = pos;
+    while (q > 0 && pos - q < 8 && (byte(q - 1) == ' ' || byte(q - 1) == '\t')) --q;
+    if (q == pos) return 0;
+    unsigned h = 0;
+    while (q > 0 && byte(q - 1) == '#' && h < 7) {
+      --q;
+      ++h;
+    }
+    if (h == 0 || h > 6) return 0;
+    return q == 0 || byte(q - 1) == '\n' || byte(q - 1) == '\r' ? h : 0;
   }
 
   /**
@@ -1296,7 +1320,7 @@ class scanner {
       }
     }
     if (outline) return emit(pos, q, last, marker_style::decimal_outline, cx, flags,
-                             static_cast<std::uint8_t>(comps), prefix);
+                             static_cast<std::uint8_t>(comps | markdown_hashes(pos) << 3), prefix);
     const cp_info dot = at(first.end);
     reject(pos, dot.end, first.value, marker_style::arabic_dot, reject_reason::decimal_number);
   }
@@ -1551,6 +1575,14 @@ class scanner {
       }
       return emit(pos, d.end, m.value, marker_style::han_dun, cx, flags, financial(pos, m.end));
     }
+    if (d.cp == ch_lai && m.value <= 5) {  // yi lai, er lai: "for one thing, for another"
+      if (cx == ctx_mid)
+        return reject(pos, d.end, m.value, marker_style::enum_shi, reject_reason::mid_word);
+      const cp_info nx = at(d.end);
+      if (nx.valid && (han_digit(nx.cp) >= 0 || is_quantity_follower(nx.cp)))  // yi lai er qu
+        return reject(pos, d.end, m.value, marker_style::enum_shi, reject_reason::idiom);
+      return emit(pos, d.end, m.value, marker_style::enum_shi, cx, flags);
+    }
     if (d.cp == ch_shi) {
       if (cx == ctx_mid)
         return reject(pos, d.end, m.value, marker_style::enum_shi, reject_reason::mid_word);
@@ -1685,7 +1717,22 @@ class scanner {
            : suf == di_suffix::clause  ? marker_style::clause
                                        : marker_style::part;
       if (cx == ctx_mid) return reject(pos, e, m.value, st, reject_reason::reference);
-      const cp_info f = at(skip_spaces(e));
+      const std::size_t fq = skip_spaces(e);
+      const cp_info f = at(fq);
+      // A heading at a line or sentence start whose text is set off by a space, or begins
+      // with a proper name (zhong hua / zhong guo / zhong yang / zhong gong ...), is a
+      // heading even when its first character is one a reference continues with ("di er
+      // shi yi tiao zhong hua ren min gong he guo gong min ...": an article).
+      const bool heading_pos = cx == ctx_bol || cx == ctx_space || cx == ctx_sent;
+      if (f.valid && heading_pos && (fq != e || proper_name_at(fq))) {
+        switch (f.cp) {
+          case U'\u4E2D': case U'\u4E4B': case U'\u81F3': case U'\u548C': case U'\u53CA':
+          case U'\u6216': case U'\u5230': case U'\u5185': case U'\u5167': case U'\u4E0A':
+            return emit(pos, e, m.value, st, cx, flags);
+          default:
+            break;
+        }
+      }
       if (f.valid) {
         switch (f.cp) {
           case U'\u7684':  // de, possessive
@@ -1711,6 +1758,13 @@ class scanner {
       }
       return emit(pos, e, m.value, st, cx, flags);
     }
+    if (s.cp == ch_shi) {  // di yi shi / di er shi: a run-in enumeration like yi shi / er shi
+      st = marker_style::enum_shi;
+      if (cx == ctx_mid) return reject(pos, s.end, m.value, st, reject_reason::ordinal_word);
+      if (starts_marker_shape(at(skip_spaces(s.end))))
+        return reject(pos, s.end, m.value, st, reject_reason::no_text);
+      return emit(pos, s.end, m.value, st, cx, flags);
+    }
     if (s.cp == ch_fw_comma || s.cp == ',' || s.cp == ch_dun || s.cp == ch_fw_colon ||
         s.cp == ':') {
       st = marker_style::di_comma;
@@ -1728,6 +1782,23 @@ class scanner {
         return reject(pos, m.end, m.value, marker_style::article, reject_reason::reference);
     }
     reject(pos, m.end, m.value, marker_style::di_comma, reject_reason::ordinal_word);
+  }
+
+  /**
+   * A proper name at `pos` that starts with a character a cross-reference may continue
+   * with: zhong hua / zhong guo / zhong yang / zhong gong (China, central, the Party),
+   * shang hai (Shanghai). No throw, no alloc.
+   */
+  bool proper_name_at(std::size_t pos) const noexcept {
+    const cp_info a = at(pos);
+    if (!a.valid) return false;
+    const cp_info b = at(a.end);
+    if (!b.valid) return false;
+    if (a.cp == U'\u4E2D')  // zhong
+      return b.cp == U'\u534E' || b.cp == U'\u83EF' || b.cp == U'\u56FD' || b.cp == U'\u570B' ||
+             b.cp == U'\u592E' || b.cp == U'\u5171';  // hua (2), guo (2), yang, gong
+    if (a.cp == U'\u4E0A') return b.cp == U'\u6D77';  // shang hai
+    return false;
   }
 
   // qi yi / qi er (firstly, secondly) and qi ci (secondly)
