@@ -137,6 +137,23 @@ TEST_CASE("styles: nested restarts decided by the outer sequence", "[markers][st
         "2、|arabic_dun|2|1|-\n3、|arabic_dun|3|1|-\n");
 }
 
+TEST_CASE("styles: a nested list announced by a lead-in reaches the outer number",
+          "[markers][styles]") {
+  // 3 items nested in item 3, then 4: both lists could take 4; the colon says nested.
+  CHECK(both("1、党建引领\n坚持党建引领。\n2、民生服务\n完善服务体系。\n3、平安建设\n主要包括以下方面：\n"
+             "1、矛盾调解\n建立排查机制。\n2、治安防控\n加强巡逻。\n3、消防安全\n开展排查。\n"
+             "4、文化建设\n丰富生活。\n") ==
+        "1、|arabic_dun|1|1|-\n2、|arabic_dun|2|1|-\n3、|arabic_dun|3|1|-\n1、|arabic_dun|1|2|3、\n"
+        "2、|arabic_dun|2|2|3、\n3、|arabic_dun|3|2|3、\n4、|arabic_dun|4|1|-\n");
+  // ... unless the outer 4 comes again after the nested list's own 4 and 5
+  CHECK(both("1、党建引领\n坚持党建引领。\n2、民生服务\n完善服务体系。\n3、平安建设\n主要包括以下方面：\n"
+             "1、矛盾调解\n建立排查机制。\n2、治安防控\n加强巡逻。\n3、消防安全\n开展排查。\n"
+             "4、交通安全\n整治隐患。\n5、网格管理\n细化网格。\n4、文化建设\n丰富生活。\n") ==
+        "1、|arabic_dun|1|1|-\n2、|arabic_dun|2|1|-\n3、|arabic_dun|3|1|-\n1、|arabic_dun|1|2|3、\n"
+        "2、|arabic_dun|2|2|3、\n3、|arabic_dun|3|2|3、\n4、|arabic_dun|4|2|3、\n5、|arabic_dun|5|2|3、\n"
+        "4、|arabic_dun|4|1|-\n");
+}
+
 TEST_CASE("styles: depth six and more, with a nested restart at the bottom", "[markers][styles]") {
   CHECK(both("一、总体要求\n（一）指导思想\n1.基本原则\n（1）依法行政\n①权责一致\nA.职能清晰\n"
              "a.分工明确\n内容一。\nb.衔接顺畅\n内容二。\nc.考核到位\n  a.先行试点\n内容三。\n"

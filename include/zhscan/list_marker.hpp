@@ -435,12 +435,15 @@ class structurer {
    * Nested restarts: "1" at an open level `j` of key `k` whose last item is `last` starts a
    * list inside that item (a child) when, after the new list's own items (2, 3, ...), the
    * outer list goes on with `last` + 1 before anything closes level `j` (a heading of a
-   * style open above it). When the new list itself reaches `last` + 1 it is read as going
-   * on (a restart, the reading so far). Chunk-number suspects and lost-delimiter numerals
-   * are passed over. Looks at most 1024 candidates ahead.
+   * style open above it). When the new list itself reaches `last` + 1 both readings fit:
+   * the list is nested only when a lead-in line ending with a colon announced it inside the
+   * item ("3, ... bao kuo yi xia fang mian:"), else it is read as going on (a restart).
+   * Chunk-number suspects and lost-delimiter numerals are passed over. Looks at most 1024
+   * candidates ahead.
    */
   bool nests_in_item(std::size_t r, std::uint8_t k, std::uint32_t last, int j) const noexcept {
     const std::size_t stop = r + 1025 < n_ ? r + 1025 : n_;
+    const bool lead_in = (out_[r].level & ctx_after_colon) != 0;
     std::uint32_t inner = 1;
     for (std::size_t i = r + 1; i < stop; ++i) {
       const marker& x = out_[i];
@@ -452,11 +455,32 @@ class structurer {
         if (heading_pos && pos_of_[kx] >= 0 && pos_of_[kx] < j) return false;
         continue;
       }
-      if (x.ordinal == inner + 1) {
+      if (x.ordinal == inner + 1 && !(lead_in && x.ordinal == last + 1)) {
         ++inner;
         continue;
       }
       return x.ordinal == last + 1 && heading_pos;
+    }
+    return false;
+  }
+
+  /**
+   * After candidate `r` (number `ord` of key `k`): true when the candidates of key `k` that
+   * follow run on from `ord` (ord + 1, ord + 2, ...) and then number `ord` again. Chunk-number
+   * suspects are passed over; at most 1024 candidates are looked at.
+   */
+  bool outer_number_follows(std::size_t r, std::uint8_t k, std::uint32_t ord) const noexcept {
+    const std::size_t stop = r + 1025 < n_ ? r + 1025 : n_;
+    std::uint32_t cur = ord;
+    for (std::size_t i = r + 1; i < stop; ++i) {
+      const marker& x = out_[i];
+      if (x.style == marker_style::han_bare || (x.flags & flag_after_cut)) continue;
+      if (key_of_raw(x) != k) continue;
+      if (x.ordinal == cur + 1) {
+        ++cur;
+        continue;
+      }
+      return x.ordinal == ord;
     }
     return false;
   }
@@ -689,13 +713,16 @@ class structurer {
     bool family_match = false;
     // After a list nested in an item of its own style, the outer list goes on: "4" after
     // "1, 2" under "3" (the innermost continuing level of that style takes it).
-    if (j >= 0 && !successor(k, stack_[j].last, c.ordinal)) {
-      for (int i = j - 1; i >= 0; --i) {
-        if (stack_[i].key == k && successor(k, stack_[i].last, c.ordinal)) {
-          j = i;
-          break;
-        }
-      }
+    // When both the nested list and the outer one could take it (a nested list announced by
+    // a lead-in reaches the outer list's next number), the outer list does, unless its
+    // number comes again after the nested list's run (then this one is the nested list's).
+    if (j > 0) {
+      int outer = j - 1;
+      while (outer >= 0 && !(stack_[outer].key == k && successor(k, stack_[outer].last, c.ordinal)))
+        --outer;
+      if (outer >= 0 && (!successor(k, stack_[j].last, c.ordinal) ||
+                         !outer_number_follows(r, k, c.ordinal)))
+        j = outer;
     }
     if (c.style == marker_style::han_bare) {
       // Only as the exact next number of an open yi-dun level, and not right after a

@@ -40,6 +40,8 @@ constexpr std::uint8_t ctx_mask = 0x0F;
 constexpr std::uint8_t ctx_after_heading = 0x40;
 /** ... and that heading line follows a finished paragraph (not a title of its own). */
 constexpr std::uint8_t ctx_heading_after_text = 0x20;
+/** The candidate starts a line and the text line before it ends with a colon (a lead-in). */
+constexpr std::uint8_t ctx_after_colon = 0x80;
 
 /** Internal flag: a single Latin letter that could also be a Roman numeral (i, v, x). */
 constexpr std::uint16_t flag_letter_roman = 1u << 15;
@@ -452,10 +454,29 @@ class scanner {
     }
     candidate c{{b, e}, ord, st, cx, depth, flags, prefix};
     c.context = static_cast<std::uint8_t>(cx | after_unnumbered_heading(b, cx, st));
+    if (cx == ctx_bol && line_before_ends_with_colon(b)) c.context |= ctx_after_colon;
     if (cx != ctx_bol) c.flags |= marker_flag::inline_position;
     sink_.accept(c);
     last_end_ = e;
     if (!glued_ && cx <= ctx_sent && glued_host(st)) glued_first_item(e, st);
+  }
+
+  /**
+   * For a marker at a line start: the line before it ends (white space aside, at most 16
+   * bytes looked at) with a colon. Raw bytes: ':' or U+FF1A (EF BC 9A).
+   */
+  bool line_before_ends_with_colon(std::size_t b) const noexcept {
+    std::size_t q = b;
+    bool newline = false;
+    for (int k = 0; k < 16 && q > 0; ++k) {
+      const unsigned c = byte(q - 1);
+      if (c == '\n' || c == '\r') newline = true;
+      else if (c != ' ' && c != '\t') break;
+      --q;
+    }
+    if (!newline || q == 0) return false;
+    if (byte(q - 1) == ':') return true;
+    return q >= 3 && byte(q - 3) == 0xEF && byte(q - 2) == 0xBC && byte(q - 1) == 0x9A;
   }
 
   /** Heading styles whose heading may run straight into its first sub-marker. */
