@@ -1754,7 +1754,10 @@ class scanner {
             break;
         }
       }
-      if (f.valid) {
+      // gui ding (provides) makes a reference; gui hua (planning) and the like a heading
+      const bool gui_word = f.valid && (f.cp == U'\u89C4' || f.cp == U'\u898F') &&
+                            at(f.end).cp != U'\u5B9A';
+      if (f.valid && !gui_word) {
         switch (f.cp) {
           case U'\u7684':  // de, possessive
           case U'\u89C4':  // gui (gui ding: provides)
