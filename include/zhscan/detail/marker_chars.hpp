@@ -184,8 +184,11 @@ constexpr int bracket_open_row(char32_t c) noexcept {
   return -1;
 }
 
-/** Third-byte range of the openers with lead bytes E3 80 (the SIMD prefilters test it). */
-constexpr unsigned bracket_e3_low = 0x90, bracket_e3_high = 0x97;
+/**
+ * Third bytes of the openers with lead bytes E3 80, as the SIMD prefilters test them in one
+ * compare: (b | bracket_e3_fold) == bracket_e3_byte (0x90 lenticular, 0x94 tortoise shell).
+ */
+constexpr unsigned bracket_e3_fold = 0x04, bracket_e3_byte = 0x94;
 
 constexpr bool bracket_openers_fit_prefilters() noexcept {
   for (const bracket_style& b : bracket_styles) {
@@ -194,7 +197,7 @@ constexpr bool bracket_openers_fit_prefilters() noexcept {
       if (c != U'[') return false;  // the only ASCII opener the prefilters know
     } else if (c >= 0x3000 && c <= 0x303F) {
       const unsigned b2 = 0x80u | unsigned(c & 0x3F);
-      if (((c >> 6) & 0x3F) != 0 || b2 < bracket_e3_low || b2 > bracket_e3_high) return false;
+      if (((c >> 6) & 0x3F) != 0 || (b2 | bracket_e3_fold) != bracket_e3_byte) return false;
     } else if (!(c >= 0xFF00 && c <= 0xFF7F)) {  // lead EF, second byte BC/BD: prefiltered
       return false;
     }

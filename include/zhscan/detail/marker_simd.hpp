@@ -29,7 +29,7 @@
  *                 are a CJK ideograph (lead E4..E9 + two continuation bytes); the scalar
  *                 check adds "a dot before a digit or letter"
  *   enclosed lead E2 + 81..9F (not 90), E3 + 88..8A (Roman, circled, parenthesized and
- *                 full-stop numerals), E3 80 + 90..97 (bracket openers of bracket_styles),
+ *                 full-stop numerals), E3 80 + 90 / 94 (bracket openers of bracket_styles),
  *                 which may follow a word
  *
  * Every test is a superset of the scalar one (and the word exclusion a subset), so the mask
@@ -166,10 +166,12 @@ ZHSCAN_MARKER_TARGET_AVX2 inline std::uint32_t candidates_avx2(const unsigned ch
   word = _mm256_or_si256(word, ideo);
   __m256i encl2 = _mm256_or_si256(eq_avx2(vp1, 0x85), in_range_avx2(vp1, 0x91, 0x93));
   encl2 = _mm256_or_si256(encl2, in_range_avx2(vp1, 0x9D, 0x9E));
-  // E3 + 88..8A (enclosed numerals) or E3 80 + a bracket opener (lenticular, tortoise shell)
+  // E3 + 88..8A (enclosed numerals) or E3 80 + a bracket opener (lenticular 90, tortoise
+  // shell 94: one compare after setting bit 2)
   const __m256i e3 = _mm256_or_si256(
       in_range_avx2(vp1, 0x88, 0x8A),
-      _mm256_and_si256(eq_avx2(vp1, 0x80), in_range_avx2(vp2d, bracket_e3_low, bracket_e3_high)));
+      _mm256_and_si256(eq_avx2(vp1, 0x80),
+                       eq_avx2(_mm256_or_si256(vp2d, _mm256_set1_epi8(bracket_e3_fold)), bracket_e3_byte)));
   const __m256i encl = _mm256_or_si256(_mm256_and_si256(eq_avx2(v0, 0xE2), encl2),
                                        _mm256_and_si256(eq_avx2(v0, 0xE3), e3));
   const __m256i m = _mm256_or_si256(_mm256_andnot_si256(word, trig), encl);
@@ -357,8 +359,10 @@ ZHSCAN_MARKER_TARGET_AVX512 inline std::uint64_t candidates_avx512(const unsigne
       _mm512_test_epi8_mask(w1, _mm512_set1_epi8(0x07)) | _mm512_test_epi8_mask(ideo, _mm512_set1_epi8(0x08));
   // E3 80 + a bracket opener (lenticular, tortoise shell): may follow a word, like the
   // enclosed numerals (the scalar left-context test decides)
-  const __mmask64 bracket = eq_avx512(v0, 0xE3) & eq_avx512(vp1, 0x80) &
-                            in_range_avx512(vp2, bracket_e3_low, bracket_e3_high);
+  const __mmask64 bracket =
+      _mm512_mask_cmpeq_epi8_mask(_mm512_mask_cmpeq_epi8_mask(eq_avx512(v0, 0xE3), vp1, _mm512_set1_epi8(static_cast<char>(0x80))),
+                                  _mm512_or_si512(vp2, _mm512_set1_epi8(bracket_e3_fold)),
+                                  _mm512_set1_epi8(static_cast<char>(bracket_e3_byte)));
   return ((_mm512_test_epi8_mask(f, _mm512_set1_epi8(0x33)) | letter) & ~is_word) |
          _mm512_test_epi8_mask(f, _mm512_set1_epi8(static_cast<char>(0xC0))) | bracket;
 }
