@@ -115,10 +115,13 @@ enum key : std::uint8_t {
   k_arabic_dot, k_arabic_dun, k_arabic_paren, k_paren_arabic, k_enclosed_paren,
   k_enclosed_stop, k_circled,
   k_dec1, k_dec2, k_dec3, k_dec4, k_dec5, k_dec6,
+  k_md_sub,  // bare numbers of a Markdown heading deeper than the decimal heading above it
   k_roman_upper, k_roman_lower, k_paren_roman_upper, k_paren_roman_lower,
   k_latin_upper, k_latin_lower, k_latin_paren_upper, k_latin_paren_lower,
   k_tiangan, k_paren_tiangan,
-  k_part, k_chapter, k_section, k_article, k_clause,
+  k_bracket_han,  // one key per row of bracket_styles
+  k_bracket_arabic = k_bracket_han + bracket_style_count,
+  k_part = k_bracket_arabic + bracket_style_count, k_chapter, k_section, k_article, k_clause,
   k_enum_shi, k_di_comma, k_qi_ordinal, k_seq_word,
   key_count
 };
@@ -140,7 +143,8 @@ constexpr std::uint8_t key_of(marker_style s, std::uint16_t flags, std::uint8_t 
     case marker_style::enclosed_stop: return k_enclosed_stop;
     case marker_style::circled: return k_circled;
     case marker_style::decimal_outline:
-      // depth 1: a bare GB/T 1.1 chapter number ("1 zong ze")
+      // depth 1: a bare GB/T 1.1 chapter number ("1 zong ze"); bits 3..5: Markdown '#'s
+      depth &= 7;
       return static_cast<std::uint8_t>(depth == 1   ? k_dec1
                                        : depth <= 2 ? k_dec2
                                        : depth >= 6 ? k_dec6
@@ -151,6 +155,10 @@ constexpr std::uint8_t key_of(marker_style s, std::uint16_t flags, std::uint8_t 
     case marker_style::latin_paren: return lower ? k_latin_paren_lower : k_latin_paren_upper;
     case marker_style::tiangan: return k_tiangan;
     case marker_style::paren_tiangan: return k_paren_tiangan;
+    case marker_style::bracket_han:  // depth: the row of bracket_styles
+      return static_cast<std::uint8_t>(k_bracket_han + (depth < bracket_style_count ? depth : 0));
+    case marker_style::bracket_arabic:
+      return static_cast<std::uint8_t>(k_bracket_arabic + (depth < bracket_style_count ? depth : 0));
     case marker_style::part: return k_part;
     case marker_style::chapter: return k_chapter;
     case marker_style::section: return k_section;
@@ -225,6 +233,9 @@ class structurer {
     }
   }
 
+  /** Deepest marker tree the structurer builds (a style may nest in itself). */
+  static constexpr int max_depth = 64;
+
   void run() noexcept {
     n_ = out_.size();
     std::size_t w = 0;
@@ -246,6 +257,7 @@ class structurer {
  private:
   struct slot {
     std::uint8_t key;
+    std::uint8_t md;  // Markdown '#' count of the level's current heading, 0 if none
     bool is_inline;
     bool after_heading;  // an item of this level followed an unnumbered heading line
     bool parents_higher; // a low-rank list shown to have higher-ranked headings under it
@@ -260,13 +272,18 @@ class structurer {
   void pop_to(int size) noexcept {
     while (depth_ > size) {
       --depth_;
-      closed_last_[stack_[depth_].key] = stack_[depth_].last;
-      pos_of_[stack_[depth_].key] = -1;
+      const std::uint8_t k = stack_[depth_].key;
+      // A list nested in an item of a list of its own style (see nests_in_item): the
+      // outer list is that style's open level again.
+      int outer = depth_ - 1;
+      while (outer >= 0 && stack_[outer].key != k) --outer;
+      if (outer < 0) closed_last_[k] = stack_[depth_].last;
+      pos_of_[k] = outer;
     }
   }
 
   void push(std::uint8_t k, bool inl, std::uint32_t ord, std::size_t idx) noexcept {
-    stack_[depth_] = slot{k, inl, false, false, ord, idx};
+    stack_[depth_] = slot{k, 0, inl, false, false, ord, idx};
     pos_of_[k] = depth_;
     ++depth_;
   }
@@ -287,6 +304,8 @@ class structurer {
       case marker_style::latin_paren:
       case marker_style::tiangan:
       case marker_style::paren_tiangan:
+      case marker_style::bracket_han:
+      case marker_style::bracket_arabic:
         return true;
       default:
         return false;
@@ -412,6 +431,60 @@ class structurer {
     return false;
   }
 
+  /**
+   * Nested restarts: "1" at an open level `j` of key `k` whose last item is `last` starts a
+   * list inside that item (a child) when, after the new list's own items (2, 3, ...), the
+   * outer list goes on with `last` + 1 before anything closes level `j` (a heading of a
+   * style open above it). When the new list itself reaches `last` + 1 both readings fit:
+   * the list is nested only when a lead-in line ending with a colon announced it inside the
+   * item ("3, ... bao kuo yi xia fang mian:"), else it is read as going on (a restart).
+   * Chunk-number suspects and lost-delimiter numerals are passed over. Looks at most 1024
+   * candidates ahead.
+   */
+  bool nests_in_item(std::size_t r, std::uint8_t k, std::uint32_t last, int j) const noexcept {
+    const std::size_t stop = r + 1025 < n_ ? r + 1025 : n_;
+    const bool lead_in = (out_[r].level & ctx_after_colon) != 0;
+    std::uint32_t inner = 1;
+    for (std::size_t i = r + 1; i < stop; ++i) {
+      const marker& x = out_[i];
+      if (x.style == marker_style::han_bare || (x.flags & flag_after_cut)) continue;
+      const std::uint8_t kx = key_of_raw(x);
+      const std::uint8_t cx = x.level & ctx_mask;  // phase-1 context
+      const bool heading_pos = cx == ctx_bol || cx == ctx_space || cx == ctx_sent;
+      if (kx != k) {
+        if (heading_pos && pos_of_[kx] >= 0 && pos_of_[kx] < j) return false;
+        continue;
+      }
+      if (x.ordinal == inner + 1 && !(lead_in && x.ordinal == last + 1)) {
+        ++inner;
+        continue;
+      }
+      return x.ordinal == last + 1 && heading_pos;
+    }
+    return false;
+  }
+
+  /**
+   * After candidate `r` (number `ord` of key `k`): true when the candidates of key `k` that
+   * follow run on from `ord` (ord + 1, ord + 2, ...) and then number `ord` again. Chunk-number
+   * suspects are passed over; at most 1024 candidates are looked at.
+   */
+  bool outer_number_follows(std::size_t r, std::uint8_t k, std::uint32_t ord) const noexcept {
+    const std::size_t stop = r + 1025 < n_ ? r + 1025 : n_;
+    std::uint32_t cur = ord;
+    for (std::size_t i = r + 1; i < stop; ++i) {
+      const marker& x = out_[i];
+      if (x.style == marker_style::han_bare || (x.flags & flag_after_cut)) continue;
+      if (key_of_raw(x) != k) continue;
+      if (x.ordinal == cur + 1) {
+        ++cur;
+        continue;
+      }
+      return x.ordinal == ord;
+    }
+    return false;
+  }
+
   /** True when the next candidate of the family of key `k` (within 64) repeats `ord`. */
   bool same_number_follows(std::size_t r, std::uint8_t k, std::uint32_t ord) const noexcept {
     const std::size_t stop = r + 65 < n_ ? r + 65 : n_;
@@ -465,8 +538,8 @@ class structurer {
     for (std::size_t i = r + 1; i < stop; ++i) {
       const marker& x = out_[i];
       if (x.style != marker_style::decimal_outline) continue;
-      if (x.confidence == 1) return x.ordinal == ord + 1;  // phase 1: depth in confidence
-      if (x.confidence == 2) return x.parent == ord;       // phase 1: prefix N in parent
+      if ((x.confidence & 7) == 1) return x.ordinal == ord + 1;  // phase 1: depth in confidence
+      if ((x.confidence & 7) == 2) return x.parent == ord;       // phase 1: prefix N in parent
     }
     return false;
   }
@@ -482,6 +555,11 @@ class structurer {
     handled = false;
     const std::uint8_t cx = c.level & ctx_mask;
     const std::uint8_t k = key_of_raw(c);
+    const std::uint8_t md = static_cast<std::uint8_t>(c.confidence >> 3);
+    if (k == k_dec1 && md > 0 && decide_markdown_sub(c, w, md)) {
+      handled = true;
+      return true;
+    }
     if (k == k_dec1) {
       handled = true;
       if (!bare_number_confirmed(r, c.ordinal)) {
@@ -508,6 +586,7 @@ class structurer {
     int j = pos_of_[k];
     std::uint16_t seqf = 0;
     if (j >= 0) {
+      stack_[j].md = md;
       if (!successor(k, stack_[j].last, c.ordinal))
         seqf = c.ordinal == 1 ? marker_flag::sequence_restart
                : c.ordinal > stack_[j].last ? marker_flag::sequence_gap
@@ -530,6 +609,7 @@ class structurer {
       if (c.ordinal > 1 && closed_last_[k] + 1 == c.ordinal) seqf = marker_flag::sequence_continued;
       push(k, false, c.ordinal, w);
       stack_[depth_ - 1].after_heading = after_heading;
+      stack_[depth_ - 1].md = md;
       j = depth_ - 1;
     }
     c.level = static_cast<std::uint8_t>(j + 1);
@@ -541,6 +621,40 @@ class structurer {
     return true;
   }
 
+  /**
+   * Markdown: a bare number under a heading with fewer '#' marks than its own ("#### 1
+   * Keys" under "### 1.1") numbers a list inside that decimal heading, not the next
+   * chapter. The innermost open decimal level must be a Markdown heading of lower depth.
+   * Returns false when the rule does not apply.
+   */
+  bool decide_markdown_sub(marker& c, std::size_t w, std::uint8_t md) noexcept {
+    int d = depth_ - 1;
+    while (d >= 0 && !(stack_[d].key >= k_dec1 && stack_[d].key <= k_dec6)) --d;
+    if (d < 0 || stack_[d].md == 0 || stack_[d].md >= md) return false;
+    int j = pos_of_[k_md_sub];
+    std::uint16_t seqf = 0;
+    if (j > d) {
+      if (!successor(k_md_sub, stack_[j].last, c.ordinal))
+        seqf = c.ordinal == 1 ? marker_flag::sequence_restart
+               : c.ordinal > stack_[j].last ? marker_flag::sequence_gap
+                                             : marker_flag::sequence_repeat;
+      pop_to(j + 1);
+      stack_[j].last = c.ordinal;
+      stack_[j].idx = w;
+    } else {
+      pop_to(d + 1);
+      push(k_md_sub, false, c.ordinal, w);
+      stack_[depth_ - 1].md = md;
+      j = depth_ - 1;
+    }
+    c.style = marker_style::decimal_outline;
+    c.level = static_cast<std::uint8_t>(j + 1);
+    c.parent = j > 0 ? stack_[j - 1].idx : npos;
+    c.flags |= seqf;
+    c.confidence = static_cast<std::uint8_t>(seqf ? 80 : 90);
+    return true;
+  }
+
   /** Decides candidate `r` (a copy in `c`); on acceptance fills level/parent/confidence. */
   bool decide(std::size_t r, marker& c, std::size_t w) noexcept {
     const bool after_heading = (c.level & ctx_after_heading) != 0;
@@ -548,7 +662,7 @@ class structurer {
     if (floor < 0) return decide_at(r, c, w, after_heading);
     // Close the list under the previous heading; undo that if the marker is rejected.
     const int old_depth = depth_;
-    std::uint32_t saved[key_count];
+    std::uint32_t saved[max_depth];
     for (int s = floor; s < old_depth; ++s) saved[s] = closed_last_[stack_[s].key];
     pop_to(floor);
     if (decide_at(r, c, w, true)) return true;
@@ -597,6 +711,19 @@ class structurer {
 
     int j = pos_of_[k];
     bool family_match = false;
+    // After a list nested in an item of its own style, the outer list goes on: "4" after
+    // "1, 2" under "3" (the innermost continuing level of that style takes it).
+    // When both the nested list and the outer one could take it (a nested list announced by
+    // a lead-in reaches the outer list's next number), the outer list does, unless its
+    // number comes again after the nested list's run (then this one is the nested list's).
+    if (j > 0) {
+      int outer = j - 1;
+      while (outer >= 0 && !(stack_[outer].key == k && successor(k, stack_[outer].last, c.ordinal)))
+        --outer;
+      if (outer >= 0 && (!successor(k, stack_[j].last, c.ordinal) ||
+                         !outer_number_follows(r, k, c.ordinal)))
+        j = outer;
+    }
     if (c.style == marker_style::han_bare) {
       // Only as the exact next number of an open yi-dun level, and not right after a
       // rejected numeral of the same shape (a numbering of its own, e.g. a teaser list).
@@ -640,10 +767,15 @@ class structurer {
     int conf = strong ? 90 : medium ? 80 : cx == ctx_clause ? 70 : cx == ctx_mid ? 50 : 60;
     if (j >= 0) {
       const std::uint32_t last = stack_[j].last;
-      bool ok;
+      bool ok, nest = false;
       if (successor(k, last, c.ordinal) || family_match) {
         ok = true;
         conf += 10;
+      } else if (c.ordinal == 1 && !run_in && !family_match && (strong || medium) &&
+                 !after_heading && depth_ < max_depth && nests_in_item(r, k, last, j)) {
+        // (After an unnumbered heading a restart belongs to that heading, not to the item.)
+        ok = true;
+        nest = true;
       } else if (c.ordinal == 1) {
         seqf = marker_flag::sequence_restart;
         ok = (strong && !run_in) || supported_by_next(r, k, 1, j, run_in);
@@ -666,15 +798,21 @@ class structurer {
         return false;
       }
       pop_to(j + 1);
-      if (family_match) {
+      if (nest) {  // a new level of the same style under the item `last`
+        push(k, false, c.ordinal, w);
+        stack_[depth_ - 1].after_heading = after_heading;
+        j = depth_ - 1;
+      } else if (family_match) {
         // Continue the level under this marker's own style.
         pos_of_[stack_[j].key] = -1;
         stack_[j].key = k;
         pos_of_[k] = j;
       }
-      stack_[j].last = c.ordinal;
-      stack_[j].idx = w;
-      if (after_heading) stack_[j].after_heading = true;
+      if (!nest) {
+        stack_[j].last = c.ordinal;
+        stack_[j].idx = w;
+        if (after_heading) stack_[j].after_heading = true;
+      }
       c.level = static_cast<std::uint8_t>(j + 1);
       c.parent = j > 0 ? stack_[j - 1].idx : npos;
     } else {
@@ -757,7 +895,7 @@ class structurer {
           pop_to(depth_ - 1);
         }
       }
-      if (depth_ >= static_cast<int>(key_count)) {  // cannot happen: one slot per key
+      if (depth_ >= max_depth) {
         reject(c, reject_reason::no_sequence);
         return false;
       }
@@ -778,7 +916,7 @@ class structurer {
   std::vector<rejected_marker>* rejected_;
   std::size_t n_ = 0;
   bool han_rejected_ = false;  // the last yi-dun-shaped candidate was rejected
-  slot stack_[key_count] = {};
+  slot stack_[max_depth] = {};
   int depth_ = 0;
   int pos_of_[key_count];
   std::uint32_t closed_last_[key_count];

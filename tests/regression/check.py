@@ -4,7 +4,9 @@
 
 usage: check.py --zhscan CLI [--shared DIR] [--quiet]
 
-Sets: tests/heldout and every tests/regression/eval*/ folder.  For each set the CLI's `markers`
+Sets: tests/heldout and every tests/regression/*/ folder with a docs/ folder (eval*, styles).
+A set may hold a set.json: {"outline_only": true} scores only the outline (no metrics gold),
+and "floors": {"o_f1": 0.98, ...} raises that set's floors (keys of FLOORS below).  For each set the CLI's `markers`
 and `metrics` subcommands run on every document (one <doc>.txt.jsonl per document, in temporary
 folders), the shared scorers DIR/gold/score_outline.py and score_metrics.py score them (--json),
 and tools/score_cases.py scores the set's one-sentence metric cases when it has them.
@@ -46,18 +48,22 @@ FLOORS = [
 
 
 def find_sets():
-    """(name, folder, docs dir, outline gold dir, metrics gold dir, cases scorer or None)."""
+    """(name, folder, docs dir, outline gold dir, metrics gold dir, cases scorer or None, config)."""
     sets = []
     h = os.path.join(REPO, 'tests', 'heldout')
     if os.path.isdir(os.path.join(h, 'outline')):
-        sets.append(('heldout', h, h, os.path.join(h, 'outline'), os.path.join(h, 'metrics'), None))
-    for d in sorted(glob.glob(os.path.join(HERE, 'eval*'))):
+        sets.append(('heldout', h, h, os.path.join(h, 'outline'), os.path.join(h, 'metrics'), None, {}))
+    for d in sorted(glob.glob(os.path.join(HERE, '*'))):
         if not os.path.isdir(os.path.join(d, 'docs')):
             continue
         sc = os.path.join(HERE, 'tools', 'score_cases.py')
         has_cases = os.path.exists(os.path.join(d, 'cases', 'metrics_cases.tsv'))
+        cfg = {}
+        if os.path.exists(os.path.join(d, 'set.json')):
+            with open(os.path.join(d, 'set.json'), encoding='utf-8') as f:
+                cfg = json.load(f)
         sets.append((os.path.basename(d), d, os.path.join(d, 'docs'), os.path.join(d, 'gold', 'outline'),
-                     os.path.join(d, 'gold', 'metrics'), sc if has_cases else None))
+                     os.path.join(d, 'gold', 'metrics'), sc if has_cases else None, cfg))
     return sets
 
 
@@ -65,7 +71,7 @@ def run(cmd, **kw):
     return subprocess.run(cmd, capture_output=True, timeout=TIMEOUT, **kw)
 
 
-def predict(cli, docs, out):
+def predict(cli, docs, out, subs=('markers', 'metrics')):
     """Run `CLI markers` and `CLI metrics` on every document; returns (markers dir, metrics dir)."""
     mk, mt = os.path.join(out, 'markers'), os.path.join(out, 'metrics')
     os.makedirs(mk)
@@ -73,6 +79,8 @@ def predict(cli, docs, out):
     for f in sorted(glob.glob(os.path.join(docs, '*.txt'))):
         name = os.path.basename(f) + '.jsonl'
         for sub, dst in (('markers', mk), ('metrics', mt)):
+            if sub not in subs:
+                continue
             r = run([cli, sub, f])
             if r.returncode != 0:
                 raise RuntimeError('%s %s %s exited with %d: %s' % (cli, sub, f, r.returncode,
@@ -92,14 +100,17 @@ def json_tail(text):
 
 
 def score_set(cli, gold, s, tmp):
-    name, folder, docs, og, mg, cases = s
+    name, folder, docs, og, mg, cases, cfg = s
     row = {'set': name, 'docs': len(glob.glob(os.path.join(docs, '*.txt')))}
-    mk, mt = predict(cli, docs, os.path.join(tmp, name))
+    outline_only = cfg.get('outline_only', False)
+    mk, mt = predict(cli, docs, os.path.join(tmp, name), ('markers',) if outline_only else ('markers', 'metrics'))
     r = run([sys.executable, os.path.join(gold, 'score_outline.py'), og, mk, '--json'])
     if r.returncode != 0:
         raise RuntimeError('score_outline.py failed on %s: %s' % (name, r.stderr.decode('utf-8', 'replace')[:500]))
     o = json.loads(r.stdout.decode('utf-8'))['strict']['OVERALL']
     row.update(o_p=o['P'], o_r=o['R'], o_f1=o['F1'], o_lvl=o['level_acc'], o_par=o['parent_acc'])
+    if outline_only:
+        return row
     r = run([sys.executable, os.path.join(gold, 'score_metrics.py'), mg, mt, '--seeds', docs, '--json'])
     if r.returncode != 0:
         raise RuntimeError('score_metrics.py failed on %s: %s' % (name, r.stderr.decode('utf-8', 'replace')[:500]))
@@ -155,20 +166,26 @@ def main():
         sys.exit('not an executable: %s' % cli)
     sets = find_sets()
     rows = []
+    cfgs = {}
     with tempfile.TemporaryDirectory(prefix='zhscan_regression_') as tmp:
         for s in sets:
             if not a.quiet:
                 print('scoring %s ...' % os.path.relpath(s[1], REPO), flush=True)
             rows.append(score_set(cli, gold, s, tmp))
+            cfgs[s[0]] = s[6]
     if not a.quiet:
         print()
     print_table(rows)
     failures = []
     for r in rows:
+        cfg = cfgs.get(r['set'], {})
         for label, key, floor in FLOORS:
             v = r.get(key)
             if key.startswith('c_') and v is None:
                 continue  # set without cases
+            if cfg.get('outline_only') and not key.startswith('o_'):
+                continue  # outline-only set
+            floor = max(floor, cfg.get('floors', {}).get(key, floor))
             if v is None or math.isnan(v) or v < floor:
                 failures.append('%s: %s %s < %.2f' % (r['set'], label, fmt(v), floor))
     if failures:

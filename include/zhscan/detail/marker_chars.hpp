@@ -156,6 +156,58 @@ constexpr char latin_letter(char32_t c) noexcept {
 }
 
 // ---------------------------------------------------------------------------------------
+// Bracket marker styles: one row per bracket pair. A numeral (Han or Arabic) between the
+// pair is a marker ([yi], [1]), optionally followed by an enumeration comma or a dot.
+// Each row is its own level key (a document may use two kinds of brackets at two
+// levels). Adding a row: the scanner, the trigger table and both SIMD prefilters pick it
+// up (an opener with lead E3 must be E3 80 90..97, see bracket_e3_low/high below).
+
+struct bracket_style {
+  char32_t open;
+  char32_t close;
+};
+
+inline constexpr bracket_style bracket_styles[] = {
+    {U'\u3010', U'\u3011'},  // lenticular brackets (black): used for bold run-in headings
+    {U'\u3014', U'\u3015'},  // tortoise-shell brackets: also document numbers (see below)
+    {U'\uFF3B', U'\uFF3D'},  // full-width square brackets
+    {U'[', U']'},            // ASCII square brackets (reference lists: [1] at a line start)
+};
+
+/** Number of rows of bracket_styles (each a level key of its own). */
+inline constexpr std::size_t bracket_style_count = sizeof(bracket_styles) / sizeof(bracket_styles[0]);
+
+/** Row of bracket_styles opened by `c`, or -1. */
+constexpr int bracket_open_row(char32_t c) noexcept {
+  for (std::size_t i = 0; i < bracket_style_count; ++i)
+    if (bracket_styles[i].open == c) return static_cast<int>(i);
+  return -1;
+}
+
+/**
+ * Third bytes of the openers with lead bytes E3 80, as the SIMD prefilters test them in one
+ * compare: (b | bracket_e3_fold) == bracket_e3_byte (0x90 lenticular, 0x94 tortoise shell).
+ */
+constexpr unsigned bracket_e3_fold = 0x04, bracket_e3_byte = 0x94;
+
+constexpr bool bracket_openers_fit_prefilters() noexcept {
+  for (const bracket_style& b : bracket_styles) {
+    const char32_t c = b.open;
+    if (c < 0x80) {
+      if (c != U'[') return false;  // the only ASCII opener the prefilters know
+    } else if (c >= 0x3000 && c <= 0x303F) {
+      const unsigned b2 = 0x80u | unsigned(c & 0x3F);
+      if (((c >> 6) & 0x3F) != 0 || (b2 | bracket_e3_fold) != bracket_e3_byte) return false;
+    } else if (!(c >= 0xFF00 && c <= 0xFF7F)) {  // lead EF, second byte BC/BD: prefiltered
+      return false;
+    }
+  }
+  return true;
+}
+static_assert(bracket_openers_fit_prefilters(),
+              "a bracket opener outside the byte ranges the SIMD prefilters test");
+
+// ---------------------------------------------------------------------------------------
 // Words
 
 constexpr char32_t ch_di = U'\u7B2C';       // di, ordinal prefix
@@ -168,6 +220,7 @@ constexpr char32_t ch_hou = U'\u540E';      // hou, after
 constexpr char32_t ch_hou_t = U'\u5F8C';    // hou, traditional
 constexpr char32_t ch_zai = U'\u518D';      // zai (zai ci: thirdly)
 constexpr char32_t ch_shi = U'\u662F';      // shi, "is" (yi shi: firstly)
+constexpr char32_t ch_lai = U'\u6765';      // lai, "come" (yi lai: for one thing)
 constexpr char32_t ch_dun = U'\u3001';      // enumeration comma (dunhao)
 constexpr char32_t ch_fw_dot = U'\uFF0E';   // full-width full stop
 constexpr char32_t ch_fw_lparen = U'\uFF08';
@@ -626,6 +679,8 @@ constexpr trigger_table make_trigger_table() noexcept {
   for (char32_t c = 0x2776; c <= 0x2793; ++c) set_trigger(t, c);
   for (char32_t c = 0x3220; c <= 0x32BF; ++c)
     if (enclosed_numeral(c).kind != enclosed::none) set_trigger(t, c);
+  // Bracket openers (the ASCII one is ascii_trigger's).
+  for (const bracket_style& b : bracket_styles) set_trigger(t, b.open);
   return t;
 }
 
@@ -765,9 +820,10 @@ inline constexpr text_tables han_trigger_lut = make_han_trigger_tables();
 /** Bytes after a marker's start within which its item text must begin. */
 constexpr std::size_t text_window = 64;
 
-/** ASCII bytes that can start a marker: digits 1..9 (no leading zero), '(' and letters. */
+/** ASCII bytes that can start a marker: digits 1..9 (no leading zero), '(', '[' and letters. */
 constexpr bool ascii_trigger(unsigned char b) noexcept {
-  return (b >= '1' && b <= '9') || b == '(' || (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z');
+  return (b >= '1' && b <= '9') || b == '(' || b == '[' || (b >= 'A' && b <= 'Z') ||
+         (b >= 'a' && b <= 'z');
 }
 
 }  // namespace mk

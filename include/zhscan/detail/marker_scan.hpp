@@ -40,6 +40,8 @@ constexpr std::uint8_t ctx_mask = 0x0F;
 constexpr std::uint8_t ctx_after_heading = 0x40;
 /** ... and that heading line follows a finished paragraph (not a title of its own). */
 constexpr std::uint8_t ctx_heading_after_text = 0x20;
+/** The candidate starts a line and the text line before it ends with a colon (a lead-in). */
+constexpr std::uint8_t ctx_after_colon = 0x80;
 
 /** Internal flag: a single Latin letter that could also be a Roman numeral (i, v, x). */
 constexpr std::uint16_t flag_letter_roman = 1u << 15;
@@ -452,10 +454,29 @@ class scanner {
     }
     candidate c{{b, e}, ord, st, cx, depth, flags, prefix};
     c.context = static_cast<std::uint8_t>(cx | after_unnumbered_heading(b, cx, st));
+    if (cx == ctx_bol && line_before_ends_with_colon(b)) c.context |= ctx_after_colon;
     if (cx != ctx_bol) c.flags |= marker_flag::inline_position;
     sink_.accept(c);
     last_end_ = e;
     if (!glued_ && cx <= ctx_sent && glued_host(st)) glued_first_item(e, st);
+  }
+
+  /**
+   * For a marker at a line start: the line before it ends (white space aside, at most 16
+   * bytes looked at) with a colon. Raw bytes: ':' or U+FF1A (EF BC 9A).
+   */
+  bool line_before_ends_with_colon(std::size_t b) const noexcept {
+    std::size_t q = b;
+    bool newline = false;
+    for (int k = 0; k < 16 && q > 0; ++k) {
+      const unsigned c = byte(q - 1);
+      if (c == '\n' || c == '\r') newline = true;
+      else if (c != ' ' && c != '\t') break;
+      --q;
+    }
+    if (!newline || q == 0) return false;
+    if (byte(q - 1) == ':') return true;
+    return q >= 3 && byte(q - 3) == 0xEF && byte(q - 2) == 0xBC && byte(q - 1) == 0x9A;
   }
 
   /** Heading styles whose heading may run straight into its first sub-marker. */
@@ -820,9 +841,11 @@ class scanner {
         return d.cp == ch_dun || d.cp == ')' || d.cp == ch_fw_rparen;
       }
       if (cp == '(') return bracketed_numeral(c.end);
+      if (cp == '[') return bracketed_numeral(c.end, U']');
       return false;
     }
     if (cp == ch_fw_lparen) return bracketed_numeral(c.end);
+    if (bracket_open_row(cp) >= 0) return bracketed_numeral(c.end, bracket_styles[bracket_open_row(cp)].close);
     if (enclosed_numeral(cp).kind != enclosed::none) return true;
     if (digit_value(cp) >= 1) {
       const num m = parse_digits(c.pos);
@@ -854,8 +877,8 @@ class scanner {
     return false;
   }
 
-  /** After an opening bracket: a numeral and the closing bracket. */
-  bool bracketed_numeral(std::size_t pos) const noexcept {
+  /** After an opening bracket: a numeral and the closing bracket (`close`; 0: a parenthesis). */
+  bool bracketed_numeral(std::size_t pos, char32_t close = 0) const noexcept {
     const std::size_t q = skip_spaces(pos, 8);
     const cp_info c = at(q);
     if (!c.valid) return false;
@@ -864,6 +887,10 @@ class scanner {
     else if (digit_value(c.cp) >= 1) m = parse_digits(q);
     else if (latin_letter(c.cp) != 0 || tiangan_value(c.cp) != 0) m = {c.end, 1, true};
     if (!m.ok) return false;
+    if (close != 0) {
+      const cp_info e = at(skip_spaces(m.end, 8));
+      return e.valid && e.cp == close;
+    }
     return closes_paren(m.end);
   }
 
@@ -1065,9 +1092,14 @@ class scanner {
     if (cp < 0x80) {
       if (cp == '(') return on_paren(pos, c.end);
       if (cp >= '1' && cp <= '9') return on_digit(pos);
+      if (cp == '[') return on_bracket(pos, c.end, bracket_open_row(cp));
       return on_letter(pos);
     }
     if (cp == ch_fw_lparen) return on_paren(pos, c.end);
+    {
+      const int row = bracket_open_row(cp);
+      if (row >= 0) return on_bracket(pos, c.end, row);
+    }
     if (cp >= 0xFF11 && cp <= 0xFF19) return on_digit(pos);
     if (latin_letter(cp) != 0) return on_letter(pos);
     if (cp == ch_di) return on_di(pos, c.end);
@@ -1093,8 +1125,8 @@ class scanner {
     if (d.valid && is_space(d.cp) &&
         (!narrow || d.cp == U' ' || d.cp == U'\t' || d.cp == ch_ideo_space)) {
       const cp_info d2 = at(skip_spaces(end, 4));
-      if (d2.valid && (d2.cp == ch_dun || d2.cp == ch_fw_dot)) {
-        flags |= marker_flag::spaced;
+      if (d2.valid && (d2.cp == ch_dun || d2.cp == ch_fw_dot || (!narrow && d2.cp == ch_shi))) {
+        flags |= marker_flag::spaced;  // "san  shi": a PDF's spread-out yi shi
         return d2;
       }
     }
@@ -1189,11 +1221,16 @@ class scanner {
    */
   void on_bare_number(std::size_t pos, num m, std::uint16_t flags) noexcept {
     if (m.value > 99) return;
-    const std::uint8_t cx = left_context(pos);
+    std::uint8_t cx = left_context(pos);
     if (cx != ctx_bol && cx != ctx_space && cx != ctx_sent) return;
+    // A Markdown heading ("## 1 sheng chan zhe") starts a line as well; its text may
+    // start with a Latin word ("#### 2 Keys de shi yong").
+    const unsigned md = markdown_hashes(pos);
+    if (md > 0) cx = ctx_bol;
     std::size_t q = skip_spaces(m.end, 8);
     const cp_info f = at(q);
-    if (!f.valid || !is_ideograph(f.cp) || is_quantity_follower(f.cp) || han_digit(f.cp) >= 0)
+    if (!f.valid || !(is_ideograph(f.cp) || (md > 0 && latin_letter(f.cp) != 0)) ||
+        is_quantity_follower(f.cp) || han_digit(f.cp) >= 0)
       return;
     bool line_end = false, child = false;
     for (int chars = 0;; ++chars) {
@@ -1220,8 +1257,27 @@ class scanner {
       q = c.end;
     }
     if (!child && !(line_end && cx == ctx_bol)) return;
-    if (cx == ctx_bol && previous_paragraph(pos) == cut_kind::cut) return;
-    emit(pos, m.end, m.value, marker_style::decimal_outline, cx, flags, 1, 0);
+    if (cx == ctx_bol && md == 0 && previous_paragraph(pos) == cut_kind::cut) return;
+    emit(pos, m.end, m.value, marker_style::decimal_outline, cx, flags,
+         static_cast<std::uint8_t>(1u | md << 3), 0);
+  }
+
+  /**
+   * Markdown ATX heading marks before `pos`: the number of '#' (1..6) when the line is
+   * "#... " followed by the marker at `pos` (spaces between), else 0. Passed to phase 2
+   * with a decimal outline's depth (bits 3..5): the heading depth is evidence for the level.
+   */
+  unsigned markdown_hashes(std::size_t pos) const noexcept {
+    std::size_t q = pos;
+    while (q > 0 && pos - q < 8 && (byte(q - 1) == ' ' || byte(q - 1) == '\t')) --q;
+    if (q == pos) return 0;
+    unsigned h = 0;
+    while (q > 0 && byte(q - 1) == '#' && h < 7) {
+      --q;
+      ++h;
+    }
+    if (h == 0 || h > 6) return 0;
+    return q == 0 || byte(q - 1) == '\n' || byte(q - 1) == '\r' ? h : 0;
   }
 
   /**
@@ -1285,7 +1341,7 @@ class scanner {
       }
     }
     if (outline) return emit(pos, q, last, marker_style::decimal_outline, cx, flags,
-                             static_cast<std::uint8_t>(comps), prefix);
+                             static_cast<std::uint8_t>(comps | markdown_hashes(pos) << 3), prefix);
     const cp_info dot = at(first.end);
     reject(pos, dot.end, first.value, marker_style::arabic_dot, reject_reason::decimal_number);
   }
@@ -1399,6 +1455,59 @@ class scanner {
   }
 
   /**
+   * [yi] [1] in the bracket pairs of bracket_styles (row `row`), spaces allowed inside,
+   * optionally followed by an enumeration comma or a dot (not a decimal point). The row is
+   * passed to phase 2 in the candidate's depth byte: each pair is a level key of its own.
+   * Not a marker: after a word (a citation "wen xian [1]"), before clause punctuation, before
+   * another marker, or a number of more than two digits (a document number [2023]).
+   */
+  void on_bracket(std::size_t pos, std::size_t after, int row) noexcept {
+    if (row < 0 || after >= n_) return;
+    const bracket_style& br = bracket_styles[row];
+    std::uint16_t flags = 0;
+    std::size_t q = skip_spaces(after, 8);
+    if (q != after) flags |= marker_flag::spaced;
+    const cp_info c = at(q);
+    if (!c.valid) return;
+    marker_style st;
+    num m{q, 0, false};
+    if (is_han_start(c.cp)) {
+      m = parse_han(q);
+      st = marker_style::bracket_han;
+    } else if (digit_value(c.cp) >= 1) {
+      bool fw = false;
+      m = parse_digits(q, &fw);
+      if (fw) flags |= marker_flag::fullwidth;
+      st = marker_style::bracket_arabic;
+    } else {
+      return;
+    }
+    if (!m.ok || m.value > 99) return;
+    const std::size_t r = skip_spaces(m.end, 8);
+    if (r != m.end) flags |= marker_flag::spaced;
+    const cp_info close = at(r);
+    if (!close.valid || close.cp != br.close) return;
+    std::size_t e = close.end;
+    {
+      const cp_info d = at(e);
+      if (d.valid && (d.cp == ch_dun || d.cp == ch_fw_dot || d.cp == '.')) {
+        const cp_info nx = at(d.end);
+        if (!(nx.valid && digit_value(nx.cp) >= 0)) {
+          e = d.end;
+          flags |= marker_flag::nonstandard_delimiter;
+        }
+      }
+    }
+    const std::uint8_t cx = left_context(pos);
+    if (cx == ctx_mid) return reject(pos, e, m.value, st, reject_reason::mid_word);
+    const cp_info f = at(skip_spaces(e));
+    if (f.valid && is_clause_punct(f.cp))
+      return reject(pos, e, m.value, st, reject_reason::reference);
+    if (f.valid && starts_marker_shape(f)) return reject(pos, e, m.value, st, reject_reason::no_text);
+    emit(pos, e, m.value, st, cx, flags, static_cast<std::uint8_t>(row));
+  }
+
+  /**
    * True when the line before the line starting at `line_start` ends (white space aside,
    * at most 16 bytes skipped) in an ideograph. No throw, no alloc.
    */
@@ -1486,6 +1595,14 @@ class scanner {
         if (nx.valid && digit_value(nx.cp) >= 0) return;
       }
       return emit(pos, d.end, m.value, marker_style::han_dun, cx, flags, financial(pos, m.end));
+    }
+    if (d.cp == ch_lai && m.value <= 5) {  // yi lai, er lai: "for one thing, for another"
+      if (cx == ctx_mid)
+        return reject(pos, d.end, m.value, marker_style::enum_shi, reject_reason::mid_word);
+      const cp_info nx = at(d.end);
+      if (nx.valid && (han_digit(nx.cp) >= 0 || is_quantity_follower(nx.cp)))  // yi lai er qu
+        return reject(pos, d.end, m.value, marker_style::enum_shi, reject_reason::idiom);
+      return emit(pos, d.end, m.value, marker_style::enum_shi, cx, flags);
     }
     if (d.cp == ch_shi) {
       if (cx == ctx_mid)
@@ -1621,8 +1738,26 @@ class scanner {
            : suf == di_suffix::clause  ? marker_style::clause
                                        : marker_style::part;
       if (cx == ctx_mid) return reject(pos, e, m.value, st, reject_reason::reference);
-      const cp_info f = at(skip_spaces(e));
-      if (f.valid) {
+      const std::size_t fq = skip_spaces(e);
+      const cp_info f = at(fq);
+      // A heading at a line or sentence start whose text is set off by a space, or begins
+      // with a proper name (zhong hua / zhong guo / zhong yang / zhong gong ...), is a
+      // heading even when its first character is one a reference continues with ("di er
+      // shi yi tiao zhong hua ren min gong he guo gong min ...": an article).
+      const bool heading_pos = cx == ctx_bol || cx == ctx_space || cx == ctx_sent;
+      if (f.valid && heading_pos && (fq != e || proper_name_at(fq))) {
+        switch (f.cp) {
+          case U'\u4E2D': case U'\u4E4B': case U'\u81F3': case U'\u548C': case U'\u53CA':
+          case U'\u6216': case U'\u5230': case U'\u5185': case U'\u5167': case U'\u4E0A':
+            return emit(pos, e, m.value, st, cx, flags);
+          default:
+            break;
+        }
+      }
+      // gui ding (provides) makes a reference; gui hua (planning) and the like a heading
+      const bool gui_word = f.valid && (f.cp == U'\u89C4' || f.cp == U'\u898F') &&
+                            at(f.end).cp != U'\u5B9A';
+      if (f.valid && !gui_word) {
         switch (f.cp) {
           case U'\u7684':  // de, possessive
           case U'\u89C4':  // gui (gui ding: provides)
@@ -1647,6 +1782,13 @@ class scanner {
       }
       return emit(pos, e, m.value, st, cx, flags);
     }
+    if (s.cp == ch_shi) {  // di yi shi / di er shi: a run-in enumeration like yi shi / er shi
+      st = marker_style::enum_shi;
+      if (cx == ctx_mid) return reject(pos, s.end, m.value, st, reject_reason::ordinal_word);
+      if (starts_marker_shape(at(skip_spaces(s.end))))
+        return reject(pos, s.end, m.value, st, reject_reason::no_text);
+      return emit(pos, s.end, m.value, st, cx, flags);
+    }
     if (s.cp == ch_fw_comma || s.cp == ',' || s.cp == ch_dun || s.cp == ch_fw_colon ||
         s.cp == ':') {
       st = marker_style::di_comma;
@@ -1664,6 +1806,23 @@ class scanner {
         return reject(pos, m.end, m.value, marker_style::article, reject_reason::reference);
     }
     reject(pos, m.end, m.value, marker_style::di_comma, reject_reason::ordinal_word);
+  }
+
+  /**
+   * A proper name at `pos` that starts with a character a cross-reference may continue
+   * with: zhong hua / zhong guo / zhong yang / zhong gong (China, central, the Party),
+   * shang hai (Shanghai). No throw, no alloc.
+   */
+  bool proper_name_at(std::size_t pos) const noexcept {
+    const cp_info a = at(pos);
+    if (!a.valid) return false;
+    const cp_info b = at(a.end);
+    if (!b.valid) return false;
+    if (a.cp == U'\u4E2D')  // zhong
+      return b.cp == U'\u534E' || b.cp == U'\u83EF' || b.cp == U'\u56FD' || b.cp == U'\u570B' ||
+             b.cp == U'\u592E' || b.cp == U'\u5171';  // hua (2), guo (2), yang, gong
+    if (a.cp == U'\u4E0A') return b.cp == U'\u6D77';  // shang hai
+    return false;
   }
 
   // qi yi / qi er (firstly, secondly) and qi ci (secondly)

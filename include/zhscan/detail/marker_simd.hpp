@@ -19,7 +19,7 @@
  *   (trigger lead & !after_word) | enclosed lead
  *
  *   trigger lead  ASCII 1-9 followed within three digits by '.', ')', a space or tab, or a
- *                 lead byte E3/EF (dunhao, full-width stop or parenthesis); '('; an ASCII
+ *                 lead byte E3/EF (dunhao, full-width stop or parenthesis); '(' and '['; an ASCII
  *                 letter followed by '.', ')' or a non-ASCII byte, or two Roman-ish letters
  *                 (ii., iv.); a lead byte E4..E9 (CJK ideographs; the AVX-512 kernel keeps
  *                 only those passing han_trigger_lut, a superset of the Han numerals, di,
@@ -29,7 +29,8 @@
  *                 are a CJK ideograph (lead E4..E9 + two continuation bytes); the scalar
  *                 check adds "a dot before a digit or letter"
  *   enclosed lead E2 + 81..9F (not 90), E3 + 88..8A (Roman, circled, parenthesized and
- *                 full-stop numerals), which may follow a word
+ *                 full-stop numerals), E3 80 + 90 / 94 (bracket openers of bracket_styles),
+ *                 which may follow a word
  *
  * Every test is a superset of the scalar one (and the word exclusion a subset), so the mask
  * is a superset of the positions the scalar loop examines; each position is then checked
@@ -150,7 +151,7 @@ ZHSCAN_MARKER_TARGET_AVX2 inline std::uint32_t candidates_avx2(const unsigned ch
                                        _mm256_and_si256(in_range_avx2(vp2d, '0', '9'),
                                                         delim_lead_avx2(vp3d)))));
   __m256i trig = _mm256_or_si256(_mm256_and_si256(in_range_avx2(v0, '1', '9'), digit_ok),
-                                 eq_avx2(v0, '('));
+                                 _mm256_or_si256(eq_avx2(v0, '('), eq_avx2(v0, '[')));
   trig = _mm256_or_si256(trig, _mm256_and_si256(in_range_avx2(lower0, 'a', 'z'), letter_follower_avx2(v0, vp1)));
   trig = _mm256_or_si256(trig, in_range_avx2(v0, 0xE4, 0xE9));
   trig = _mm256_or_si256(trig, _mm256_and_si256(eq_avx2(v0, 0xEF), in_range_avx2(vp1, 0xBC, 0xBD)));
@@ -165,8 +166,14 @@ ZHSCAN_MARKER_TARGET_AVX2 inline std::uint32_t candidates_avx2(const unsigned ch
   word = _mm256_or_si256(word, ideo);
   __m256i encl2 = _mm256_or_si256(eq_avx2(vp1, 0x85), in_range_avx2(vp1, 0x91, 0x93));
   encl2 = _mm256_or_si256(encl2, in_range_avx2(vp1, 0x9D, 0x9E));
+  // E3 + 88..8A (enclosed numerals) or E3 80 + a bracket opener (lenticular 90, tortoise
+  // shell 94: one compare after setting bit 2)
+  const __m256i e3 = _mm256_or_si256(
+      in_range_avx2(vp1, 0x88, 0x8A),
+      _mm256_and_si256(eq_avx2(vp1, 0x80),
+                       eq_avx2(_mm256_or_si256(vp2d, _mm256_set1_epi8(bracket_e3_fold)), bracket_e3_byte)));
   const __m256i encl = _mm256_or_si256(_mm256_and_si256(eq_avx2(v0, 0xE2), encl2),
-                                       _mm256_and_si256(eq_avx2(v0, 0xE3), in_range_avx2(vp1, 0x88, 0x8A)));
+                                       _mm256_and_si256(eq_avx2(v0, 0xE3), e3));
   const __m256i m = _mm256_or_si256(_mm256_andnot_si256(word, trig), encl);
   return static_cast<std::uint32_t>(_mm256_movemask_epi8(m));
 }
@@ -187,7 +194,7 @@ ZHSCAN_MARKER_TARGET_AVX512 inline __mmask64 eq_avx512(__m512i x, unsigned char 
 
 /**
  * Nibble tables of the AVX-512 kernel: class = hi[byte >> 4] & lo[byte & 15].
- *   v0 (the candidate byte): b0 digit 1-9, b1 '(', b2 letter A-O a-o, b3 letter P-Z p-z,
+ *   v0 (the candidate byte): b0 digit 1-9, b1 '(' or '[', b2 letter A-O a-o, b3 letter P-Z p-z,
  *     b4 lead E4..E9, b5 lead EF, b6 lead E2, b7 lead E3.
  *   v+1 (the next byte), bits aligned with v0's: b2 '.' or ')', b3 any byte >= 0x80 (the
  *     letter followers, tested apart with the Roman-ish letter pairs), b5 BC..BD (after EF),
@@ -205,12 +212,12 @@ struct nibble_tables {
 constexpr nibble_tables make_nibble_tables() noexcept {
   nibble_tables t{};
   // v0
-  t.v0_hi[2] = 0x02; t.v0_hi[3] = 0x01; t.v0_hi[4] = 0x04; t.v0_hi[5] = 0x08;
+  t.v0_hi[2] = 0x02; t.v0_hi[3] = 0x01; t.v0_hi[4] = 0x04; t.v0_hi[5] = 0x08 | 0x02;
   t.v0_hi[6] = 0x04; t.v0_hi[7] = 0x08; t.v0_hi[0xE] = 0xF0;
   for (int lo = 0; lo < 16; ++lo) {
     unsigned char c = 0;
     if (lo >= 1 && lo <= 9) c |= 0x01;
-    if (lo == 8) c |= 0x02;
+    if (lo == 8 || lo == 0xB) c |= 0x02;  // '(' 28, '[' 5B (and 2B, 58: the scalar drops them)
     if (lo >= 1) c |= 0x04;
     if (lo <= 0xA) c |= 0x08;
     if (lo >= 4 && lo <= 9) c |= 0x10;
@@ -350,8 +357,14 @@ ZHSCAN_MARKER_TARGET_AVX512 inline std::uint64_t candidates_avx512(const unsigne
   const __m512i ideo = _mm512_ternarylogic_epi32(_mm512_srli_epi16(w3, 1), w2, w1, 0x80);  // and
   const __mmask64 is_word =
       _mm512_test_epi8_mask(w1, _mm512_set1_epi8(0x07)) | _mm512_test_epi8_mask(ideo, _mm512_set1_epi8(0x08));
+  // E3 80 + a bracket opener (lenticular, tortoise shell): may follow a word, like the
+  // enclosed numerals (the scalar left-context test decides)
+  const __mmask64 bracket =
+      _mm512_mask_cmpeq_epi8_mask(_mm512_mask_cmpeq_epi8_mask(eq_avx512(v0, 0xE3), vp1, _mm512_set1_epi8(static_cast<char>(0x80))),
+                                  _mm512_or_si512(vp2, _mm512_set1_epi8(bracket_e3_fold)),
+                                  _mm512_set1_epi8(static_cast<char>(bracket_e3_byte)));
   return ((_mm512_test_epi8_mask(f, _mm512_set1_epi8(0x33)) | letter) & ~is_word) |
-         _mm512_test_epi8_mask(f, _mm512_set1_epi8(static_cast<char>(0xC0)));
+         _mm512_test_epi8_mask(f, _mm512_set1_epi8(static_cast<char>(0xC0))) | bracket;
 }
 
 /** text_byte() of the 64 positions p .. p+63 (requires p + 66 <= size). */

@@ -45,10 +45,12 @@ enum class marker_style : std::uint8_t {
   han_paren,        ///< Han numeral + closing parenthesis only: yi)
   paren_roman,      ///< (i) (ii) (IV)
   paren_tiangan,    ///< (jia) (yi)
+  bracket_han,      ///< Han numeral in lenticular, tortoise-shell or square brackets: [yi]
+  bracket_arabic,   ///< Arabic numeral in those brackets: [1], full-width or ASCII
 };
 
 /** Number of marker styles. */
-inline constexpr std::size_t marker_style_count = 29;
+inline constexpr std::size_t marker_style_count = 31;
 
 /** Name of a style: the gold's name ("han_dun", ...) or the extension's ("arabic_paren"). */
 constexpr std::string_view to_string(marker_style s) noexcept {
@@ -82,6 +84,8 @@ constexpr std::string_view to_string(marker_style s) noexcept {
     case marker_style::han_paren: return "han_paren";
     case marker_style::paren_roman: return "paren_roman";
     case marker_style::paren_tiangan: return "paren_tiangan";
+    case marker_style::bracket_han: return "bracket_han";
+    case marker_style::bracket_arabic: return "bracket_arabic";
   }
   return "unknown";
 }
