@@ -36,6 +36,7 @@
  *     `max_bytes` of the chunk start) is kept whole: the chunk runs to the first sentence or
  *     paragraph end after it, or to the next section start or the end of the text. No cut
  *     is ever made elsewhere, so a chunk exceeds `max_bytes` only in this case.
+ * No cut falls inside a marker (the "1." of "1. zong ze" ends no sentence).
  * Every cut is at a section start, right after a line end or right after a sentence end
  * (or its closing marks), all of which are character boundaries of the UTF-8 decoding
  * (utf8::decode from the start of the text) also in ill-formed input: a chunk never
@@ -162,14 +163,15 @@ inline int break_at(const char* s, std::size_t n, std::size_t i, std::size_t lim
 
 /**
  * End of the chunk that starts at `pos` inside the stretch [pos, seg_end) (no section
- * starts inside): see rules 2-4 in the header comment.
+ * starts inside): see rules 2-4 in the header comment. Breaks are looked for from `from`
+ * (pos, or the end of the marker the chunk starts with: "1. " is no sentence end).
  */
-inline std::size_t chunk_end(const char* s, std::size_t n, std::size_t pos, std::size_t seg_end,
-                             std::size_t max_bytes) noexcept {
+inline std::size_t chunk_end(const char* s, std::size_t n, std::size_t pos, std::size_t from,
+                             std::size_t seg_end, std::size_t max_bytes) noexcept {
   if (seg_end - pos <= max_bytes) return seg_end;
   const std::size_t limit = pos + max_bytes;  // < seg_end
   std::size_t last_para = 0, last_sent = 0;   // 0: none (a cut is always > pos)
-  std::size_t i = pos;
+  std::size_t i = from < pos ? pos : from > seg_end ? seg_end : from;
   std::size_t e = 0;
   bool across = false;  // a break starting before the limit ends after it, at e
   while (i < limit) {  // phase 1: the last cut within the limit
@@ -272,7 +274,13 @@ class chunk_iterator {
       const std::size_t st = start_of(next_);
       if (st < seg_end) seg_end = st;
     }
-    const std::size_t end = detail::ck::chunk_end(s_, n_, pos_, seg_end, max_);
+    // a chunk that starts with a marker is never cut inside it
+    std::size_t from = pos_;
+    if (sec_ != npos && start_of(sec_) == pos_) {
+      const std::size_t mk = (*sections_)[sec_].marker;
+      if (mk < markers_->size()) from = (*markers_)[mk].span.end;
+    }
+    const std::size_t end = detail::ck::chunk_end(s_, n_, pos_, from, seg_end, max_);
     cur_ = chunk{{pos_, end}, sec_};
     pos_ = end;
   }
