@@ -31,7 +31,10 @@
  *     U+3002 (ideographic full stop), U+FF01 (!), U+FF1F (?) and U+FF1B (;), and the ASCII
  *     . ! ? ; when white space, a line end or the end of the text follows (so 3.14 and
  *     example.com are not cut). Closing quotes and brackets and further sentence-final
- *     marks right after the end stay with the sentence (a cut after the closing quote).
+ *     marks right after the end stay with the sentence (a cut after the closing quote), and
+     so does a line end right after them: the sentence then ends a paragraph (rule 2), so
+     no chunk starts with the line break of the previous one, except when that sentence is
+     the first of the chunk and fits within `max_bytes` but its line break does not.
  *  4. A single sentence longer than `max_bytes` (no sentence or paragraph end within
  *     `max_bytes` of the chunk start) is kept whole: the chunk runs to the first sentence or
  *     paragraph end after it, or to the next section start or the end of the text. No cut
@@ -109,32 +112,29 @@ inline std::size_t closer(const char* s, std::size_t i, std::size_t lim) noexcep
   return 0;
 }
 
+/** Length of the line end at i (LF, CR LF, CR, U+0085, U+2028, U+2029), else 0. */
+inline std::size_t line_end(const char* s, std::size_t i, std::size_t lim) noexcept {
+  const auto b = static_cast<unsigned char>(s[i]);
+  if (b == '\n') return 1;
+  if (b == '\r') return i + 1 < lim && s[i + 1] == '\n' ? 2 : 1;
+  if (b == 0xC2) return i + 2 <= lim && static_cast<unsigned char>(s[i + 1]) == 0x85 ? 2 : 0;
+  if (at3(s, i, lim, 0xE2, 0x80, 0xA8) || at3(s, i, lim, 0xE2, 0x80, 0xA9)) return 3;
+  return 0;
+}
+
 /**
  * The break that the character at `i` (a break_bytes byte, i < lim) opens: its kind and,
- * in `end`, the position after it (after the closing marks of a sentence end). `lim` (a
- * character boundary, the end of the stretch) bounds every read of the break itself;
- * the white space an ASCII sentence end needs may be read up to `n` (the text size).
+ * in `end`, the position after it (after the closing marks of a sentence end, and after
+ * a line end that follows them: a paragraph end then, with `sent` the position before
+ * that line end; else `sent` == `end`). `lim` (a character boundary, the end of the
+ * stretch) bounds every read of the break itself; the white space an ASCII sentence end
+ * needs may be read up to `n` (the text size).
  */
 inline int break_at(const char* s, std::size_t n, std::size_t i, std::size_t lim,
-                    std::size_t& end) noexcept {
+                    std::size_t& end, std::size_t& sent) noexcept {
   const auto b = static_cast<unsigned char>(s[i]);
-  if (b == '\n') {
-    end = i + 1;
-    return paragraph;
-  }
-  if (b == '\r') {
-    end = i + 1 < lim && s[i + 1] == '\n' ? i + 2 : i + 1;
-    return paragraph;
-  }
-  if (b == 0xC2) {
-    if (i + 2 <= lim && static_cast<unsigned char>(s[i + 1]) == 0x85) {
-      end = i + 2;
-      return paragraph;
-    }
-    return none;
-  }
-  if (at3(s, i, lim, 0xE2, 0x80, 0xA8) || at3(s, i, lim, 0xE2, 0x80, 0xA9)) {
-    end = i + 3;
+  if (const std::size_t le = line_end(s, i, lim)) {
+    end = sent = i + le;
     return paragraph;
   }
   const bool ascii = ascii_end(static_cast<char>(b));
@@ -157,7 +157,13 @@ inline int break_at(const char* s, std::size_t n, std::size_t i, std::size_t lim
     const char c = s[j];
     if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\v' && c != '\f') return none;
   }
-  end = j;
+  end = sent = j;
+  if (j < lim) {
+    if (const std::size_t le = line_end(s, j, lim)) {
+      end = j + le;
+      return paragraph;
+    }
+  }
   return sentence;
 }
 
@@ -172,14 +178,14 @@ inline std::size_t chunk_end(const char* s, std::size_t n, std::size_t pos, std:
   const std::size_t limit = pos + max_bytes;  // < seg_end
   std::size_t last_para = 0, last_sent = 0;   // 0: none (a cut is always > pos)
   std::size_t i = from < pos ? pos : from > seg_end ? seg_end : from;
-  std::size_t e = 0;
+  std::size_t e = 0, mid = 0;
   bool across = false;  // a break starting before the limit ends after it, at e
   while (i < limit) {  // phase 1: the last cut within the limit
     if (!break_bytes.t[static_cast<unsigned char>(s[i])]) {
       ++i;
       continue;
     }
-    const int k = break_at(s, n, i, seg_end, e);
+    const int k = break_at(s, n, i, seg_end, e, mid);
     if (k == none) {
       ++i;
       continue;
@@ -193,9 +199,11 @@ inline std::size_t chunk_end(const char* s, std::size_t n, std::size_t pos, std:
   }
   if (last_para) return last_para;
   if (last_sent) return last_sent;
-  if (across) return e;  // the first sentence ends across the limit: kept whole
+  if (across) return mid <= limit ? mid : e;  // the sentence fits but not its line end, or
+                                              // one sentence longer than the limit
   while (i < seg_end) {     // phase 2: one sentence longer than the limit, kept whole
-    if (break_bytes.t[static_cast<unsigned char>(s[i])] && break_at(s, n, i, seg_end, e) != none)
+    if (break_bytes.t[static_cast<unsigned char>(s[i])] &&
+        break_at(s, n, i, seg_end, e, mid) != none)
       return e;
     ++i;
   }
