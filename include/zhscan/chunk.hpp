@@ -46,8 +46,10 @@
  * splits a character. Every byte of the text lies in exactly one chunk; chunks are
  * non-empty and in text order; an empty text has none.
  *
- * Cost: linear. A stretch that fits needs no scan; a longer one is scanned for break
- * characters with a byte table, each byte at most three times. No allocation except by
+ * Cost: linear. A stretch that fits needs no scan; in a longer one the last line end
+ * within the limit is searched backwards from the limit (a paragraph away, typically),
+ * and only a paragraph longer than the limit is scanned forwards for sentence ends, with
+ * a byte table; each byte is read at most six times. No allocation except by
  * `find_chunks` growing its output vector.
  */
 namespace zhscan {
@@ -168,6 +170,28 @@ inline int break_at(const char* s, std::size_t n, std::size_t i, std::size_t lim
 }
 
 /**
+ * The end of the last line end inside [from, limit] (a paragraph end, rule 2), 0 if none;
+ * a CR LF whose LF lies at `limit` does not fit. Scans backwards: paragraphs are short, so
+ * the last one is near. Line ends are ASCII or valid sequences starting with a lead byte,
+ * hence character boundaries.
+ */
+inline std::size_t last_line_end(const char* s, std::size_t from, std::size_t limit) noexcept {
+  for (std::size_t j = limit; j > from; --j) {
+    const auto b = static_cast<unsigned char>(s[j - 1]);  // the last byte of a line end at j
+    if (b == '\n') return j;
+    if (b == '\r') {
+      if (s[j] == '\n') continue;  // j <= limit < the stretch end: CR LF ends after the LF
+      return j;
+    }
+    if (b == 0x85 && j - 1 > from && static_cast<unsigned char>(s[j - 2]) == 0xC2) return j;
+    if ((b == 0xA8 || b == 0xA9) && j - 2 > from && static_cast<unsigned char>(s[j - 2]) == 0x80 &&
+        static_cast<unsigned char>(s[j - 3]) == 0xE2)
+      return j;
+  }
+  return 0;
+}
+
+/**
  * End of the chunk that starts at `pos` inside the stretch [pos, seg_end) (no section
  * starts inside): see rules 2-4 in the header comment. Breaks are looked for from `from`
  * (pos, or the end of the marker the chunk starts with: "1. " is no sentence end).
@@ -178,6 +202,11 @@ inline std::size_t chunk_end(const char* s, std::size_t n, std::size_t pos, std:
   const std::size_t limit = pos + max_bytes;  // < seg_end
   std::size_t last_para = 0, last_sent = 0;   // 0: none (a cut is always > pos)
   std::size_t i = from < pos ? pos : from > seg_end ? seg_end : from;
+  if (i < limit) {  // as many whole paragraphs as fit
+    if (const std::size_t p = last_line_end(s, i, limit)) return p;
+  }
+  // No paragraph end fits: the forward scan below finds the sentence ends (its paragraph
+  // candidates all end past the limit).
   std::size_t e = 0, mid = 0;
   bool across = false;  // a break starting before the limit ends after it, at e
   while (i < limit) {  // phase 1: the last cut within the limit
