@@ -4,13 +4,16 @@
 //
 //   chunk_markers_outline/<input>  find_markers + outline (what chunks needs first)
 //   chunk_library/<input>          find_markers + outline + find_chunks (vector)
-//   chunk_write_ref/<input>        writing the output only: the whole text as one JSON
-//                                  string (what any chunk writer pays for the "text" fields)
+//   chunk_write_ref/<input>        the whole text as one JSON string (what any writer of
+//                                  the text pays)
+//   chunk_write_only/<input>       the JSON lines of `zhscan chunks` from chunks computed
+//                                  beforehand: writing the output, nothing else
 //   chunk_cli/<input>              `zhscan chunks` into a string: markers, outline, chunks,
 //                                  heading paths and the JSON lines
 //   chunk_metrics_sections/corpus  find_metrics + find_markers + outline + assign_sections
 //                                  (`zhscan metrics` with "section"); compare metric/corpus
-// The bar: chunk_cli <= chunk_markers_outline + chunk_write_ref (+ noise).
+// The bar: chunk_cli <= chunk_markers_outline + chunk_write_only; the chunking
+// itself is chunk_library - chunk_markers_outline.
 #include <benchmark/benchmark.h>
 
 #include <cstddef>
@@ -83,6 +86,25 @@ void chunk_write_ref(benchmark::State& state, input_fn in) {
   set_bytes(state, s);
 }
 
+void chunk_write_only(benchmark::State& state, input_fn in) {
+  const std::string& s = in();
+  std::vector<zhscan::marker> ms;
+  std::vector<zhscan::section> secs;
+  std::vector<zhscan::chunk> cs;
+  zhscan::find_markers(s, ms);
+  zhscan::outline(s, ms, secs);
+  zhscan::find_chunks(s, ms, secs, zhscan::default_chunk_bytes, cs);
+  std::string out;
+  zhscan_cli::write_chunks(s, ms, secs, cs, out);
+  for (auto _ : state) {
+    out.clear();
+    zhscan_cli::write_chunks(s, ms, secs, cs, out);
+    benchmark::DoNotOptimize(out.data());
+    benchmark::ClobberMemory();
+  }
+  set_bytes(state, s);
+}
+
 void chunk_cli(benchmark::State& state, input_fn in) {
   const std::string& s = in();
   std::string out;
@@ -123,5 +145,6 @@ void chunk_metrics_sections(benchmark::State& state, input_fn in) {
 ZHSCAN_CHUNK_INPUTS(chunk_markers_outline);
 ZHSCAN_CHUNK_INPUTS(chunk_library);
 ZHSCAN_CHUNK_INPUTS(chunk_write_ref);
+ZHSCAN_CHUNK_INPUTS(chunk_write_only);
 ZHSCAN_CHUNK_INPUTS(chunk_cli);
 BENCHMARK_CAPTURE(chunk_metrics_sections, corpus, &zhscan_bench::corpus_text)->Unit(benchmark::kMillisecond);

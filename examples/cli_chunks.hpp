@@ -40,17 +40,18 @@ inline void json_heading_path(std::string& out, std::string_view text,
   out.push_back(']');
 }
 
-/** Appends one JSON line per chunk of `text` to `out`. */
-inline void cli_chunks(std::string_view text, std::string& out) {
-  std::vector<zhscan::marker> ms;
-  zhscan::find_markers(text, ms);
-  std::vector<zhscan::section> secs;
-  zhscan::outline(text, ms, secs);
+/**
+ * Appends one JSON line per chunk of `chunks` (any sequence of zhscan::chunk over `text`:
+ * the lazy range or a vector) to `out`.
+ */
+template <class Chunks>
+void write_chunks(std::string_view text, const std::vector<zhscan::marker>& ms,
+                  const std::vector<zhscan::section>& secs, const Chunks& chunks, std::string& out) {
   std::vector<zhscan::byte_span> scratch;
   std::string path = "[]";  // "path" of the current section, reused while it lasts
   std::size_t path_of = zhscan::npos;
   out.reserve(out.size() + text.size() + text.size() / 4);
-  for (const zhscan::chunk& c : zhscan::chunks(text, ms, secs, chunk_max_bytes)) {
+  for (const zhscan::chunk& c : chunks) {
     if (c.section != path_of) {
       path.clear();
       json_heading_path(path, text, ms, secs, c.section, scratch);
@@ -70,6 +71,15 @@ inline void cli_chunks(std::string_view text, std::string& out) {
     json_string(out, c.span.in(text));
     out += "}\n";
   }
+}
+
+/** Appends one JSON line per chunk of `text` to `out` (chunks of chunk_max_bytes). */
+inline void cli_chunks(std::string_view text, std::string& out) {
+  std::vector<zhscan::marker> ms;
+  zhscan::find_markers(text, ms);
+  std::vector<zhscan::section> secs;
+  zhscan::outline(text, ms, secs);
+  write_chunks(text, ms, secs, zhscan::chunks(text, ms, secs, chunk_max_bytes), out);
 }
 
 }  // namespace zhscan_cli
