@@ -175,6 +175,119 @@ std::vector<std::string> spans_of(std::string_view text, std::size_t max) {
   return out;
 }
 
+// A second, plain implementation of the rules (quadratic, by decoded characters): the
+// candidates of a stretch first, then the choice among them.
+struct cand {
+  std::size_t start, mid, end;  // mid: end of the sentence part (== end unless a line end follows)
+  bool para;
+};
+
+bool is_line_end(char32_t u) { return u == U'\n' || u == U'\r' || u == 0x85 || u == 0x2028 || u == 0x2029; }
+bool is_fw_end(char32_t u) { return u == 0x3002 || u == 0xFF01 || u == 0xFF1F || u == 0xFF1B; }
+bool is_ascii_end(char32_t u) { return u == U'.' || u == U'!' || u == U'?' || u == U';'; }
+bool is_closer(char32_t u) {
+  switch (u) {
+    case U'"': case U'\'': case U')': case U']': case 0x201D: case 0x2019: case 0x3009: case 0x300B:
+    case 0x300D: case 0x300F: case 0x3011: case 0x3015: case 0x3017: case 0xFF09: case 0xFF3D:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::vector<cand> candidates(std::string_view t, std::size_t a, std::size_t b) {
+  auto dec = [&](std::size_t p, char32_t& u) {
+    const zhscan::utf8::decoded d = zhscan::utf8::decode(t.data() + p, t.data() + b);
+    u = d.valid ? d.cp : 0xFFFD;
+    return d.length;
+  };
+  std::vector<cand> out;
+  std::size_t p = a;
+  while (p < b) {
+    char32_t u;
+    const std::size_t len = dec(p, u);
+    if (is_line_end(u)) {
+      std::size_t e = p + len;
+      if (u == U'\r' && e < b && t[e] == '\n') ++e;
+      out.push_back({p, e, e, true});
+      p = e;
+      continue;
+    }
+    if (is_fw_end(u) || is_ascii_end(u)) {
+      std::size_t q = p + len;
+      for (;;) {  // the run of ends and closers
+        if (q >= b) break;
+        char32_t v;
+        const std::size_t l2 = dec(q, v);
+        if (!(is_fw_end(v) || is_ascii_end(v) || is_closer(v))) break;
+        q += l2;
+      }
+      if (is_ascii_end(u) && q < t.size()) {
+        const char c = t[q];
+        if (!(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f')) {
+          p += len;
+          continue;
+        }
+      }
+      if (q < b) {
+        char32_t v;
+        std::size_t l2 = dec(q, v);
+        if (is_line_end(v)) {
+          if (v == U'\r' && q + 1 < b && t[q + 1] == '\n') l2 = 2;
+          out.push_back({p, q, q + l2, true});
+          p = q + l2;
+          continue;
+        }
+      }
+      out.push_back({p, q, q, false});
+      p = q;
+      continue;
+    }
+    p += len;
+  }
+  return out;
+}
+
+std::vector<byte_span> reference_chunks(std::string_view t, const std::vector<marker>& ms,
+                                        std::size_t max) {
+  std::vector<byte_span> out;
+  std::vector<std::size_t> cuts{0};
+  for (const marker& m : ms)
+    if (m.span.start > 0) cuts.push_back(m.span.start);
+  cuts.push_back(t.size());
+  for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
+    const std::size_t a = cuts[k], b = cuts[k + 1];
+    if (a >= b) continue;
+    std::size_t from = a;
+    for (const marker& m : ms)
+      if (m.span.start == a) from = m.span.end;
+    const std::vector<cand> cs = candidates(t, from, b);
+    std::size_t pos = a;
+    while (pos < b) {
+      std::size_t end = b;
+      if (b - pos > max) {
+        const std::size_t limit = pos + max;
+        std::size_t best_para = 0, best_sent = 0;
+        cand first{0, 0, 0, false};
+        bool have_first = false;
+        for (cand c : cs) {
+          if (c.start < pos && c.end > pos && c.para && c.mid <= pos)
+            c = cand{pos, c.end, c.end, true};  // the line end left after a cut at its sentence
+          if (c.start < pos) continue;
+          if (!have_first) first = c, have_first = true;
+          if (c.end <= limit) (c.para ? best_para : best_sent) = c.end;
+        }
+        if (best_para) end = best_para;
+        else if (best_sent) end = best_sent;
+        else if (have_first) end = first.mid <= limit ? first.mid : first.end;
+      }
+      out.push_back({pos, end});
+      pos = end;
+    }
+  }
+  return out;
+}
+
 using strings = std::vector<std::string>;
 
 // Short original sentences (each 3 ideographs + full stop = 12 bytes).
@@ -314,7 +427,7 @@ TEST_CASE("chunks: invariants on random bytes and random report pieces", "[chunk
       "\uFF081\uFF09", "\u2460", "\u4E00\u662F", "\u4E8C\u662F", "\u7B2C\u4E00\u7AE0",
       "\u5DE5\u4F5C", "\u63A8\u8FDB", "465\u4E07\u5143", "\u3002", "\uFF01", "\uFF1B", "\uFF0C",
       "\u201D", "\n", "\r\n", " ", ". ", "\u3000", "abc", "\xE3\x80", "\xFF", "\u2028"};
-  for (int round = 0; round < 300; ++round) {
+  for (int round = 0; round < 400; ++round) {
     std::string t;
     const std::size_t n = next() % 400;
     if (round % 3 == 0) {
@@ -324,6 +437,29 @@ TEST_CASE("chunks: invariants on random bytes and random report pieces", "[chunk
     }
     const std::size_t max = next() % 64;
     check_chunks(t, max);
+    // the same chunks as the plain implementation of the rules
+    std::vector<marker> ms;
+    zhscan::find_markers(t, ms);
+    std::vector<section> secs;
+    zhscan::outline(t, ms, secs);
+    std::vector<chunk> cs;
+    zhscan::find_chunks(t, ms, secs, max, cs);
+    const std::vector<byte_span> ref = reference_chunks(t, ms, max);
+    INFO("round " << round << ", max " << max);
+    for (std::size_t i = 0; i < cs.size() && i < ref.size(); ++i) {
+      if (cs[i].span != ref[i]) {
+        std::string ctx;
+        for (std::size_t x = ref[i].start; x < ref[i].end + 12 && x < t.size(); ++x) {
+          char h[8];
+          std::snprintf(h, sizeof h, "%02x ", static_cast<unsigned char>(t[x]));
+          ctx += h;
+        }
+        FAIL_CHECK("chunk " << i << ": [" << cs[i].span.start << "," << cs[i].span.end << ") vs reference ["
+                   << ref[i].start << "," << ref[i].end << ") bytes " << ctx);
+        break;
+      }
+    }
+    REQUIRE(cs.size() == ref.size());
   }
 }
 
