@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // `zhscan html`: one self-contained page (no network resources) showing a parse at a glance:
 // the outline as a collapsible tree beside the text, markers and metrics highlighted inline
-// (value / unit / category on hover), rejected marker candidates shown distinctly.
+// (value / unit / category and the heading path of the metric's section on hover),
+// rejected marker candidates shown distinctly.
 //
 // The page is well-formed XML as well as HTML (every element closed, only the five XML
 // entities), so a strict XML parser can check it. The text pane holds the input verbatim:
@@ -20,6 +21,7 @@
 #include "zhscan/list_marker.hpp"
 #include "zhscan/metric.hpp"
 #include "zhscan/outline.hpp"
+#include "zhscan/section.hpp"
 #include "zhscan/utf8.hpp"
 
 namespace zhscan_cli {
@@ -71,7 +73,23 @@ struct mark {
 
 inline void append_number(std::string& out, double v) { json_double(out, v); }
 
-inline void metric_title(std::string& out, std::string_view text, const zhscan::metric& m) {
+/**
+ * Appends the heading path of section `sec` (labels from the top level down, joined by
+ * " > "), or "(before the first heading)" for npos.
+ */
+inline void append_path(std::string& t, std::string_view text, const std::vector<zhscan::marker>& ms,
+                        const std::vector<zhscan::section>& secs, std::size_t sec,
+                        std::vector<zhscan::byte_span>& scratch) {
+  zhscan::heading_path(ms, secs, sec, scratch);
+  if (scratch.empty()) t += "(before the first heading)";
+  for (std::size_t i = 0; i < scratch.size(); ++i) {
+    if (i) t += " > ";
+    t += scratch[i].in(text);
+  }
+}
+
+inline void metric_title(std::string& out, std::string_view text, const zhscan::metric& m,
+                         std::string_view path) {
   std::string t;
   if (m.shape == zhscan::metric_shape::ratio) {
     t += "ratio ";
@@ -97,6 +115,8 @@ inline void metric_title(std::string& out, std::string_view text, const zhscan::
     t += " | approx ";
     t += zhscan::to_string(m.approx);
   }
+  t += " | section ";
+  t += path;
   escape(out, t);
 }
 
@@ -112,6 +132,8 @@ inline void cli_html(std::string_view text, std::string& out) {
   zhscan::outline(text, markers, sections);
   std::vector<zhscan::metric> metrics;
   zhscan::find_metrics(text, metrics);
+  std::vector<zhscan::byte_span> scratch;
+  std::string path;
 
   std::vector<mark> marks;
   marks.reserve(markers.size() + metrics.size() + rejected.size());
@@ -256,7 +278,10 @@ inline void cli_html(std::string_view text, std::string& out) {
       out += "\">";
     } else if (m.kind == 1) {
       out += "<span class=\"mt\" title=\"";
-      metric_title(out, text, metrics[m.index]);
+      path.clear();
+      append_path(path, text, markers, sections,
+                  zhscan::section_at(markers, sections, metrics[m.index].span.start), scratch);
+      metric_title(out, text, metrics[m.index], path);
       out += "\">";
     } else {
       const zhscan::rejected_marker& r = rejected[m.index];

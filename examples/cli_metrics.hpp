@@ -8,7 +8,10 @@
 #include <vector>
 
 #include "cli_common.hpp"
+#include "zhscan/list_marker.hpp"
 #include "zhscan/metric.hpp"
+#include "zhscan/outline.hpp"
+#include "zhscan/section.hpp"
 
 namespace zhscan_cli {
 
@@ -16,11 +19,19 @@ namespace zhscan_cli {
  * Appends one JSON line per metric of `text` to `out`:
  * {"start","end","text","value","low","high","ratio","approx","unit","unit_text","category"}
  * then the extras "numeral", "number" (the number as written) and "change_from" (index of
- * the metric this one changes from, or null). Fields that do not apply are null.
+ * the metric this one changes from, or null), and last "section": the start offset of the
+ * marker of the innermost outline section holding the metric (the markers and outline of
+ * `zhscan markers` / `zhscan outline` on the same text), null before the first marker.
+ * Fields that do not apply are null.
  */
 inline void cli_metrics(std::string_view text, std::string& out) {
   std::vector<zhscan::metric> ms;
   zhscan::find_metrics(text, ms);
+  std::vector<zhscan::marker> markers;
+  zhscan::find_markers(text, markers);
+  std::vector<zhscan::section> sections;
+  zhscan::outline(text, markers, sections);
+  zhscan::assign_sections(markers, sections, ms);
   std::string unit;
   for (const zhscan::metric& m : ms) {
     out += "{\"start\":";
@@ -65,6 +76,9 @@ inline void cli_metrics(std::string_view text, std::string& out) {
     out += ",\"change_from\":";
     if (m.change_from == zhscan::npos) out += "null";
     else json_uint(out, m.change_from);
+    out += ",\"section\":";
+    if (m.section == zhscan::npos) out += "null";
+    else json_uint(out, m.section);
     out += "}\n";
   }
 }

@@ -5,7 +5,7 @@
 //   zhscan COMMAND --batch            JSON Lines {"id":..,"text":..} on stdin
 //   zhscan number                     one numeral string per stdin line
 //
-// COMMAND is tokens, markers, outline, metrics or html (one input only, no --batch). INPUT is a file, a directory (searched
+// COMMAND is tokens, markers, outline, metrics, chunks or html (one input only, no --batch). INPUT is a file, a directory (searched
 // recursively for *.txt, in sorted order) or - for standard input (the default). With more
 // than one input file every output line gets a "file" field. Files are processed on N
 // threads (default: all cores); output keeps the input order. A missing or unreadable input
@@ -28,6 +28,7 @@
 #include <thread>
 #include <vector>
 
+#include "cli_chunks.hpp"
 #include "cli_common.hpp"
 #include "cli_html.hpp"
 #include "cli_json_input.hpp"
@@ -55,6 +56,7 @@ const command commands[] = {
     {"markers", zhscan_cli::cli_markers, false},
     {"outline", zhscan_cli::cli_outline, true},
     {"metrics", zhscan_cli::cli_metrics, false},
+    {"chunks", zhscan_cli::cli_chunks, false},
     {"html", zhscan_cli::cli_html, true},
 };
 
@@ -68,6 +70,7 @@ void usage(std::FILE* f) {
       "  markers  one JSON object per outline marker\n"
       "  outline  the section tree as one JSON document per input\n"
       "  metrics  one JSON object per quantity (value, unit, approximation)\n"
+      "  chunks   one JSON object per heading-path chunk: {\"start\",\"end\",\"section\",\"path\",\"text\"}\n"
       "  html     one self-contained HTML page showing the parse of one input\n"
       "  number   reads one numeral per stdin line, prints its value\n"
       "inputs: files, directories (recursing into *.txt) or - for standard input (default)\n"
@@ -75,6 +78,8 @@ void usage(std::FILE* f) {
       "  -j N, --jobs N   worker threads (default: all cores); output keeps input order\n"
       "  --batch          read {\"id\":..,\"text\":..} per stdin line, write\n"
       "                   {\"id\":..,\"COMMAND\":[..]} per line (a map step for Hadoop/Spark)\n"
+      "  --max-bytes N    chunks: largest chunk in bytes (default 2000; only a longer\n"
+      "                   single sentence exceeds it)\n"
       "  --progress, --no-progress\n"
       "                   progress on stderr (default: when stderr is a terminal)\n"
       "  --version, --help\n"
@@ -411,6 +416,16 @@ int main(int argc, char** argv) {
           std::fprintf(stderr, "zhscan: bad thread count in %s\n", argv[i]);
           return exit_usage;
         }
+      } else if (a == "--max-bytes" && cmd->name == "chunks") {
+        char* end = nullptr;
+        errno = 0;
+        const unsigned long long v = i + 1 < argc ? std::strtoull(argv[i + 1], &end, 10) : 0;
+        if (i + 1 >= argc || errno || end == argv[i + 1] || *end || v < 1 || argv[i + 1][0] == '-') {
+          std::fprintf(stderr, "zhscan: --max-bytes needs a number of bytes (>= 1)\n");
+          return exit_usage;
+        }
+        zhscan_cli::chunk_max_bytes = static_cast<std::size_t>(v);
+        ++i;
       } else if (a == "--batch") {
         batch = true;
       } else if (a == "--progress") {

@@ -14,6 +14,10 @@ usage: cli_check.py ZHSCAN_BINARY [--readme README.md]
   the run goes on), a record without "text", ids of every JSON type, CR LF line ends,
   ill-formed UTF-8; one output line per non-blank input line, for every command;
 - `zhscan number`: one JSON line per input line;
+- `zhscan chunks [--max-bytes N]`: the chunks tile the input (their texts give it back), none
+  larger than N unless one sentence is, each starts at a section start or after a break
+  character, "section" and "path" name the section; `zhscan metrics` ends every line with
+  "section" (the marker start of the metric's section, null before the first marker);
 - progress on stderr when stderr is a terminal (a pty) or with --progress, never on stdout;
 - with --readme: the README's batch example (the code block after
   `<!-- run by tests/cli_check.py -->`) runs as written, with this binary as `zhscan`.
@@ -30,7 +34,7 @@ import subprocess
 import sys
 import tempfile
 
-COMMANDS = ('tokens', 'markers', 'metrics', 'outline')
+COMMANDS = ('tokens', 'markers', 'metrics', 'outline', 'chunks')
 FAILURES = []
 
 
@@ -290,6 +294,103 @@ def check_number(cli):
             fail('zhscan number %r: expected %r, got %r' % (line, w, rec))
 
 
+# Written for this test: text before the first heading, three levels, a long paragraph of
+# short sentences, one sentence longer than the limits below, CR LF line ends.
+CHUNK_DOC = (
+    '本报告说明全年工作。前言之前已有3所学校参加。\n'
+    '一、总体情况\n'
+    + '全年投入资金465万元，同比增长8.5%。' * 6 + '\n'
+    '（一）师资建设\r\n招聘教师326名，培训5644人次。\r\n'
+    '1. 骨干培训\n' + '这是一个很长的句子没有任何句号也没有逗号一直写下去直到超过限制' * 3 + '。结束了。\n'
+    '二、下一步\n计划新建幼儿园4所！再建学校2所？\n'
+)
+
+
+def check_chunks(cli):
+    raw = CHUNK_DOC.encode('utf-8')
+    with open('chunks.txt', 'wb') as f:
+        f.write(raw)
+    markers = json_lines(run(cli, ['markers', 'chunks.txt']).stdout, 'zhscan markers chunks.txt')
+    starts = {m['start'] for m in markers}
+    texts = {m['start']: m['text'] for m in markers}
+    if len(markers) != 4:
+        fail('zhscan markers chunks.txt: %d markers, expected 4' % len(markers))
+    for limit in (None, 60, 100, 1):
+        args = ['chunks'] + (['--max-bytes', str(limit)] if limit else []) + ['chunks.txt']
+        what = 'zhscan ' + ' '.join(args)
+        r = run(cli, args)
+        if r.returncode != 0:
+            fail('%s: exit status %d' % (what, r.returncode))
+            continue
+        recs = json_lines(r.stdout, what)
+        if not recs or [list(c) for c in recs][0] != ['start', 'end', 'section', 'path', 'text']:
+            fail('%s: fields %r, expected start, end, section, path, text' % (what, recs[:1]))
+            continue
+        pos = 0
+        for c in recs:
+            piece = raw[c['start']:c['end']]
+            if c['start'] != pos or c['end'] <= c['start'] or piece.decode('utf-8') != c['text']:
+                fail('%s: chunk %r does not continue the tiling at %d' % (what, c, pos))
+                break
+            pos = c['end']
+            # The section: the last marker starting at or before the chunk.
+            sec = max((m for m in starts if m <= c['start']), default=None)
+            if c['section'] != sec:
+                fail('%s: chunk at %d has section %r, expected %r' % (what, c['start'], c['section'], sec))
+            if sec is None and c['path'] != []:
+                fail('%s: chunk before the first heading has path %r' % (what, c['path']))
+            if sec is not None and (not c['path'] or not c['path'][-1].startswith(texts[sec])):
+                fail('%s: path %r does not end with the heading of marker %r' % (what, c['path'], texts[sec]))
+            if any(s_ in starts for s_ in range(c['start'] + 1, c['end'])):
+                fail('%s: chunk %r runs across a section start' % (what, c))
+            size = c['end'] - c['start']
+            cut_ok = c['end'] == len(raw) or c['end'] in starts or piece.endswith(
+                tuple(x.encode() for x in ('\n', '。', '！', '？', '；')))
+            if not cut_ok:
+                fail('%s: chunk %r ends neither at a section start nor after a break' % (what, c))
+            if limit and size > limit:
+                # only one sentence may be longer: no break character before its end
+                body = piece[:-1].decode('utf-8', 'replace')
+                if any(x in body.rstrip('。！？；\n\r') for x in ('\n', '。', '！', '？', '；')):
+                    fail('%s: chunk of %d bytes > %d holds more than one sentence: %r'
+                         % (what, size, limit, c['text']))
+        if pos != len(raw):
+            fail('%s: chunks end at %d, the input has %d bytes' % (what, pos, len(raw)))
+        if limit is None and len(recs) != 1 + len(starts):
+            fail('%s: %d chunks, expected one per section plus the preface' % (what, len(recs)))
+        if limit == 100 and recs:
+            deep = [c for c in recs if c['section'] is not None and len(c['path']) == 3]
+            want = ['一、总体情况', '（一）师资建设', '1. 骨干培训']
+            if not deep or deep[0]['path'] != want:
+                fail('%s: path of the deepest section %r, expected %r'
+                     % (what, deep[0]['path'] if deep else None, want))
+    # --max-bytes: only for chunks, a positive number.
+    for bad in (['chunks', '--max-bytes', '0'], ['chunks', '--max-bytes', 'x'],
+                ['chunks', '--max-bytes'], ['chunks', '--max-bytes', '-5'],
+                ['metrics', '--max-bytes', '100']):
+        r = run(cli, bad + ['chunks.txt'])
+        if r.returncode != 2 or r.stdout:
+            fail('zhscan %s: exit status %d (2 expected)' % (' '.join(bad), r.returncode))
+    # metrics: "section" is the last field, the marker start of the metric's section.
+    r = run(cli, ['metrics', 'chunks.txt'])
+    for line in r.stdout.decode('utf-8').splitlines():
+        rec = json.loads(line)
+        keys = list(rec)
+        sec = max((m for m in starts if m <= rec['start']), default=None)
+        if keys[-1] != 'section' or rec['section'] != sec:
+            fail('zhscan metrics: %r: "section" %r (last field?), expected %r'
+                 % (rec['text'], rec.get('section'), sec))
+    recs = json_lines(r.stdout, 'zhscan metrics chunks.txt')
+    if len(recs) < 5 or recs[0]['section'] is not None or recs[-1]['section'] is None:
+        fail('zhscan metrics chunks.txt: expected metrics both before and under headings')
+    # --batch: the chunks of each record tile its text.
+    r = run(cli, ['chunks', '--batch', '--max-bytes', '40'],
+            json.dumps({'id': 7, 'text': CHUNK_DOC}, ensure_ascii=False).encode() + b'\n')
+    recs = json_lines(r.stdout, 'zhscan chunks --batch')
+    if len(recs) != 1 or ''.join(c['text'] for c in recs[0].get('chunks', [])) != CHUNK_DOC:
+        fail('zhscan chunks --batch: the chunks do not give the text back')
+
+
 def run_with_pty_stderr(cli, args):
     """Runs `cli args` with stdout a pipe and stderr a terminal; returns (rc, stdout, stderr)."""
     master, slave = pty.openpty()
@@ -380,6 +481,7 @@ def main():
                   ('missing file', lambda: check_missing(cli)),
                   ('--batch', lambda: check_batch(cli)),
                   ('number', lambda: check_number(cli)),
+                  ('chunks', lambda: check_chunks(cli)),
                   ('progress', lambda: check_progress(cli))]
         if readme:
             checks.append(('README example', lambda: check_readme(cli, os.path.join(cwd, readme), root)))

@@ -4,7 +4,8 @@
 network resources: no src/href leaving the page, no stylesheet link, no @import, url() or
 http(s) address in its style or script), its text pane gives the input back character for
 character, every marker and metric that `zhscan markers` / `zhscan metrics` report is
-highlighted (metrics with value, unit and category on hover), rejected marker candidates
+highlighted (metrics with value, unit, category and the heading path of their section on
+hover), rejected marker candidates
 are shown with their own class, and the outline tree links to markers that exist.
 
 usage: html_check.py ZHSCAN_BINARY [DOCUMENT...]
@@ -36,6 +37,24 @@ REJECTS = (
     '一、总体情况\n投入1.5亿元，增长3.2%。一、二年级学生参加。\n'
     '二、下一步\n（一）扩大覆盖。\n（二）提高质量。\n'
 )
+
+
+# Nested headings with metrics at each depth and one before the first heading: the hover
+# text of each metric must name its section's heading path.
+PATHS = (
+    '前言：全年共有3所学校参加。\n'
+    '一、总体情况\n全年投入资金465万元。\n'
+    '（一）师资建设\n招聘教师326名。\n'
+    '1. 培训\n培训5644人次。\n'
+    '二、下一步\n计划新建幼儿园4所。\n'
+)
+PATHS_WANT = {
+    '3所': 'section (before the first heading)',
+    '465万元': 'section 一、总体情况',
+    '326名': 'section 一、总体情况 > （一）师资建设',
+    '5644人次': 'section 一、总体情况 > （一）师资建设 > 1. 培训',
+    '4所': 'section 二、下一步',
+}
 
 
 def expected_text(raw: bytes) -> str:
@@ -106,8 +125,9 @@ def check_highlights(binary, raw, name, root):
     for m in metrics:
         title = m.get('title') or ''
         has_value = any(k in title for k in ('value', 'ratio', 'range', 'low'))
-        if not (has_value and 'unit' in title and 'category' in title):
-            return '%s: metric %r has no value/unit/category on hover' % (name, ''.join(m.itertext()))
+        if not (has_value and 'unit' in title and 'category' in title and ' | section ' in title):
+            return '%s: metric %r has no value/unit/category/section on hover' % (
+                name, ''.join(m.itertext()))
     for r in rejected:
         if not (r.get('title') or '').startswith('rejected'):
             return '%s: rejected candidate without its reason' % name
@@ -125,6 +145,7 @@ def main():
     binary = sys.argv[1]
     docs = [(HOSTILE.encode('utf-8'), 'hostile markup'),
             (REJECTS.encode('utf-8'), 'rejected candidates'),
+            (PATHS.encode('utf-8'), 'heading paths'),
             (b'\x00\x01 \xff\xfe \xed\xa0\x80 \xe4\xb8 \x7f \xc2\x85 ' + '三、测试 12所'.encode(),
              'control and ill-formed bytes'),
             (b'', 'empty input')]
@@ -139,6 +160,22 @@ def main():
                        timeout=60)
     if b'class="rj"' not in r.stdout:
         failures.append('rejected candidates: none shown distinctly')
+    # The heading path of each metric's section on hover.
+    r = subprocess.run([binary, 'html', '-'], input=PATHS.encode('utf-8'), capture_output=True,
+                       timeout=60)
+    titles = {}
+    try:
+        root = ET.fromstring(r.stdout)
+        for e in root.findall('.//h:pre//h:span', NS):
+            if 'mt' in (e.get('class') or '').split():
+                titles[''.join(e.itertext())] = e.get('title') or ''
+    except ET.ParseError as e:
+        failures.append('heading paths: page not well-formed: %s' % e)
+    for metric, want in PATHS_WANT.items():
+        if not titles.get(metric, '').endswith(want):
+            failures.append('heading paths: metric %s has title %r, expected it to end with %r'
+                            % (metric, titles.get(metric), want))
+
     for e in failures:
         print('FAIL', e)
     print('%d of %d pages OK' % (len(docs) - len(failures), len(docs)))

@@ -164,6 +164,10 @@ struct metric {
   /** Index (in the same result) of the metric this one changes from (you 800 yuan tigao dao
    *  1050 yuan), npos if none. */
   std::size_t change_from = npos;
+  /** Byte offset of the marker of the innermost outline section holding the metric, npos
+   *  before the first marker. find_metrics leaves npos: assign_sections (section.hpp)
+   *  fills it from the outline of the same text. */
+  std::size_t section = npos;
 
   /** Appends the full normalised unit (unit, "/" per, "\u00B7" per2) to `out` (any string). */
   template <class String>

@@ -11,5 +11,7 @@
 #include "list_marker.hpp"
 #include "outline.hpp"
 #include "metric.hpp"
+#include "section.hpp"
+#include "chunk.hpp"
 
 #endif  // ZHSCAN_ZHSCAN_HPP
