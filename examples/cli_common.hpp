@@ -11,6 +11,7 @@
 #include <string_view>
 #include <system_error>
 
+#include "zhscan/decimal.hpp"
 #include "zhscan/utf8.hpp"
 
 namespace zhscan_cli {
@@ -87,6 +88,21 @@ inline void json_double(std::string& out, double v) {
   }
   char buf[32];
   auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, r.ptr);
+}
+
+/**
+ * Appends an exact decimal in its shortest exact form (2.01 wan -> 20100, 8.5); NaN prints
+ * as null; an inexact decimal (more than 19 significant digits, a quotient that does not
+ * terminate: 1/3) prints its double as json_double does.
+ */
+inline void json_decimal(std::string& out, const zhscan::decimal& d) {
+  if (d.nan || d.inexact) {
+    json_double(out, d.to_double());
+    return;
+  }
+  char buf[zhscan::decimal_buffer_size];
+  const auto r = d.to_chars(buf, buf + sizeof buf);
   out.append(buf, r.ptr);
 }
 

@@ -71,7 +71,7 @@ struct mark {
   std::size_t index;
 };
 
-inline void append_number(std::string& out, double v) { json_double(out, v); }
+inline void append_number(std::string& out, const zhscan::decimal& v) { json_decimal(out, v); }
 
 /**
  * Appends the heading path of section `sec` (labels from the top level down, joined by
@@ -93,17 +93,17 @@ inline void metric_title(std::string& out, std::string_view text, const zhscan::
   std::string t;
   if (m.shape == zhscan::metric_shape::ratio) {
     t += "ratio ";
-    append_number(t, m.ratio_a);
+    append_number(t, m.ratio_a_exact());
     t += ":";
-    append_number(t, m.ratio_b);
+    append_number(t, m.ratio_b_exact());
   } else if (m.shape == zhscan::metric_shape::range) {
     t += "range ";
-    append_number(t, m.low);
+    append_number(t, m.low_exact());
     t += " .. ";
-    append_number(t, m.high);
+    append_number(t, m.high_exact());
   } else {
     t += "value ";
-    append_number(t, m.value);
+    append_number(t, m.value_exact());
   }
   t += " | unit ";
   m.append_unit(t);

@@ -41,17 +41,17 @@ inline void cli_metrics(std::string_view text, std::string& out) {
     out += ",\"text\":";
     json_string(out, m.span.in(text));
     out += ",\"value\":";
-    json_double(out, m.value);
+    json_decimal(out, m.value_exact());
     out += ",\"low\":";
-    json_double(out, m.low);
+    json_decimal(out, m.low_exact());
     out += ",\"high\":";
-    json_double(out, m.high);
+    json_decimal(out, m.high_exact());
     out += ",\"ratio\":";
     if (m.shape == zhscan::metric_shape::ratio) {
       out.push_back('[');
-      json_double(out, m.ratio_a);
+      json_decimal(out, m.ratio_a_exact());
       out.push_back(',');
-      json_double(out, m.ratio_b);
+      json_decimal(out, m.ratio_b_exact());
       out.push_back(']');
     } else {
       out += "null";

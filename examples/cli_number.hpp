@@ -44,25 +44,25 @@ inline void cli_number(std::string_view line, std::string& out) {
   const std::string_view s = trim_numeral_line(line);
   const char* const end = s.data() + s.size();
   zhscan::errc ec = zhscan::errc::invalid_argument;
-  double value = 0;
+  zhscan::decimal value;
   if (s.empty()) {
     ec = zhscan::errc::empty;
   } else {
     const zhscan::number_result r = zhscan::parse_number(s);
     if (r.ptr == end && r.ec != zhscan::errc::invalid_argument) {
       ec = r.ec;
-      value = r.value;
+      value = r.exact;
     } else {
       const zhscan::fraction_result f = zhscan::parse_fraction(s);
       if (f && f.ptr == end) {
         ec = zhscan::errc::ok;
-        value = f.value;
+        value = f.exact;
       }
     }
   }
   if (ec == zhscan::errc::ok) {
     out += ",\"value\":";
-    json_double(out, value);
+    json_decimal(out, value);
   } else {
     out += ",\"error\":";
     json_string(out, zhscan::to_string(ec));

@@ -7,7 +7,9 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
+#include <system_error>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -46,6 +48,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         break;
     }
     ZHSCAN_FUZZ_CHECK(m.change_from == zhscan::npos || m.change_from < ms.size());
+    // each double is its exact twin converted once, and an exact decimal prints to text
+    // that strtod reads back to the same double
+    const double ds[5] = {m.value, m.low, m.high, m.ratio_a, m.ratio_b};
+    const zhscan::decimal xs[5] = {m.value_exact(), m.low_exact(), m.high_exact(), m.ratio_a_exact(),
+                                   m.ratio_b_exact()};
+    for (int i = 0; i < 5; ++i) {
+      const double x = xs[i].to_double();
+      ZHSCAN_FUZZ_CHECK(ds[i] == x || (std::isnan(ds[i]) && std::isnan(x)));
+      if (!xs[i].nan && !xs[i].inexact) {
+        char text[zhscan::decimal_buffer_size + 1];
+        const auto tr = xs[i].to_chars(text, text + zhscan::decimal_buffer_size);
+        ZHSCAN_FUZZ_CHECK(tr.ec == std::errc());
+        *tr.ptr = '\0';
+        ZHSCAN_FUZZ_CHECK(std::strtod(text, nullptr) == x);
+      }
+    }
   }
   std::vector<zhscan::metric> again(3);
   zhscan::find_metrics(s, again);

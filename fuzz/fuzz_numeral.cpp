@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string_view>
+#include <system_error>
 #include <type_traits>
 
 #include "zhscan/numeral.hpp"
@@ -37,10 +38,22 @@ void check_number(const zhscan::number_result& r, const char* first, const char*
       check(!std::isfinite(r.value) && r.ptr > first);
       break;
     case zhscan::errc::invalid_argument:
-      check(r.ptr == first && r.value == 0);
+      check(r.ptr == first && r.value == 0 && r.exact.nan);
       break;
     default:
       check(false);
+  }
+  if (r.ec != zhscan::errc::invalid_argument) {
+    // the double is the exact decimal converted once; the decimal prints to text that
+    // strtod reads back to the same double
+    check(same_value(r.value, r.exact.to_double()));
+    if (!r.exact.inexact && r.ec == zhscan::errc::ok) {
+      char text[zhscan::decimal_buffer_size + 1];
+      const auto tr = r.exact.to_chars(text, text + zhscan::decimal_buffer_size);
+      check(tr.ec == std::errc());
+      *tr.ptr = '\0';
+      check(std::strtod(text, nullptr) == r.value);
+    }
   }
 }
 
@@ -71,6 +84,7 @@ void check_parsers_at(const char* first, const char* last) {
   check(f.ptr >= first && f.ptr <= last);
   if (f) {
     check(f.ptr > first && f.denominator != 0 && !std::isnan(f.value));
+    check(same_value(f.value, f.exact.to_double()));
   } else {
     check(f.ptr == first);
   }

@@ -460,6 +460,25 @@ def check_readme(cli, readme, root):
         print('README batch example output:\n' + r.stdout.decode('utf-8', 'replace').rstrip())
 
 
+def check_exact(cli):
+    """Values print as the exact decimal of what is written, in its shortest form."""
+    cases = [('\u6536\u51652.01\u4e07\u5143\u3002', '"value":20100,'),
+             ('\u65b0\u589e0.35\u4ebf\u3002', '"value":35000000,'),
+             ('\u5171\u8ba19007.199254740993\u4e07\u4ebf\u5143\u3002', '"value":9007199254740993,'),
+             ('\u6536\u51653.62\u4ebf\u5143\u3002', '"value":362000000,'),
+             ('\u589e\u957f8.5%\u3002', '"value":8.5,'),
+             ('\u6295\u8d441.1\u4e07-2.3\u4e07\u5143\u3002', '"low":11000,"high":23000,')]
+    for text, want in cases:
+        r = run(cli, ['metrics'], text.encode())
+        out = r.stdout.decode('utf-8', 'replace')
+        if r.returncode != 0 or out.count('\n') != 1 or want not in out:
+            fail('zhscan metrics %r: expected %s in %r' % (text, want, out))
+    r = run(cli, ['number'], '9007.199254740993\u4e07\u4ebf\n2.01\u4e07\n'.encode())
+    out = r.stdout.decode('utf-8', 'replace')
+    if '"value":9007199254740993}' not in out or '"value":20100}' not in out:
+        fail('zhscan number: inexact values in %r' % out)
+
+
 def main():
     args = sys.argv[1:]
     readme = None
@@ -482,6 +501,7 @@ def main():
                   ('--batch', lambda: check_batch(cli)),
                   ('number', lambda: check_number(cli)),
                   ('chunks', lambda: check_chunks(cli)),
+                  ('exact values', lambda: check_exact(cli)),
                   ('progress', lambda: check_progress(cli))]
         if readme:
             checks.append(('README example', lambda: check_readme(cli, os.path.join(cwd, readme), root)))

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common.hpp"
+#include "decimal.hpp"
 #include "numeral.hpp"
 #include "detail/cpu.hpp"
 #include "detail/metric_number.hpp"
@@ -152,6 +153,12 @@ struct metric {
   double high = std::numeric_limits<double>::quiet_NaN();   ///< range high (normalised)
   double ratio_a = std::numeric_limits<double>::quiet_NaN();  ///< ratio first term
   double ratio_b = std::numeric_limits<double>::quiet_NaN();  ///< ratio second term
+  /** The values exactly (digits as written, scaled by magnitudes, units and percent forms
+   *  exactly; see decimal.hpp), stored by shape: `value` (value), `low` (range) or
+   *  `ratio_a` (ratio) in exact_a; `high` or `ratio_b` in exact_b. Read them through
+   *  value_exact() ... ratio_b_exact(). Each double above is its exact twin's to_double(). */
+  decimal exact_a;
+  decimal exact_b;  ///< see exact_a
   std::string_view unit;  ///< normalised unit (numerator of a rate); "ratio" for ratios
   /** Normalised denominator of a slash rate, empty otherwise; a numeric denominator (80 mg /
    *  100 ml) is a view of the scanned text (digits and unit as written, simplified). */
@@ -168,6 +175,17 @@ struct metric {
    *  before the first marker. find_metrics leaves npos: assign_sections (section.hpp)
    *  fills it from the outline of the same text. */
   std::size_t section = npos;
+
+  /** `value` exactly (NaN unless shape == value). */
+  constexpr decimal value_exact() const noexcept { return shape == metric_shape::value ? exact_a : decimal{}; }
+  /** `low` exactly (NaN unless shape == range). */
+  constexpr decimal low_exact() const noexcept { return shape == metric_shape::range ? exact_a : decimal{}; }
+  /** `high` exactly (NaN unless shape == range). */
+  constexpr decimal high_exact() const noexcept { return shape == metric_shape::range ? exact_b : decimal{}; }
+  /** `ratio_a` exactly (NaN unless shape == ratio). */
+  constexpr decimal ratio_a_exact() const noexcept { return shape == metric_shape::ratio ? exact_a : decimal{}; }
+  /** `ratio_b` exactly (NaN unless shape == ratio). */
+  constexpr decimal ratio_b_exact() const noexcept { return shape == metric_shape::ratio ? exact_b : decimal{}; }
 
   /** Appends the full normalised unit (unit, "/" per, "\u00B7" per2) to `out` (any string). */
   template <class String>
@@ -666,7 +684,7 @@ class metric_scanner {
   // of its value closed by its largest wan / Yi, and that magnitude's power. A magnitude unit
   // after it (wan yuan) scales only what follows the head when it is smaller (see scaled).
   mutable const char* chain_at_ = nullptr;
-  mutable double chain_head_ = 0;
+  mutable decimal chain_head_ = decimal::make(0);
   mutable unsigned chain_pow_ = 0;
 
   mutable const char* unit_memo_at_ = nullptr;
@@ -825,7 +843,7 @@ class metric_scanner {
 
   /** arabic_tail past a magnitude (or past an inner hedge when `hedged`). */
   ZHSCAN_METRIC_NOINLINE void arabic_magnitudes(number_run& r, bool hedged) const noexcept {
-    double head = 0, sec = 0, pend = r.value;  // value = head + sec + pend
+    decimal head = decimal::make(0), sec = decimal::make(0), pend = r.x;  // value = head + sec + pend
     unsigned max_big = 0;   // largest wan / Yi power applied
     for (;;) {
       unsigned len;
@@ -838,18 +856,18 @@ class metric_scanner {
         if (!pw) break;
         if (pw >= 4) {  // wan, Yi
           if (pw >= max_big) {
-            head = (head + sec + pend) * pow10_f64[pw];
+            head = (head + sec + pend).scaled(static_cast<std::int32_t>(pw));
             max_big = pw;
           } else {
-            head += (sec + pend) * pow10_f64[pw];
+            head = head + (sec + pend).scaled(static_cast<std::int32_t>(pw));
           }
-          sec = 0;
+          sec = decimal::make(0);
         } else if (last_pow) {
-          sec *= pow10_f64[pw];  // two small magnitudes in a row multiply
+          sec = sec.scaled(static_cast<std::int32_t>(pw));  // two small magnitudes in a row multiply
         } else {
-          sec += pend * pow10_f64[pw];
+          sec = sec + pend.scaled(static_cast<std::int32_t>(pw));
         }
-        pend = 0;
+        pend = decimal::make(0);
         last_pow = pw;
         r.end += len;
         r.magnitude = true;
@@ -866,7 +884,8 @@ class metric_scanner {
       chain_head_ = head;
       chain_pow_ = max_big;
     }
-    r.value = head + sec + pend;
+    r.x = head + sec + pend;
+    r.value = r.x.to_double();
   }
 
   /**
@@ -877,7 +896,7 @@ class metric_scanner {
    * and stays unread, "12 wan 2021 nian" is an amount and a year). On success `pend` is its
    * value and r.end its end.
    */
-  ZHSCAN_METRIC_COLD bool chain_term(const char* q, unsigned last_pow, double& pend, number_run& r) const noexcept {
+  ZHSCAN_METRIC_COLD bool chain_term(const char* q, unsigned last_pow, decimal& pend, number_run& r) const noexcept {
     const number_run t = parse_arabic(q, e_);
     if (!t.ok || t.end >= e_) return false;
     unsigned len;
@@ -892,7 +911,7 @@ class metric_scanner {
     if (next_pow ? next_pow >= last_pow : (!t.integer || t.int_digits != last_pow)) return false;
     // a plain tail only before a measure (12 wan | 2021 nian is a year after an amount)
     if (!next_pow && !(u && !is_non_unit(u) && !(u->flags & (u_date | u_year | u_ordinal)))) return false;
-    pend = t.value;
+    pend = t.x;
     r.end = t.end;
     if (!t.integer) r.integer = false;
     return true;
@@ -907,7 +926,8 @@ class metric_scanner {
       if (u && (u->flags & u_magnitude)) break;
       const unsigned pw = magnitude_at(r.end, e_, len);
       if (!pw) break;
-      r.value *= pow10_f64[pw];
+      r.x = r.x.scaled(static_cast<std::int32_t>(pw));
+      r.value = r.x.to_double();
       r.end += len;
     }
     r.skip = r.end;
@@ -987,6 +1007,7 @@ class metric_scanner {
           r.end = mg.ptr;
           r.skip = mg.ptr;
           r.value = mg.value();
+          r.x = decimal::make(1, mg.exponent);
           r.ok = true;
           const mchar pv = before(p);
           const bool shu = shu_before(p);   // shu (several)
@@ -1077,7 +1098,8 @@ class metric_scanner {
       }
     }
 
-    if (n1.pair_range) return finish_range(p, n1, n1.low, n1.high, n1.end, nullptr);
+    if (n1.pair_range) return finish_range(p, n1, decimal::make(static_cast<std::uint64_t>(n1.low)),
+                                             decimal::make(static_cast<std::uint64_t>(n1.high)), n1.end, nullptr);
     if (n1.digit_seq) {
       // san liang chaye, er liang zuoyou: a number, then liang the weight (tael)
       if (!arabic && n1.end - p >= 6) {
@@ -1102,18 +1124,21 @@ class metric_scanner {
     r.begin = p;
     r.end = p + 3;
     r.value = 10;
+    r.x = decimal::make(10);
     r.ok = true;
     unsigned v;
     const han_role role = han_role_at(r.end, e_, v);
     if (role == han_role::digit && v > 0) {
       r.value += v;
+      r.x = decimal::make(10 + v);
       r.end += 3;
     }
     unsigned len;
     if (const unsigned pw = magnitude_at(r.end, e_, len)) {  // shi wan (unless wan yuan)
       const unit_entry* u = find_unit(r.end, e_);
       if (pw >= 4 && !(u && (u->flags & u_magnitude))) {
-        r.value *= pow10_f64[pw];
+        r.x = r.x.scaled(static_cast<std::int32_t>(pw));
+        r.value = r.x.to_double();
         r.end += len;
       }
     }
@@ -1132,12 +1157,13 @@ class metric_scanner {
     number_run n;
     n.ok = true;
     n.value = fr.numerator;
+    n.x = fr.numerator_exact;
     n.end = fr.ptr;
     n.arabic = is_digit_cp(at(q).cp);
     static constexpr std::string_view norms[] = {"%", "\u2030", "\u2031", "\u2031"};  // % per-mille per-ten-thousand
     metric m;
     m.shape = metric_shape::value;
-    m.value = n.value;
+    m.exact_a = n.x;
     m.unit = norms[kind - 1];
     m.category = unit_category::percent;
     m.numeral = n.arabic ? numeral_form::arabic : numeral_form::han;
@@ -1152,9 +1178,8 @@ class metric_scanner {
                                                   numeral_options::no_sign);
         if (f2 && std::isfinite(f2.numerator) && n.value <= f2.numerator) {
           m.shape = metric_shape::range;
-          m.low = n.value;
-          m.high = f2.numerator;
-          m.value = nan_v;
+          m.exact_a = n.x;
+          m.exact_b = f2.numerator_exact;
           end = f2.ptr;
           m.number = {off(q), off(end)};
         }
@@ -1207,8 +1232,8 @@ class metric_scanner {
                                 const char* p2) {
     metric m;
     m.shape = metric_shape::ratio;
-    m.ratio_a = n1.value;
-    m.ratio_b = n2.value;
+    m.exact_a = n1.x;
+    m.exact_b = n2.x;
     m.unit = "ratio";
     m.category = unit_category::ratio;
     m.numeral = numeral_form::arabic;
@@ -1290,7 +1315,7 @@ class metric_scanner {
     const mchar pv = before(p);
     if (pv.cp == 0x7B2C || web_counter_before(p) || !std::isfinite(n.value)) return n.skip;  // di
     metric m;
-    m.value = n.value;
+    m.exact_a = n.x;
     m.category = unit_category::other;
     m.numeral = numeral_form::mixed;
     m.number = {off(p), off(n.end)};
@@ -1320,7 +1345,7 @@ class metric_scanner {
                     n1.value >= 1 && (share || end != n2.end || at(n2.end).cp == 0x7684);
     if (!ok) return skip_chain(p);
     metric m;
-    m.value = n1.value / n2.value;
+    m.exact_a = quotient(n1.x, n2.x);
     m.category = unit_category::other;
     m.numeral = numeral_form::arabic;
     m.number = {off(p), off(n2.end)};
@@ -1340,7 +1365,7 @@ class metric_scanner {
     number_run n2;
     n2.end = fr.ptr;
     metric m;
-    m.value = fr.value;
+    m.exact_a = fr.exact;
     m.category = unit_category::other;
     m.numeral = n1.arabic ? numeral_form::arabic : numeral_form::han;
     m.number = {off(p), off(n2.end)};
@@ -1886,14 +1911,23 @@ class metric_scanner {
   /** Value of `n` in a unit whose multiplier is `mult` (wan yuan = 1e4): when the chained
    *  number's head is bigger than the unit's magnitude, only the rest is scaled (3 Yi 2450
    *  wan yuan = 3e8 + 2450e4). */
-  double scaled(const number_run& n, double mult) const noexcept {
+  decimal scaled(const number_run& n, double mult) const noexcept {
+    if (mult == 1) return n.x;
     if (ZHSCAN_UNLIKELY(mult > 1 && n.begin == chain_at_ && mult < pow10_f64[chain_pow_]))
-      return chain_head_ + (n.value - chain_head_) * mult;
-    return n.value * mult;
+      return chain_head_ + times(n.x - chain_head_, mult);
+    return times(n.x, mult);
+  }
+
+  /** `v` times a unit multiplier (1, or a power of ten: wan yuan = 1e4), exactly. */
+  static decimal times(const decimal& v, double mult) noexcept {
+    if (mult == 1) return v;
+    for (std::int32_t e = 1; e <= 8; ++e)
+      if (mult == pow10_f64[e]) return v.scaled(e);
+    return v * decimal::make(static_cast<std::uint64_t>(mult));  // (no such unit today)
   }
 
   struct money_tail_result {
-    double add = 0;             // jiao / mao and fen, in yuan
+    decimal add = decimal::make(0);  // jiao / mao and fen, in yuan
     const char* end = nullptr;  // end of the tail (the unit's end when none)
     bool money = false;         // kuai is money here (kuai qian, a tail)
   };
@@ -1925,14 +1959,14 @@ class metric_scanner {
     if (d >= 0) {
       const std::uint32_t k = key_at(q + len);
       if (k == utf8_key3(0x89D2) || k == utf8_key3(0x6BDB)) {  // jiao, mao
-        t.add = d / 10.0;
+        t.add = decimal::make(static_cast<std::uint64_t>(d), -1);
         t.end = q + len + 3;
         t.money = true;
         unsigned len2;
         const int d2 = single_digit_at(t.end, len2);
         if (d2 >= 0 && key_at(t.end + len2) == utf8_key3(0x5206) &&  // fen
             !find_unit(t.end + len2 + 3, e_)) {
-          t.add += d2 / 100.0;
+          t.add = t.add + decimal::make(static_cast<std::uint64_t>(d2), -2);
           t.end += len2 + 3;
         }
         return t;
@@ -1941,7 +1975,7 @@ class metric_scanner {
         unsigned v;
         if (han_role_at(q + 3, e_, v) == han_role::none && !is_digit_cp(at(q + 3).cp) &&
             !find_unit(q + 3, e_)) {
-          t.add = d / 10.0;
+          t.add = decimal::make(static_cast<std::uint64_t>(d), -1);
           t.end = q + 3;
           t.money = true;
         }
@@ -1988,7 +2022,7 @@ class metric_scanner {
     else if (pv.cp == '$' && is_ascii_alnum(before(sign).cp)) return n.skip;  // a code
     if (!std::isfinite(n.value)) return n.skip;
     metric m;
-    m.value = n.value;
+    m.exact_a = n.x;
     m.unit = unit;
     m.category = unit_category::currency;
     m.numeral = n.magnitude ? numeral_form::mixed : numeral_form::arabic;
@@ -2047,16 +2081,16 @@ class metric_scanner {
     }
     metric m;
     m.shape = metric_shape::value;
-    double v = scaled(n, um.mult);
+    decimal v = scaled(n, um.mult);
     const char* end = um.end;
     if (mt.end && mt.end != um.end) {
-      v += mt.add;
+      v = v + mt.add;
       end = mt.end;
     }
     bool cheng_more = false;
     if (u->flags & u_cheng) {
       // qi cheng wu = 75%
-      v = n.value * 10;
+      v = n.x.scaled(1);
       const mchar nx = at(end);
       unsigned dv;
       if (!n.arabic && han_role_of(nx.cp, dv) == han_role::digit && dv > 0) {
@@ -2064,7 +2098,7 @@ class metric_scanner {
         const mchar nn = at(end + nx.len);
         unsigned nv;
         if (!find_unit(end + nx.len, e_) && han_role_of(nn.cp, nv) == han_role::none) {
-          v += dv;
+          v = v + decimal::make(dv);
           end += nx.len;
         }
       }
@@ -2073,7 +2107,7 @@ class metric_scanner {
         // inside the span (rule 4), unless they start a word with a unit of its own
         const std::uint32_t k = key_at(end);
         if (k == utf8_key3(0x534A) && !real_unit_at(end + 3)) {  // ban
-          v += 5;
+          v = v + decimal::make(5);
           end += 3;
         } else if (k == utf8_key3(0x591A) && !n.about && !real_unit_at(end + 3)) {  // duo
           cheng_more = true;
@@ -2081,7 +2115,7 @@ class metric_scanner {
         }
       }
     }
-    if (um.half) v += 0.5;
+    if (um.half) v = v + decimal::make(5, -1);
     approximation a = n.more || um.more || cheng_more ? approximation::more_than
                       : n.about        ? approximation::about
                                        : approximation::none;
@@ -2090,7 +2124,7 @@ class metric_scanner {
     if (takes_ban_after(u->category) && end == um.end) {
       const std::uint32_t k = key_at(end);
       if (k == utf8_key3(0x534A) && !um.half && !n.more && um.mult == 1 && !real_unit_at(end + 3)) {  // ban
-        v += 0.5;
+        v = v + decimal::make(5, -1);
         end += 3;
       } else if (k == utf8_key3(0x591A) && a == approximation::none && !real_unit_at(end + 3)) {  // duo
         a = approximation::more_than;
@@ -2105,7 +2139,7 @@ class metric_scanner {
     const mchar pv = before(p);
     if (pv.cp == 0x7B2C || pv.cp == 0x9996) return n.skip;  // di, shou: ordinal
     if (inside_quote(start, end)) return um.end;
-    if (!std::isfinite(v)) return um.end;
+    if (!v.is_finite()) return um.end;
     const char* num_start = p;
     if (start == p) {
       if (n.arabic && (pv.cp == '-' || pv.cp == 0x2212 || pv.cp == 0xFF0D || pv.cp == '+' || pv.cp == 0xFF0B)) {
@@ -2140,7 +2174,7 @@ class metric_scanner {
         }
       }
     }
-    m.value = v;
+    m.exact_a = v;
     m.approx = a;
     m.number = {off(num_start), off(n.end)};
     m.span = {off(start), off(end)};
@@ -2166,32 +2200,32 @@ class metric_scanner {
       if (um.entry->flags & (u_date | u_ordinal | u_year)) return um.end;
       return nullptr;
     }
-    double lo_v = n1.value, hi_v = n2.value;
+    decimal lo_v = n1.x, hi_v = n2.x;
     // 10-20 wan yuan: the second number's magnitude applies to a bare first number
     if (n2.magnitude && !n1.magnitude && n1.arabic && !u1.entry) {
-      double m2 = 1;
+      std::int32_t m2 = 0;
       for (const char* s = n2.end; s > n2.begin;) {
         const mchar c = mchar_before(n2.begin, s);
         unsigned len;
         const unsigned pw = magnitude_at(s - c.len, e_, len);
         if (!pw) break;
-        m2 *= pow10_f64[pw];
+        m2 += static_cast<std::int32_t>(pw);
         s -= c.len;
       }
-      lo_v *= m2;
+      lo_v = lo_v.scaled(m2);
     }
     if (!n1.arabic && !n2.arabic) {
       // san zhi wu nian: plain
     }
     const double mult = um.mult;
     // 1 wan - 5 wan yuan: a first number with its own magnitude takes no unit magnitude
-    lo_v *= u1.entry ? u1.mult : (n1.magnitude && (um.entry->flags & u_magnitude)) ? 1.0 : mult;
-    hi_v *= mult;
-    if (!(lo_v <= hi_v) || !std::isfinite(lo_v) || !std::isfinite(hi_v)) return nullptr;
+    lo_v = times(lo_v, u1.entry ? u1.mult : (n1.magnitude && (um.entry->flags & u_magnitude)) ? 1.0 : mult);
+    hi_v = times(hi_v, mult);
+    if (!(lo_v <= hi_v) || !lo_v.is_finite() || !hi_v.is_finite()) return nullptr;
     return finish_range(p, n1, lo_v, hi_v, n2.end, &um, &n2);
   }
 
-  const char* finish_range(const char* p, number_run& n1, double lo_v, double hi_v,
+  const char* finish_range(const char* p, number_run& n1, decimal lo_v, decimal hi_v,
                            const char* num_end, const unit_match* um_in,
                            const number_run* n2 = nullptr) {
     unit_match um;
@@ -2201,13 +2235,13 @@ class metric_scanner {
       // pair ranges (liang san suo): the unit follows the run
       um = unit_at(num_end);
       if (!um.entry || !unit_allowed(p, n1, um, true)) return n1.skip;
-      lo_v *= um.mult;
-      hi_v *= um.mult;
+      lo_v = times(lo_v, um.mult);
+      hi_v = times(hi_v, um.mult);
     }
     metric m;
     m.shape = metric_shape::range;
-    m.low = lo_v;
-    m.high = hi_v;
+    m.exact_a = lo_v;
+    m.exact_b = hi_v;
     const char* end = um.end;
     // (liang san nian: an approximate range, stated by low and high, approx none)
     approximation a = (n1.more || (n2 && n2->more)) ? approximation::more_than : approximation::none;
@@ -2229,6 +2263,16 @@ class metric_scanner {
 
   /** Appends `m`, linking it to the previous metric when the clause states a change. */
   void emit(metric& m) {
+    // the doubles are the exact values converted once (NaN by default)
+    if (ZHSCAN_LIKELY(m.shape == metric_shape::value)) {
+      m.value = m.exact_a.to_double();
+    } else if (m.shape == metric_shape::range) {
+      m.low = m.exact_a.to_double();
+      m.high = m.exact_b.to_double();
+    } else {
+      m.ratio_a = m.exact_a.to_double();
+      m.ratio_b = m.exact_b.to_double();
+    }
     if (!out_.empty() && m.span.start < out_.back().span.end) {
       // a hedge word already used by the previous metric: keep the spans disjoint
       m.span.start = out_.back().span.end;

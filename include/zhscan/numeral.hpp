@@ -11,6 +11,7 @@
 #include <type_traits>
 
 #include "common.hpp"
+#include "decimal.hpp"
 #include "detail/numeral_decimal.hpp"
 #include "detail/numeral_table.hpp"
 
@@ -176,6 +177,9 @@ struct number_result {
   errc ec = errc::invalid_argument;  ///< errc::ok on success
   numeral_form form = numeral_form::arabic;  ///< how the numeral was written
   std::uint16_t flags = 0;  ///< numeral_flags bits
+  /** The exact value as written (digits scaled by the magnitude exactly; `value ==
+   *  exact.to_double()`); NaN on failure. */
+  decimal exact = {};
 
   /** True on success. */
   constexpr explicit operator bool() const noexcept { return ec == errc::ok; }
@@ -210,6 +214,11 @@ struct fraction_result {
   errc ec = errc::invalid_argument;  ///< errc::ok on success
   numeral_form form = numeral_form::han;  ///< han or arabic when both parts agree, else mixed
   std::uint16_t flags = 0;                ///< numeral_flags of both parts, or-ed
+  /** Exact numerator / denominator: terminating quotients exactly (1/4 = 0.25), others
+   *  truncated to 19 digits with `inexact` (value == exact.to_double() either way). */
+  decimal exact = {};
+  decimal numerator_exact = {};    ///< Y exactly
+  decimal denominator_exact = {};  ///< X exactly
 
   /** True on success. */
   constexpr explicit operator bool() const noexcept { return ec == errc::ok; }
@@ -246,6 +255,11 @@ constexpr int han_digit_value(char32_t cp) noexcept {
 }
 
 namespace detail {
+
+/** yi * 10^8 + wan * 10^4 + rest, exactly (as a decimal). */
+constexpr decimal compose_exact(std::uint64_t yi, std::uint64_t wan, std::uint64_t rest) noexcept {
+  return decimal::make(yi, 8) + decimal::make(wan * 10000u + rest);
+}
 
 /** yi * 10^8 + wan * 10^4 + rest, exact while it fits 64 bits. */
 constexpr double compose_value(std::uint64_t yi, std::uint64_t wan, std::uint64_t rest) noexcept {
@@ -319,7 +333,8 @@ constexpr number_result parse_digit_run(const char* first, const char* last) noe
     }
   }
   if (n < 3) return r;
-  r.value = decimal_to_double(acc.m, acc.exp, acc.truncated);
+  r.exact = decimal::make(acc.m, acc.exp, false, acc.truncated);
+  r.value = r.exact.to_double();
   r.ptr = q;
   r.ec = is_finite_value(r.value) ? errc::ok : errc::out_of_range;
   r.flags = static_cast<std::uint16_t>(numeral_flags::digit_by_digit |
@@ -338,6 +353,7 @@ constexpr number_result parse_han_unsigned(const char* first, const char* last,
     case numeral_kind::half:
       if (opts & numeral_options::no_half) return r;
       r.value = 0.5;
+      r.exact = decimal::make(5, -1);
       r.ptr = first + 3;
       r.ec = errc::ok;
       r.flags = numeral_flags::half;
@@ -553,7 +569,8 @@ constexpr number_result parse_han_unsigned(const char* first, const char* last,
           if (mg.financial) flags |= numeral_flags::financial;
         }
       }
-      r.value = decimal_to_double(acc.m, acc.exp + mexp, acc.truncated);
+      r.exact = decimal::make(acc.m, acc.exp + mexp, false, acc.truncated);
+      r.value = r.exact.to_double();
       r.ptr = q;
       r.ec = errc::ok;
       r.flags = flags;
@@ -563,6 +580,7 @@ constexpr number_result parse_han_unsigned(const char* first, const char* last,
   }
   if (!good) return r;
   r.value = static_cast<double>(good_val);
+  r.exact = decimal::make(good_val);
   r.ptr = good;
   r.ec = errc::ok;
   r.flags = good_flags;
@@ -604,7 +622,8 @@ constexpr number_result arabic_tail(const char* p, const char* last, decimal_acc
     // One magnitude chain after a decimal or huge mantissa: 13.73wan, 3.5wan-Yi, 1.5qian-wan.
     const magnitude_result mg = parse_magnitude_at(p, last, is_dec, false);
     if (mg) {
-      r.value = decimal_to_double(acc.m, acc.exp + mg.exponent, acc.truncated);
+      r.exact = decimal::make(acc.m, acc.exp + mg.exponent, false, acc.truncated);
+      r.value = r.exact.to_double();
       r.ptr = mg.ptr;
       r.form = numeral_form::mixed;
       r.flags = static_cast<std::uint16_t>(flags | numeral_flags::magnitude |
@@ -622,7 +641,7 @@ constexpr number_result arabic_tail(const char* p, const char* last, decimal_acc
     int pend_prev = -2;
     int prev_unit = -2;
     const char* good = nullptr;
-    double good_val = 0;
+    decimal good_val = decimal::make(0);
     std::uint16_t good_flags = 0;
     const char* q = p;
     for (;;) {
@@ -678,11 +697,12 @@ constexpr number_result arabic_tail(const char* p, const char* last, decimal_acc
       if (u.financial) flags |= numeral_flags::financial;
       q += 3;
       good = q;
-      good_val = compose_value(yi, wan, sec);
+      good_val = compose_exact(yi, wan, sec);
       good_flags = flags;
     }
     if (good) {
-      r.value = good_val;
+      r.exact = good_val;
+      r.value = good_val.to_double();
       r.ptr = good;
       r.form = numeral_form::mixed;
       r.flags = static_cast<std::uint16_t>(good_flags | numeral_flags::magnitude);
@@ -690,7 +710,8 @@ constexpr number_result arabic_tail(const char* p, const char* last, decimal_acc
       return r;
     }
   }
-  r.value = decimal_to_double(acc.m, acc.exp, acc.truncated);
+  r.exact = decimal::make(acc.m, acc.exp, false, acc.truncated);
+  r.value = r.exact.to_double();
   r.ptr = p;
   r.flags = flags;
   r.ec = is_finite_value(r.value) ? errc::ok : errc::out_of_range;
@@ -748,7 +769,8 @@ constexpr number_result parse_arabic_unsigned(const char* first, const char* las
   if (ndig == 0) return r;
   // Fast exit: an ASCII byte other than ',' and '.' (or the end) cannot continue it.
   if (p == last || (static_cast<unsigned char>(*p) < 0x80u && *p != ',' && *p != '.')) {
-    r.value = decimal_to_double(acc.m, acc.exp, acc.truncated);
+    r.exact = decimal::make(acc.m, acc.exp, false, acc.truncated);
+    r.value = r.exact.to_double();
     r.ptr = p;
     r.flags = flags;
     r.ec = is_finite_value(r.value) ? errc::ok : errc::out_of_range;
@@ -881,6 +903,7 @@ ZHSCAN_DETAIL_NOINLINE constexpr number_result parse_number_general(const char* 
     if (neg) {
       r.flags |= numeral_flags::negative;
       if (r.value != 0) r.value = -r.value;
+      r.exact = -r.exact;
     }
   }
   return r;
@@ -923,7 +946,7 @@ ZHSCAN_ALWAYS_INLINE constexpr number_result parse_number_impl(const char* first
       if (m <= 9007199254740992ull) {
         const double v =
             exp == 0 ? static_cast<double>(m) : static_cast<double>(m) / pow10_f64[-exp];
-        return number_result{v, p, errc::ok, numeral_form::arabic, flags};
+        return number_result{v, p, errc::ok, numeral_form::arabic, flags, decimal::make(m, exp)};
       }
     }
     if (p - first <= 16 + (exp != 0) && p < last && static_cast<unsigned char>(*p) >= 0x80u &&
@@ -1010,50 +1033,54 @@ constexpr fraction_result parse_fraction(std::string_view s, unsigned options = 
   if (!(options & numeral_options::no_sign)) sl = detail::sign_length(p, last, neg, han_sign);
   p += sl;
   const unsigned sub = options | numeral_options::no_sign | numeral_options::no_half;
-  double den = 0;
+  decimal den_x = decimal::make(0);
   numeral_form den_form = numeral_form::han;
   std::uint16_t flags = 0;
   const detail::numeral_char c = detail::numeral_info_at(p, last);
   const bool bare_unit = (c.kind == detail::numeral_kind::small_unit && c.value >= 2) ||
                          (c.kind == detail::numeral_kind::big_unit && c.value == 4);
   if (bare_unit && detail::is_fenzhi(p + 3, last)) {
-    den = detail::pow10_f64[c.value];
+    den_x = decimal::make(1, c.value);
     p += 3;
   } else {
     const number_result d = detail::parse_number_impl(p, last, sub);
     if (!d) return r;
-    den = d.value;
+    den_x = d.exact;
     den_form = d.form;
     flags = d.flags;
     p = d.ptr;
   }
   if (!detail::is_fenzhi(p, last)) return r;
   p += 6;
-  double num = 0;
+  decimal num_x = decimal::make(0);
   numeral_form num_form = numeral_form::han;
   const number_result n = detail::parse_number_impl(p, last, sub);
   if (n) {
-    num = n.value;
+    num_x = n.exact;
     num_form = n.form;
     flags |= n.flags;
     p = n.ptr;
   } else {
     const detail::numeral_char u = detail::numeral_info_at(p, last);
     if (u.kind != detail::numeral_kind::small_unit || u.value < 2) return r;
-    num = detail::pow10_f64[u.value];  // bai-fen-zhi-bai
+    // bai-fen-zhi-bai
+    num_x = decimal::make(1, u.value);
     p += 3;
   }
-  if (den == 0) return r;
-  r.numerator = num;
-  r.denominator = den;
-  r.value = num / den;
+  if (den_x.is_zero()) return r;
+  r.numerator_exact = num_x;
+  r.denominator_exact = den_x;
+  r.exact = quotient(num_x, den_x);
   if (sl != 0) {
     flags |= numeral_flags::sign;
     if (neg) {
       flags |= numeral_flags::negative;
-      if (r.value != 0) r.value = -r.value;
+      r.exact = -r.exact;
     }
   }
+  r.numerator = num_x.to_double();
+  r.denominator = den_x.to_double();
+  r.value = r.exact.to_double();
   r.form = den_form == num_form ? den_form : numeral_form::mixed;
   r.flags = flags;
   r.ptr = p;

@@ -7,6 +7,7 @@
 #include "common.hpp"
 #include "utf8.hpp"
 #include "tokenize.hpp"
+#include "decimal.hpp"
 #include "numeral.hpp"
 #include "list_marker.hpp"
 #include "outline.hpp"

@@ -80,7 +80,8 @@ struct number_run {
   bool about = false;         ///< lai inside (shi lai ge): about
   bool digit_seq = false;     ///< Han digit by digit (er ling er san): only years use it
   bool pair_range = false;    ///< liang san, san si shi: an approximate range low..high
-  double low = 0, high = 0;   ///< for pair_range
+  double low = 0, high = 0;   ///< for pair_range (integers a * 10^k below 10^9: exact)
+  decimal x = decimal::make(0);  ///< `value` exactly (value == x.to_double())
   bool integer = true;        ///< no decimal part
   bool leading_zero = false;  ///< Arabic integer part written with a leading 0 (09)
   unsigned int_digits = 0;    ///< Arabic integer digits
@@ -172,6 +173,7 @@ inline number_run parse_arabic(const char* p, const char* end) noexcept {
       r.leading_zero = int_len > 1 && *p == '0';
       r.integer = frac_len == 0;
       r.value = frac_len == 0 ? static_cast<double>(m) : static_cast<double>(m) / pow10_f64[frac_len];
+      r.x = decimal::make(m, -static_cast<std::int32_t>(frac_len));
       r.ok = true;
       return r;
     }
@@ -227,6 +229,7 @@ inline number_run parse_arabic(const char* p, const char* end) noexcept {
   r.integer = !n.has(numeral_flags::decimal);
   if (!n || digits > max_number_chars || !std::isfinite(n.value)) return r;
   r.value = n.value;
+  r.x = n.exact;
   r.ok = true;
   return r;
 }
@@ -331,6 +334,7 @@ inline number_run parse_han(const char* p, const char* end, bool allow_unit_star
   // common one-digit run (yi ge, san nian): its value, which is what parse_han_number gives
   if (count == 1 && (roles[0] == han_role::digit || roles[0] == han_role::liang)) {
     r.value = vals[0];
+    r.x = decimal::make(vals[0]);
     r.end = q;
     r.ok = true;
     return r;  // (a ji after it would have joined the run)
@@ -339,19 +343,20 @@ inline number_run parse_han(const char* p, const char* end, bool allow_unit_star
   if (roles[0] == han_role::ji) {
     // ji shi / ji bai / ji qian / ji wan (shi wan): a few tens... -> the unit, more_than
     const char* t = p + 3;
-    double v = 1;
+    decimal v = decimal::make(1);
     if (count >= 2 && roles[1] == han_role::small_unit && vals[1] == 1) {  // shi
-      v = 10;
+      v = decimal::make(10);
       t += 3;
     }
     const magnitude_result m = parse_magnitude(std::string_view(t, static_cast<std::size_t>(q - t)));
     if (m) {
-      v *= m.value();
+      v = v.scaled(m.exponent);
       t = m.ptr;
-    } else if (v == 1) {
+    } else if (v.significand == 1) {
       return r;
     }
-    r.value = v;
+    r.x = v;
+    r.value = v.to_double();
     r.end = t;
     r.skip = t;
     r.more = true;
@@ -365,6 +370,7 @@ inline number_run parse_han(const char* p, const char* end, bool allow_unit_star
     return r;
   }
   r.value = n.value;
+  r.x = n.exact;
   r.end = n.ptr;
   r.integer = !n.has(numeral_flags::decimal);
   r.ok = true;

@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cstdint>
+#include <limits>
 #include <system_error>
 
 #include "../common.hpp"
@@ -126,7 +127,7 @@ constexpr double decimal_to_double(std::uint64_t m, int exp, bool truncated) noe
       if (m <= two53 / f) return static_cast<double>(m * f) * 1e22;
     }
   }
-  if (exp > 0 && m >= 1 && exp > 330) return decimal_approx(m, exp);  // certainly infinite
+  if (exp > 330) return std::numeric_limits<double>::infinity();  // m >= 1: certainly infinite
   if (exp < -400) return 0.0;                                         // certainly zero
 #if defined(ZHSCAN_DETAIL_HAS_IS_CONSTANT_EVALUATED) && defined(__cpp_lib_to_chars)
   if (!__builtin_is_constant_evaluated()) return decimal_from_chars(m, exp, truncated);
