@@ -1,0 +1,780 @@
+// SPDX-License-Identifier: MIT
+// zhscan._zhscan: pybind11 bindings over the header-only library. The public API and its
+// documentation live in zhscan/__init__.py; this module holds the parts that must be fast.
+//
+// Inputs: a str is scanned as UTF-8 and reported in code points (text[m.start:m.end] ==
+// m.text); bytes and other C-contiguous buffers (memoryview, bytearray) are scanned in place
+// and reported in bytes. An ASCII str and a bytes object are never copied; any other str is
+// transcoded to UTF-8 once (lone surrogates as 3-byte sequences, which the library reads as
+// ill-formed, like Python's "surrogatepass"). The scans run with the GIL released.
+//
+// Metric fields: `metric_fields` below, one line per field, in the command-line tool's
+// order (examples/cli_metrics.hpp). Each line gives the attribute of zhscan.Metric, its
+// entry in Metric.to_dict() and its column in zhscan.metrics_frame().
+#include <pybind11/pybind11.h>
+
+#include <Python.h>
+
+#include <algorithm>
+#include <atomic>
+#include <charconv>
+#include <chrono>
+#include <cmath>
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "cli_number.hpp"  // trim_numeral_line: `zhscan number`'s reading of a line
+#include "zhscan/zhscan.hpp"
+
+namespace py = pybind11;
+
+namespace {
+
+// ---------------------------------------------------------------------------------------
+// Documents
+
+/** One input document, held (with a reference) while it is scanned. */
+struct source {
+  enum kind_t { ascii_str, wide_str, buffer } kind = buffer;
+  py::object obj;             // keeps the str / bytes / buffer owner alive
+  const void* data = nullptr;  // str: PyUnicode_DATA; buffer: the bytes
+  Py_ssize_t length = 0;       // str: code points; buffer: bytes
+  int ukind = 1;               // str: PyUnicode_KIND (1, 2, 4)
+  Py_buffer view{};            // buffer: the export (released with the GIL held)
+  bool has_view = false;
+
+  source() = default;
+  source(const source&) = delete;
+  source& operator=(const source&) = delete;
+  source(source&& o) noexcept { *this = std::move(o); }
+  source& operator=(source&& o) noexcept {
+    if (this != &o) {
+      release();
+      kind = o.kind;
+      obj = std::move(o.obj);
+      data = o.data;
+      length = o.length;
+      ukind = o.ukind;
+      view = o.view;
+      has_view = o.has_view;
+      o.has_view = false;
+    }
+    return *this;
+  }
+  ~source() { release(); }
+  void release() noexcept {
+    if (has_view) {
+      PyBuffer_Release(&view);
+      has_view = false;
+    }
+  }
+  /** Offsets in code points (a str) rather than bytes. */
+  bool code_points() const noexcept { return kind != buffer; }
+};
+
+/** Python type name of `o`, for error messages. */
+std::string type_name(PyObject* o) { return Py_TYPE(o)->tp_name; }
+
+/** Reads `o` as a document or raises TypeError naming `what` (the caller's function). */
+source make_source(py::handle o, const char* what) {
+  source s;
+  PyObject* p = o.ptr();
+  s.obj = py::reinterpret_borrow<py::object>(o);
+  if (PyUnicode_Check(p)) {
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(p) != 0) throw py::error_already_set();
+#endif
+    s.kind = PyUnicode_IS_ASCII(p) ? source::ascii_str : source::wide_str;
+    s.data = PyUnicode_DATA(p);
+    s.length = PyUnicode_GET_LENGTH(p);
+    s.ukind = static_cast<int>(PyUnicode_KIND(p));
+    return s;
+  }
+  if (PyBytes_Check(p)) {
+    s.kind = source::buffer;
+    s.data = PyBytes_AS_STRING(p);
+    s.length = PyBytes_GET_SIZE(p);
+    return s;
+  }
+  if (PyObject_CheckBuffer(p)) {
+    if (PyObject_GetBuffer(p, &s.view, PyBUF_SIMPLE) != 0) {
+      PyErr_Clear();
+      throw py::type_error(std::string(what) + "() needs a C-contiguous buffer; this " +
+                           type_name(p) + " cannot give one");
+    }
+    s.has_view = true;
+    s.kind = source::buffer;
+    s.data = s.view.buf;
+    s.length = s.view.len;
+    return s;
+  }
+  throw py::type_error(std::string(what) + "() takes str, bytes or memoryview, not " +
+                       type_name(p));
+}
+
+/** Appends the UTF-8 form of code point `c` (surrogates too: 3 bytes, like "surrogatepass"). */
+inline void put_utf8(std::string& out, std::uint32_t c) {
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+template <class Unit>
+void transcode(const Unit* u, std::size_t n, std::string& out) {
+  out.clear();
+  out.reserve(n * (sizeof(Unit) == 1 ? 2 : 3));
+  for (std::size_t i = 0; i < n; ++i) put_utf8(out, static_cast<std::uint32_t>(u[i]));
+}
+
+/**
+ * The UTF-8 bytes the library scans: the buffer itself, an ASCII str's storage, or a
+ * transcoded copy in `scratch` (the one copy of a non-ASCII str). No GIL needed.
+ */
+std::string_view utf8_of(const source& s, std::string& scratch) {
+  const auto n = static_cast<std::size_t>(s.length);
+  if (s.kind != source::wide_str) return {static_cast<const char*>(s.data), n};
+  if (s.ukind == 1) transcode(static_cast<const std::uint8_t*>(s.data), n, scratch);
+  else if (s.ukind == 2) transcode(static_cast<const std::uint16_t*>(s.data), n, scratch);
+  else transcode(static_cast<const std::uint32_t*>(s.data), n, scratch);
+  return scratch;
+}
+
+/**
+ * Byte offset -> code-point offset in one forward walk (offsets asked in increasing order
+ * cost one pass over the text in all; a smaller one restarts the walk). Identity for bytes
+ * and for an ASCII str.
+ */
+class offset_cursor {
+ public:
+  offset_cursor(std::string_view text, bool code_points) noexcept
+      : s_(reinterpret_cast<const unsigned char*>(text.data())),
+        n_(text.size()),
+        identity_(!code_points) {}
+  std::size_t operator()(std::size_t b) noexcept {
+    if (identity_) return b;
+    if (b > n_) b = n_;
+    if (b < byte_) byte_ = cp_ = 0;
+    std::size_t cp = cp_;
+    for (std::size_t i = byte_; i < b; ++i) cp += (s_[i] & 0xC0u) != 0x80u;
+    byte_ = b;
+    cp_ = cp;
+    return cp;
+  }
+
+ private:
+  const unsigned char* s_;
+  std::size_t n_;
+  bool identity_;
+  std::size_t byte_ = 0, cp_ = 0;
+};
+
+/** A str from UTF-8: a str input's own bytes (surrogates kept) or a buffer's (U+FFFD). */
+py::object utf8_str(std::string_view s, bool from_str) {
+  PyObject* o = PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()),
+                                     from_str ? "surrogatepass" : "replace");
+  if (!o) throw py::error_already_set();
+  return py::reinterpret_steal<py::object>(o);
+}
+
+/** A cached str for a library label (to_string results are static strings). */
+py::object label(std::string_view s) {
+  // A few dozen entries, keyed by the literal's address; the objects live for the process.
+  static std::unordered_map<const char*, PyObject*> cache;
+  PyObject*& o = cache[s.data()];
+  if (!o) {
+    o = PyUnicode_FromStringAndSize(s.data(), static_cast<Py_ssize_t>(s.size()));
+    if (!o) {
+      cache.erase(s.data());
+      throw py::error_already_set();
+    }
+    PyUnicode_InternInPlace(&o);
+  }
+  return py::reinterpret_borrow<py::object>(o);
+}
+
+// ---------------------------------------------------------------------------------------
+// Numbers
+
+/**
+ * THE decimal text of a metric's number: what Metric.value_decimal (and the int form of an
+ * integral value) is built from. The library keeps doubles only, so for now this is the
+ * shortest text that reads back as the same double (std::to_chars). When the library's
+ * metric carries exact decimals, build the text from them here: nothing else changes.
+ */
+std::string decimal_text(const zhscan::metric& m, double v) {
+  (void)m;
+  char buf[40];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, r.ptr);
+}
+
+py::object decimal_type() {
+  static PyObject* t = [] {
+    py::object d = py::module_::import("decimal").attr("Decimal");
+    return d.release().ptr();
+  }();
+  return py::reinterpret_borrow<py::object>(t);
+}
+
+/** decimal.Decimal of `v` (decimal_text), None for NaN / infinity. */
+py::object decimal_obj(const zhscan::metric& m, double v) {
+  if (!std::isfinite(v)) return py::none();
+  if (v == 0) v = 0;  // no Decimal('-0')
+  return decimal_type()(py::str(decimal_text(m, v)));
+}
+
+/**
+ * int when integral, float otherwise, None for NaN / infinity (the CLI's null). Integers
+ * beyond 2^53 come from the decimal text (1e20 -> 10**20, not the double's binary value).
+ */
+py::object number_obj(const zhscan::metric& m, double v) {
+  if (!std::isfinite(v)) return py::none();
+  if (v == std::trunc(v)) {
+    if (std::fabs(v) < 9.007199254740992e15) return py::int_(static_cast<long long>(v));
+    return py::int_(decimal_obj(m, v));
+  }
+  return py::float_(v);
+}
+
+// ---------------------------------------------------------------------------------------
+// Metrics
+
+/** One metric, independent of the scanned text (which may be gone). */
+struct metric_row {
+  zhscan::metric m;            // the library's record (byte spans; views cleared)
+  std::size_t start = 0;       // m.span in the caller's units (code points for a str)
+  std::size_t end = 0;
+  std::string text, number, unit_text, unit;  // UTF-8; unit = metric::append_unit
+  bool from_str = false;       // decode as a str input's bytes (else invalid -> U+FFFD)
+};
+
+/** Appends the metrics of `text` to `rows` (offsets through one forward walk). */
+void metric_rows(std::string_view text, bool code_points, std::vector<zhscan::metric>& ms,
+                 std::vector<metric_row>& rows) {
+  zhscan::find_metrics(text, ms);
+  offset_cursor off(text, code_points);
+  rows.reserve(rows.size() + ms.size());
+  for (const zhscan::metric& m : ms) {
+    metric_row r;
+    r.m = m;
+    r.start = off(m.span.start);
+    r.end = off(m.span.end);
+    const std::string_view t = m.span.in(text), n = m.number.in(text), u = m.unit_text.in(text);
+    r.text.assign(t.data(), t.size());
+    r.number.assign(n.data(), n.size());
+    r.unit_text.assign(u.data(), u.size());
+    m.append_unit(r.unit);
+    r.m.unit = r.m.per = r.m.per2 = {};  // may view `text`; the full unit is r.unit
+    r.from_str = code_points;
+    rows.push_back(std::move(r));
+  }
+}
+
+using metric_getter = py::object (*)(const metric_row&);
+
+/** A field of zhscan.Metric: attribute name, value, docstring. */
+struct metric_field {
+  const char* name;
+  metric_getter get;
+  const char* doc;
+};
+
+py::object opt_str(const std::string& s, bool from_str) {
+  return s.empty() ? py::object(py::none()) : utf8_str(s, from_str);
+}
+
+// The command-line tool's metric fields, in its order. ONE LINE PER FIELD: a new field of
+// zhscan::metric becomes an attribute, a to_dict() entry and a metrics_frame() column here
+// (give it a dtype in zhscan/__init__.py's _FRAME_DTYPES and a line in __init__.pyi).
+const metric_field metric_fields[] = {
+    {"start", [](const metric_row& r) -> py::object { return py::int_(r.start); }, "start offset (code points for str input, bytes otherwise)"},
+    {"end", [](const metric_row& r) -> py::object { return py::int_(r.end); }, "end offset, exclusive"},
+    {"text", [](const metric_row& r) { return utf8_str(r.text, r.from_str); }, "the metric as written: hedge words, number, unit"},
+    {"value", [](const metric_row& r) { return number_obj(r.m, r.m.value); }, "normalised value: int when integral, else float; None for a range or a ratio"},
+    {"low", [](const metric_row& r) { return number_obj(r.m, r.m.low); }, "low end of a range, else None"},
+    {"high", [](const metric_row& r) { return number_obj(r.m, r.m.high); }, "high end of a range, else None"},
+    {"ratio", [](const metric_row& r) -> py::object { return r.m.shape == zhscan::metric_shape::ratio ? py::object(py::make_tuple(number_obj(r.m, r.m.ratio_a), number_obj(r.m, r.m.ratio_b))) : py::none(); }, "(a, b) for a ratio a:b, else None"},
+    {"approx", [](const metric_row& r) { return r.m.approx == zhscan::approximation::none ? py::object(py::none()) : label(zhscan::to_string(r.m.approx)); }, "approximation ('about', 'more_than', ...) or None"},
+    {"unit", [](const metric_row& r) { return opt_str(r.unit, true); }, "normalised unit (with a rate's '/' denominator) or None"},
+    {"unit_text", [](const metric_row& r) { return opt_str(r.unit_text, r.from_str); }, "the unit as written, or None"},
+    {"category", [](const metric_row& r) { return label(zhscan::to_string(r.m.category)); }, "unit category ('currency', 'percent', ...)"},
+    {"numeral", [](const metric_row& r) { return label(zhscan::to_string(r.m.numeral)); }, "'arabic', 'han' or 'mixed'"},
+    {"number", [](const metric_row& r) { return utf8_str(r.number, r.from_str); }, "the number as written"},
+    {"change_from", [](const metric_row& r) -> py::object { return r.m.change_from == zhscan::npos ? py::none() : py::object(py::int_(r.m.change_from)); }, "index (in the same result) of the metric this one changes from, or None"},
+};
+
+py::dict metric_to_dict(const metric_row& r) {
+  py::dict d;
+  for (const metric_field& f : metric_fields) d[f.name] = f.get(r);
+  return d;
+}
+
+/** Raw state for pickling: every value a field is computed from. */
+py::tuple metric_state(const metric_row& r) {
+  const zhscan::metric& m = r.m;
+  return py::make_tuple(
+      py::make_tuple(m.span.start, m.span.end, m.number.start, m.number.end, m.unit_text.start,
+                     m.unit_text.end),
+      py::make_tuple(m.value, m.low, m.high, m.ratio_a, m.ratio_b),
+      py::make_tuple(static_cast<int>(m.shape), static_cast<int>(m.approx),
+                     static_cast<int>(m.category), static_cast<int>(m.numeral)),
+      m.change_from == zhscan::npos ? py::object(py::none()) : py::object(py::int_(m.change_from)),
+      py::make_tuple(r.start, r.end),
+      py::make_tuple(py::bytes(r.text), py::bytes(r.number), py::bytes(r.unit_text),
+                     py::bytes(r.unit)),
+      r.from_str);
+}
+
+metric_row metric_from_state(const py::tuple& t) {
+  if (t.size() != 7) throw py::value_error("zhscan.Metric: bad pickle state");
+  metric_row r;
+  zhscan::metric& m = r.m;
+  const auto sp = t[0].cast<py::tuple>();
+  m.span = {sp[0].cast<std::size_t>(), sp[1].cast<std::size_t>()};
+  m.number = {sp[2].cast<std::size_t>(), sp[3].cast<std::size_t>()};
+  m.unit_text = {sp[4].cast<std::size_t>(), sp[5].cast<std::size_t>()};
+  const auto v = t[1].cast<py::tuple>();
+  m.value = v[0].cast<double>();
+  m.low = v[1].cast<double>();
+  m.high = v[2].cast<double>();
+  m.ratio_a = v[3].cast<double>();
+  m.ratio_b = v[4].cast<double>();
+  const auto e = t[2].cast<py::tuple>();
+  m.shape = static_cast<zhscan::metric_shape>(e[0].cast<int>());
+  m.approx = static_cast<zhscan::approximation>(e[1].cast<int>());
+  m.category = static_cast<zhscan::unit_category>(e[2].cast<int>());
+  m.numeral = static_cast<zhscan::numeral_form>(e[3].cast<int>());
+  m.change_from = t[3].is_none() ? zhscan::npos : t[3].cast<std::size_t>();
+  const auto o = t[4].cast<py::tuple>();
+  r.start = o[0].cast<std::size_t>();
+  r.end = o[1].cast<std::size_t>();
+  const auto s = t[5].cast<py::tuple>();
+  r.text = s[0].cast<std::string>();
+  r.number = s[1].cast<std::string>();
+  r.unit_text = s[2].cast<std::string>();
+  r.unit = s[3].cast<std::string>();
+  r.from_str = t[6].cast<bool>();
+  return r;
+}
+
+py::list metric_list(std::vector<metric_row>& rows) {
+  py::list out(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i),
+                    py::cast(std::move(rows[i]), py::return_value_policy::move).release().ptr());
+  return out;
+}
+
+/** zhscan.metrics(text) */
+py::list metrics_one(py::handle text) {
+  source s = make_source(text, "metrics");
+  std::vector<metric_row> rows;
+  {
+    py::gil_scoped_release nogil;
+    std::string scratch;
+    std::vector<zhscan::metric> ms;
+    metric_rows(utf8_of(s, scratch), s.code_points(), ms, rows);
+  }
+  return metric_list(rows);
+}
+
+/**
+ * Scans `docs` on `threads` C++ threads (GIL released) and hands each document's rows, in
+ * input order, to `consume(index, rows)` on the calling thread with the GIL held, as soon as
+ * it and its predecessors are done (the Python objects of document i are built while later
+ * documents are being scanned).
+ */
+template <class Consume>
+void scan_batch(std::vector<source>& docs, unsigned threads, Consume consume) {
+  const std::size_t n = docs.size();
+  if (n == 0) return;
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, n));
+
+  std::vector<std::vector<metric_row>> results(n);
+  std::unique_ptr<std::atomic<bool>[]> done(new std::atomic<bool>[n]);
+  for (std::size_t i = 0; i < n; ++i) done[i].store(false);
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> stop{false};
+  std::mutex mu;
+  std::condition_variable cv;
+  std::exception_ptr error;
+
+  auto worker = [&] {
+    std::string scratch;
+    std::vector<zhscan::metric> ms;
+    for (;;) {
+      const std::size_t i = next.fetch_add(1);
+      if (i >= n || stop.load()) return;
+      try {
+        metric_rows(utf8_of(docs[i], scratch), docs[i].code_points(), ms, results[i]);
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(mu);
+        if (!error) error = std::current_exception();
+        stop.store(true);
+      }
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        done[i].store(true);
+      }
+      cv.notify_all();
+    }
+  };
+
+  struct joiner {  // joins the workers on every exit path (they never touch Python)
+    std::vector<std::thread> pool;
+    std::atomic<bool>& stop;
+    ~joiner() {
+      stop.store(true);
+      for (std::thread& t : pool) t.join();
+    }
+  } join{{}, stop};
+  for (unsigned t = 0; t < threads; ++t) join.pool.emplace_back(worker);
+
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!done[i].load()) {
+      py::gil_scoped_release nogil;
+      std::unique_lock<std::mutex> lock(mu);
+      cv.wait(lock, [&] { return done[i].load() || error != nullptr; });
+    }
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      if (error) std::rethrow_exception(error);
+    }
+    consume(i, results[i]);
+    std::vector<metric_row>().swap(results[i]);
+  }
+}
+
+std::vector<source> sources_of(py::handle texts, const char* what) {
+  if (PyUnicode_Check(texts.ptr()) || PyBytes_Check(texts.ptr()))
+    throw py::type_error(std::string(what) + "() takes a sequence of texts, not a single " +
+                         type_name(texts.ptr()) + " (use metrics() for one text)");
+  std::vector<source> docs;
+  py::iterator it;
+  try {
+    it = py::iter(texts);
+  } catch (py::error_already_set&) {
+    throw py::type_error(std::string(what) + "() takes an iterable of str, bytes or memoryview, not " +
+                         type_name(texts.ptr()));
+  }
+  for (py::handle t : it) {
+    try {
+      docs.push_back(make_source(t, what));
+    } catch (py::type_error&) {
+      throw py::type_error(std::string(what) + "(): item " + std::to_string(docs.size()) +
+                           " has type " + type_name(t.ptr()) + ", not str, bytes or memoryview");
+    }
+  }
+  return docs;
+}
+
+unsigned thread_count(int threads, const char* what) {
+  if (threads < 0) throw py::value_error(std::string(what) + "(): threads must be >= 0 (0 = all cores)");
+  return static_cast<unsigned>(threads);
+}
+
+/** zhscan.metrics_batch(texts, threads=0) */
+py::list metrics_batch(py::handle texts, int threads) {
+  std::vector<source> docs = sources_of(texts, "metrics_batch");
+  py::list out(docs.size());
+  scan_batch(docs, thread_count(threads, "metrics_batch"),
+             [&](std::size_t i, std::vector<metric_row>& rows) {
+               PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i), metric_list(rows).release().ptr());
+             });
+  return out;
+}
+
+/** Columns for zhscan.metrics_frame: {"doc": [...], field: [...], ...}. */
+py::dict metric_columns(py::handle texts, int threads) {
+  std::vector<source> docs = sources_of(texts, "metrics_frame");
+  constexpr std::size_t nf = sizeof metric_fields / sizeof metric_fields[0];
+  std::vector<py::list> cols(nf);
+  py::list doc;
+  scan_batch(docs, thread_count(threads, "metrics_frame"),
+             [&](std::size_t i, std::vector<metric_row>& rows) {
+               py::int_ di(i);
+               for (const metric_row& r : rows) {
+                 doc.append(di);
+                 for (std::size_t f = 0; f < nf; ++f) cols[f].append(metric_fields[f].get(r));
+               }
+             });
+  py::dict out;
+  out["doc"] = doc;
+  for (std::size_t f = 0; f < nf; ++f) out[metric_fields[f].name] = cols[f];
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Tokens, markers, outline: tuples, wrapped into NamedTuples by zhscan/__init__.py.
+
+/** Runs `scan(utf8, offsets)` with the GIL released and returns its result. */
+template <class Scan>
+auto with_text(py::handle text, const char* what, Scan scan) {
+  source s = make_source(text, what);
+  std::string scratch;
+  py::gil_scoped_release nogil;
+  const std::string_view t = utf8_of(s, scratch);
+  return scan(t, s.code_points());
+}
+
+/** [(start, end, kind), ...] */
+py::list tokens_tuples(py::handle text) {
+  zhscan::token_columns cols;
+  std::vector<std::size_t> off;
+  bool cp = false;
+  with_text(text, "tokens", [&](std::string_view t, bool code_points) {
+    zhscan::tokenize(t, cols);
+    offset_cursor c(t, code_points);
+    off.resize(cols.size() + 1);
+    for (std::size_t i = 0; i <= cols.size(); ++i) off[i] = c(cols.offsets()[i]);
+    cp = code_points;
+    return 0;
+  });
+  (void)cp;
+  py::list out(cols.size());
+  for (std::size_t i = 0; i < cols.size(); ++i)
+    PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i),
+                    py::make_tuple(off[i], off[i + 1], label(zhscan::to_string(cols.kinds()[i])))
+                        .release()
+                        .ptr());
+  return out;
+}
+
+struct marker_out {
+  zhscan::marker m;
+  std::size_t start, end;
+  std::string text;
+};
+
+/** [(start, end, text, style, ordinal, level, parent_start or None), ...] */
+py::list markers_tuples(py::handle text) {
+  std::vector<marker_out> ms;
+  bool from_str = false;
+  with_text(text, "markers", [&](std::string_view t, bool code_points) {
+    std::vector<zhscan::marker> found;
+    zhscan::find_markers(t, found);
+    offset_cursor c(t, code_points);
+    ms.reserve(found.size());
+    for (const zhscan::marker& m : found) {
+      const std::string_view s = m.span.in(t);
+      ms.push_back({m, c(m.span.start), c(m.span.end), std::string(s)});
+    }
+    from_str = code_points;
+    return 0;
+  });
+  py::list out(ms.size());
+  for (std::size_t i = 0; i < ms.size(); ++i) {
+    const marker_out& m = ms[i];
+    py::object parent = m.m.parent == zhscan::npos || m.m.parent >= ms.size()
+                            ? py::object(py::none())
+                            : py::object(py::int_(ms[m.m.parent].start));
+    PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i),
+                    py::make_tuple(m.start, m.end, utf8_str(m.text, from_str),
+                                   label(zhscan::to_string(m.m.style)), m.m.ordinal, m.m.level,
+                                   parent)
+                        .release()
+                        .ptr());
+  }
+  return out;
+}
+
+/** Byte offsets -> code points for offsets asked in any order: sort once, walk once. */
+class offset_table {
+ public:
+  void add(std::size_t b) { bytes_.push_back(b); }
+  void build(std::string_view text, bool code_points) {
+    std::sort(bytes_.begin(), bytes_.end());
+    bytes_.erase(std::unique(bytes_.begin(), bytes_.end()), bytes_.end());
+    offset_cursor c(text, code_points);
+    cps_.resize(bytes_.size());
+    for (std::size_t i = 0; i < bytes_.size(); ++i) cps_[i] = c(bytes_[i]);
+  }
+  std::size_t operator()(std::size_t b) const {
+    return cps_[static_cast<std::size_t>(std::lower_bound(bytes_.begin(), bytes_.end(), b) - bytes_.begin())];
+  }
+
+ private:
+  std::vector<std::size_t> bytes_, cps_;
+};
+
+/**
+ * (length, [(index, parent, level, (start, end, text, style, ordinal),
+ *            (start, end, text), (start, end), (children...)), ...])
+ */
+py::tuple outline_tuples(py::handle text) {
+  std::vector<zhscan::marker> ms;
+  std::vector<zhscan::section> secs;
+  std::vector<std::string> marker_text, heading_text;
+  offset_table off;
+  std::size_t length = 0;
+  bool from_str = false;
+  with_text(text, "outline", [&](std::string_view t, bool code_points) {
+    zhscan::find_markers(t, ms);
+    zhscan::outline(t, ms, secs);
+    for (const zhscan::section& s : secs) {
+      const zhscan::marker& m = ms[s.marker];
+      off.add(m.span.start);
+      off.add(m.span.end);
+      off.add(s.heading.start);
+      off.add(s.heading.end);
+      off.add(s.body.start);
+      off.add(s.body.end);
+      marker_text.emplace_back(m.span.in(t));
+      heading_text.emplace_back(s.heading.in(t));
+    }
+    off.add(t.size());
+    off.build(t, code_points);
+    length = off(t.size());
+    from_str = code_points;
+    return 0;
+  });
+  std::vector<std::vector<std::size_t>> children(secs.size());
+  for (std::size_t i = 0; i < secs.size(); ++i)
+    if (secs[i].parent != zhscan::npos && secs[i].parent < secs.size()) children[secs[i].parent].push_back(i);
+  py::list out(secs.size());
+  for (std::size_t i = 0; i < secs.size(); ++i) {
+    const zhscan::section& s = secs[i];
+    const zhscan::marker& m = ms[s.marker];
+    py::tuple kids(children[i].size());
+    for (std::size_t k = 0; k < children[i].size(); ++k)
+      PyTuple_SET_ITEM(kids.ptr(), static_cast<Py_ssize_t>(k), py::int_(children[i][k]).release().ptr());
+    py::object parent = s.parent == zhscan::npos ? py::object(py::none()) : py::object(py::int_(s.parent));
+    PyList_SET_ITEM(
+        out.ptr(), static_cast<Py_ssize_t>(i),
+        py::make_tuple(i, parent, s.level,
+                       py::make_tuple(off(m.span.start), off(m.span.end),
+                                      utf8_str(marker_text[i], from_str),
+                                      label(zhscan::to_string(m.style)), m.ordinal),
+                       py::make_tuple(off(s.heading.start), off(s.heading.end),
+                                      utf8_str(heading_text[i], from_str)),
+                       py::make_tuple(off(s.body.start), off(s.body.end)), kids)
+            .release()
+            .ptr());
+  }
+  return py::make_tuple(length, out);
+}
+
+// ---------------------------------------------------------------------------------------
+// parse_number: `zhscan number`'s reading of one line (examples/cli_number.hpp).
+
+/** (value or None, error name or None) */
+py::tuple parse_number_tuple(py::handle s) {
+  source src = make_source(s, "parse_number");
+  std::string scratch;
+  const std::string_view line = zhscan_cli::trim_numeral_line(utf8_of(src, scratch));
+  const char* const end = line.data() + line.size();
+  zhscan::errc ec = zhscan::errc::invalid_argument;
+  double value = 0;
+  if (line.empty()) {
+    ec = zhscan::errc::empty;
+  } else {
+    const zhscan::number_result r = zhscan::parse_number(line);
+    if (r.ptr == end && r.ec != zhscan::errc::invalid_argument) {
+      ec = r.ec;
+      value = r.value;
+    } else {
+      const zhscan::fraction_result f = zhscan::parse_fraction(line);
+      if (f && f.ptr == end) {
+        ec = zhscan::errc::ok;
+        value = f.value;
+      }
+    }
+  }
+  if (ec != zhscan::errc::ok) return py::make_tuple(py::none(), label(zhscan::to_string(ec)), py::none());
+  zhscan::metric m;  // decimal_text's context (none yet for a bare number)
+  return py::make_tuple(number_obj(m, value), py::none(), decimal_obj(m, value));
+}
+
+// ---------------------------------------------------------------------------------------
+// Benchmark helper: the C++ library alone.
+
+/** (seconds, metrics) for `repeat` find_metrics calls over `data` (bytes), GIL released. */
+py::tuple bench_find_metrics(py::bytes data, int repeat) {
+  const std::string_view t(PyBytes_AS_STRING(data.ptr()), static_cast<std::size_t>(PyBytes_GET_SIZE(data.ptr())));
+  std::size_t count = 0;
+  double secs = 0;
+  {
+    py::gil_scoped_release nogil;
+    std::vector<zhscan::metric> ms;
+    const auto t0 = std::chrono::steady_clock::now();
+    for (int i = 0; i < repeat; ++i) {
+      zhscan::find_metrics(t, ms);
+      count += ms.size();
+    }
+    secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  }
+  return py::make_tuple(secs, count);
+}
+
+}  // namespace
+
+PYBIND11_MODULE(_zhscan, mod) {
+  mod.doc() = "zhscan C++ bindings (use the zhscan package, not this module)";
+  mod.attr("version") = ZHSCAN_VERSION;
+
+  py::class_<metric_row> metric(mod, "Metric",
+                                "One quantity; the attributes are `zhscan metrics`'s JSON fields.");
+  py::list names;
+  for (const metric_field& f : metric_fields) {
+    metric.def_property_readonly(f.name, f.get, f.doc);
+    names.append(f.name);
+  }
+  metric.attr("_fields") = py::tuple(names);
+  metric
+      .def_property_readonly("value_decimal", [](const metric_row& r) { return decimal_obj(r.m, r.m.value); },
+                             "value as a decimal.Decimal (None when value is None)")
+      .def_property_readonly("low_decimal", [](const metric_row& r) { return decimal_obj(r.m, r.m.low); },
+                             "low as a decimal.Decimal, or None")
+      .def_property_readonly("high_decimal", [](const metric_row& r) { return decimal_obj(r.m, r.m.high); },
+                             "high as a decimal.Decimal, or None")
+      .def("to_dict", &metric_to_dict, "The fields as a dict, in `zhscan metrics`'s order.")
+      .def("__eq__", [](const metric_row& a, py::handle b) -> py::object {
+             if (!py::isinstance<metric_row>(b)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+             return py::bool_(metric_to_dict(a).equal(metric_to_dict(b.cast<const metric_row&>())));
+           })
+      .def("__repr__", [](const metric_row& r) {
+             std::string s = "Metric(";
+             bool first = true;
+             for (const metric_field& f : metric_fields) {
+               if (!first) s += ", ";
+               first = false;
+               s += f.name;
+               s += '=';
+               s += py::repr(f.get(r)).cast<std::string>();
+             }
+             return s + ')';
+           })
+      .def(py::pickle(&metric_state, &metric_from_state));
+  metric.attr("__hash__") = py::none();
+
+  mod.def("metrics", &metrics_one, py::arg("text"));
+  mod.def("metrics_batch", &metrics_batch, py::arg("texts"), py::arg("threads") = 0);
+  mod.def("_metric_columns", &metric_columns, py::arg("texts"), py::arg("threads") = 0);
+  mod.def("_tokens", &tokens_tuples, py::arg("text"));
+  mod.def("_markers", &markers_tuples, py::arg("text"));
+  mod.def("_outline", &outline_tuples, py::arg("text"));
+  mod.def("_parse_number", &parse_number_tuple, py::arg("s"));
+  mod.def("_bench_find_metrics", &bench_find_metrics, py::arg("data"), py::arg("repeat") = 1);
+}
