@@ -121,30 +121,38 @@ source make_source(py::handle o, const char* what) {
                        type_name(p));
 }
 
-/** Appends the UTF-8 form of code point `c` (surrogates too: 3 bytes, like "surrogatepass"). */
-inline void put_utf8(std::string& out, std::uint32_t c) {
+/** Writes the UTF-8 form of code point `c` at `p` (surrogates too: 3 bytes, like
+ *  "surrogatepass"); returns the end. */
+inline char* put_utf8(char* p, std::uint32_t c) noexcept {
   if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
+    *p++ = static_cast<char>(c);
   } else if (c < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    *p++ = static_cast<char>(0xC0 | (c >> 6));
+    *p++ = static_cast<char>(0x80 | (c & 0x3F));
   } else if (c < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    *p++ = static_cast<char>(0xE0 | (c >> 12));
+    *p++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *p++ = static_cast<char>(0x80 | (c & 0x3F));
   } else {
-    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    *p++ = static_cast<char>(0xF0 | (c >> 18));
+    *p++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    *p++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *p++ = static_cast<char>(0x80 | (c & 0x3F));
   }
+  return p;
 }
 
 template <class Unit>
 void transcode(const Unit* u, std::size_t n, std::string& out) {
-  out.clear();
-  out.reserve(n * (sizeof(Unit) == 1 ? 2 : 3));
-  for (std::size_t i = 0; i < n; ++i) put_utf8(out, static_cast<std::uint32_t>(u[i]));
+  out.resize(n * (sizeof(Unit) == 1 ? 2 : sizeof(Unit) == 2 ? 3 : 4));
+  char* const begin = &out[0];
+  char* p = begin;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t c = u[i];
+    if (c < 0x80) *p++ = static_cast<char>(c);
+    else p = put_utf8(p, c);
+  }
+  out.resize(static_cast<std::size_t>(p - begin));
 }
 
 /**
@@ -378,25 +386,165 @@ metric_row metric_from_state(const py::tuple& t) {
   return r;
 }
 
+// zhscan.Metric is a plain CPython type holding a metric_row inline: creating one is an
+// allocation and a move (the batch's results are built while the GIL is held, so this is
+// the serial part of metrics_batch). Its attributes are the getters of metric_fields.
+struct metric_object {
+  PyObject_HEAD
+  metric_row row;
+};
+
+PyTypeObject* metric_type = nullptr;
+
+PyObject* new_metric(metric_row&& r) {
+  metric_object* o = PyObject_New(metric_object, metric_type);
+  if (!o) throw py::error_already_set();
+  new (&o->row) metric_row(std::move(r));
+  return reinterpret_cast<PyObject*>(o);
+}
+
+const metric_row& row_of(PyObject* self) { return reinterpret_cast<metric_object*>(self)->row; }
+
+void metric_dealloc(PyObject* self) {
+  PyTypeObject* tp = Py_TYPE(self);
+  reinterpret_cast<metric_object*>(self)->row.~metric_row();
+  PyObject_Free(self);
+  Py_DECREF(tp);
+}
+
+/** Runs `f`, turning a C++ exception into a Python one (returns nullptr then). */
+template <class F>
+PyObject* guarded(F f) noexcept {
+  try {
+    return f();
+  } catch (py::error_already_set& e) {
+    e.restore();
+  } catch (py::builtin_exception& e) {
+    e.set_error();
+  } catch (std::exception& e) {
+    PyErr_SetString(PyExc_RuntimeError, e.what());
+  } catch (...) {
+    PyErr_SetString(PyExc_RuntimeError, "zhscan: unknown C++ error");
+  }
+  return nullptr;
+}
+
+PyObject* metric_get(PyObject* self, void* field) {
+  return guarded([&] { return static_cast<const metric_field*>(field)->get(row_of(self)).release().ptr(); });
+}
+
+PyObject* metric_new(PyTypeObject*, PyObject* args, PyObject* kwds) {
+  return guarded([&] {
+    PyObject* state = nullptr;
+    if ((kwds && PyDict_Size(kwds) != 0) || !PyArg_ParseTuple(args, "O!:Metric", &PyTuple_Type, &state)) {
+      if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "Metric() takes no keyword arguments");
+      throw py::error_already_set();
+    }
+    return new_metric(metric_from_state(py::reinterpret_borrow<py::tuple>(state)));
+  });
+}
+
+PyObject* metric_reduce(PyObject* self, PyObject*) {
+  return guarded([&] {
+    return py::make_tuple(py::reinterpret_borrow<py::object>(reinterpret_cast<PyObject*>(Py_TYPE(self))),
+                          py::make_tuple(metric_state(row_of(self))))
+        .release()
+        .ptr();
+  });
+}
+
+PyObject* metric_to_dict_method(PyObject* self, PyObject*) {
+  return guarded([&] { return metric_to_dict(row_of(self)).release().ptr(); });
+}
+
+PyObject* metric_richcompare(PyObject* a, PyObject* b, int op) {
+  if ((op != Py_EQ && op != Py_NE) || Py_TYPE(a) != metric_type || Py_TYPE(b) != metric_type)
+    Py_RETURN_NOTIMPLEMENTED;
+  return guarded([&] {
+    const bool eq = metric_to_dict(row_of(a)).equal(metric_to_dict(row_of(b)));
+    return py::bool_(op == Py_EQ ? eq : !eq).release().ptr();
+  });
+}
+
+PyObject* metric_repr(PyObject* self) {
+  return guarded([&] {
+    std::string s = "Metric(";
+    bool first = true;
+    for (const metric_field& f : metric_fields) {
+      if (!first) s += ", ";
+      first = false;
+      s += f.name;
+      s += '=';
+      s += py::repr(f.get(row_of(self))).cast<std::string>();
+    }
+    s += ')';
+    return py::str(s).release().ptr();
+  });
+}
+
+/** Extra attributes (not fields of the CLI): the decimal forms. */
+const metric_field metric_extras[] = {
+    {"value_decimal", [](const metric_row& r) { return decimal_obj(r.m, r.m.value); }, "value as a decimal.Decimal (None when value is None)"},
+    {"low_decimal", [](const metric_row& r) { return decimal_obj(r.m, r.m.low); }, "low as a decimal.Decimal, or None"},
+    {"high_decimal", [](const metric_row& r) { return decimal_obj(r.m, r.m.high); }, "high as a decimal.Decimal, or None"},
+};
+
+PyTypeObject* make_metric_type() {
+  static std::vector<PyGetSetDef> getset;
+  for (const metric_field* fs : {metric_fields, metric_extras}) {
+    const std::size_t n = fs == metric_fields ? sizeof metric_fields / sizeof metric_fields[0]
+                                              : sizeof metric_extras / sizeof metric_extras[0];
+    for (std::size_t i = 0; i < n; ++i)
+      getset.push_back({fs[i].name, &metric_get, nullptr, fs[i].doc,
+                        const_cast<void*>(static_cast<const void*>(&fs[i]))});
+  }
+  getset.push_back({nullptr, nullptr, nullptr, nullptr, nullptr});
+  static PyMethodDef methods[] = {
+      {"to_dict", &metric_to_dict_method, METH_NOARGS, "The fields as a dict, in `zhscan metrics`'s order."},
+      {"__reduce__", &metric_reduce, METH_NOARGS, "Pickle support."},
+      {nullptr, nullptr, 0, nullptr}};
+  static PyType_Slot slots[] = {
+      {Py_tp_dealloc, reinterpret_cast<void*>(&metric_dealloc)},
+      {Py_tp_getset, getset.data()},
+      {Py_tp_methods, methods},
+      {Py_tp_new, reinterpret_cast<void*>(&metric_new)},
+      {Py_tp_repr, reinterpret_cast<void*>(&metric_repr)},
+      {Py_tp_richcompare, reinterpret_cast<void*>(&metric_richcompare)},
+      {Py_tp_doc, const_cast<char*>(
+                      "One quantity found by zhscan.metrics. The attributes are `zhscan metrics`'s JSON\n"
+                      "fields (None for null), in _fields; value_decimal, low_decimal, high_decimal give\n"
+                      "the numbers as decimal.Decimal; to_dict() the fields as a dict. Picklable.")},
+      {0, nullptr}};
+  static PyType_Spec spec = {"zhscan.Metric", static_cast<int>(sizeof(metric_object)), 0,
+                             Py_TPFLAGS_DEFAULT, slots};
+  PyObject* t = PyType_FromSpec(&spec);
+  if (!t) throw py::error_already_set();
+  return reinterpret_cast<PyTypeObject*>(t);
+}
+
 py::list metric_list(std::vector<metric_row>& rows) {
   py::list out(rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i)
-    PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i),
-                    py::cast(std::move(rows[i]), py::return_value_policy::move).release().ptr());
+    PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i), new_metric(std::move(rows[i])));
   return out;
 }
 
 /** zhscan.metrics(text) */
 py::list metrics_one(py::handle text) {
   source s = make_source(text, "metrics");
-  std::vector<metric_row> rows;
+  // Reused by the calls of one thread: no allocation (nor page faults) once they have grown.
+  thread_local std::vector<zhscan::metric> ms;
+  thread_local std::vector<metric_row> rows;
+  thread_local std::string scratch;
+  rows.clear();
   {
     py::gil_scoped_release nogil;
-    std::string scratch;
-    std::vector<zhscan::metric> ms;
     metric_rows(utf8_of(s, scratch), s.code_points(), ms, rows);
   }
-  return metric_list(rows);
+  if (scratch.capacity() > (std::size_t{1} << 24)) std::string().swap(scratch);  // keep <= 16 MB
+  py::list out = metric_list(rows);
+  rows.clear();
+  return out;
 }
 
 /**
@@ -734,40 +882,12 @@ PYBIND11_MODULE(_zhscan, mod) {
   mod.doc() = "zhscan C++ bindings (use the zhscan package, not this module)";
   mod.attr("version") = ZHSCAN_VERSION;
 
-  py::class_<metric_row> metric(mod, "Metric",
-                                "One quantity; the attributes are `zhscan metrics`'s JSON fields.");
+  metric_type = make_metric_type();
+  py::object metric = py::reinterpret_borrow<py::object>(reinterpret_cast<PyObject*>(metric_type));
   py::list names;
-  for (const metric_field& f : metric_fields) {
-    metric.def_property_readonly(f.name, f.get, f.doc);
-    names.append(f.name);
-  }
+  for (const metric_field& f : metric_fields) names.append(f.name);
   metric.attr("_fields") = py::tuple(names);
-  metric
-      .def_property_readonly("value_decimal", [](const metric_row& r) { return decimal_obj(r.m, r.m.value); },
-                             "value as a decimal.Decimal (None when value is None)")
-      .def_property_readonly("low_decimal", [](const metric_row& r) { return decimal_obj(r.m, r.m.low); },
-                             "low as a decimal.Decimal, or None")
-      .def_property_readonly("high_decimal", [](const metric_row& r) { return decimal_obj(r.m, r.m.high); },
-                             "high as a decimal.Decimal, or None")
-      .def("to_dict", &metric_to_dict, "The fields as a dict, in `zhscan metrics`'s order.")
-      .def("__eq__", [](const metric_row& a, py::handle b) -> py::object {
-             if (!py::isinstance<metric_row>(b)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
-             return py::bool_(metric_to_dict(a).equal(metric_to_dict(b.cast<const metric_row&>())));
-           })
-      .def("__repr__", [](const metric_row& r) {
-             std::string s = "Metric(";
-             bool first = true;
-             for (const metric_field& f : metric_fields) {
-               if (!first) s += ", ";
-               first = false;
-               s += f.name;
-               s += '=';
-               s += py::repr(f.get(r)).cast<std::string>();
-             }
-             return s + ')';
-           })
-      .def(py::pickle(&metric_state, &metric_from_state));
-  metric.attr("__hash__") = py::none();
+  mod.attr("Metric") = metric;
 
   mod.def("metrics", &metrics_one, py::arg("text"));
   mod.def("metrics_batch", &metrics_batch, py::arg("texts"), py::arg("threads") = 0);
