@@ -23,6 +23,7 @@
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <exception>
 #include <memory>
 #include <mutex>
@@ -142,17 +143,31 @@ inline char* put_utf8(char* p, std::uint32_t c) noexcept {
   return p;
 }
 
+/**
+ * Writes the UTF-8 of a str's code units at the start of `out` and returns its length
+ * (3-byte CJK and ASCII units take the short paths). `out` only grows: resize() zero-fills
+ * what is new, so a reused buffer is not filled again.
+ */
 template <class Unit>
-void transcode(const Unit* u, std::size_t n, std::string& out) {
-  out.resize(n * (sizeof(Unit) == 1 ? 2 : sizeof(Unit) == 2 ? 3 : 4));
+std::size_t transcode(const Unit* u, std::size_t n, std::string& out) {
+  const std::size_t need = n * (sizeof(Unit) == 1 ? 2 : sizeof(Unit) == 2 ? 3 : 4);
+  if (out.size() < need) out.resize(need);
   char* const begin = &out[0];
   char* p = begin;
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint32_t c = u[i];
-    if (c < 0x80) *p++ = static_cast<char>(c);
-    else p = put_utf8(p, c);
+    if (c < 0x80) {
+      *p++ = static_cast<char>(c);
+    } else if (c >= 0x800 && c < 0x10000) {
+      p[0] = static_cast<char>(0xE0 | (c >> 12));
+      p[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      p[2] = static_cast<char>(0x80 | (c & 0x3F));
+      p += 3;
+    } else {
+      p = put_utf8(p, c);
+    }
   }
-  out.resize(static_cast<std::size_t>(p - begin));
+  return static_cast<std::size_t>(p - begin);
 }
 
 /**
@@ -162,10 +177,11 @@ void transcode(const Unit* u, std::size_t n, std::string& out) {
 std::string_view utf8_of(const source& s, std::string& scratch) {
   const auto n = static_cast<std::size_t>(s.length);
   if (s.kind != source::wide_str) return {static_cast<const char*>(s.data), n};
-  if (s.ukind == 1) transcode(static_cast<const std::uint8_t*>(s.data), n, scratch);
-  else if (s.ukind == 2) transcode(static_cast<const std::uint16_t*>(s.data), n, scratch);
-  else transcode(static_cast<const std::uint32_t*>(s.data), n, scratch);
-  return scratch;
+  std::size_t len;
+  if (s.ukind == 1) len = transcode(static_cast<const std::uint8_t*>(s.data), n, scratch);
+  else if (s.ukind == 2) len = transcode(static_cast<const std::uint16_t*>(s.data), n, scratch);
+  else len = transcode(static_cast<const std::uint32_t*>(s.data), n, scratch);
+  return {scratch.data(), len};
 }
 
 /**
@@ -183,8 +199,16 @@ class offset_cursor {
     if (identity_) return b;
     if (b > n_) b = n_;
     if (b < byte_) byte_ = cp_ = 0;
-    std::size_t cp = cp_;
-    for (std::size_t i = byte_; i < b; ++i) cp += (s_[i] & 0xC0u) != 0x80u;
+    std::size_t cp = cp_, i = byte_;
+    // eight bytes at a time: a code point starts at every byte but a continuation (10xxxxxx)
+    constexpr std::uint64_t ones = 0x0101010101010101ull;
+    for (; i + 8 <= b; i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, s_ + i, 8);
+      const std::uint64_t cont = (w >> 7) & ~(w >> 6) & ones;
+      cp += 8 - static_cast<std::size_t>(__builtin_popcountll(cont));
+    }
+    for (; i < b; ++i) cp += (s_[i] & 0xC0u) != 0x80u;
     byte_ = b;
     cp_ = cp;
     return cp;
@@ -541,17 +565,17 @@ py::list metrics_one(py::handle text) {
     py::gil_scoped_release nogil;
     metric_rows(utf8_of(s, scratch), s.code_points(), ms, rows);
   }
-  if (scratch.capacity() > (std::size_t{1} << 24)) std::string().swap(scratch);  // keep <= 16 MB
+  if (scratch.size() > (std::size_t{1} << 24)) std::string().swap(scratch);  // keep <= 16 MB
   py::list out = metric_list(rows);
   rows.clear();
   return out;
 }
 
 /**
- * Scans `docs` on `threads` C++ threads (GIL released) and hands each document's rows, in
- * input order, to `consume(index, rows)` on the calling thread with the GIL held, as soon as
- * it and its predecessors are done (the Python objects of document i are built while later
- * documents are being scanned).
+ * Scans `docs` on `threads` C++ threads in all, the calling one included (GIL released
+ * while it scans), and hands each document's rows, in input order, to `consume(index,
+ * rows)` on the calling thread with the GIL held, as soon as it and its predecessors are
+ * done: the Python objects of document i are built while the other threads scan on.
  */
 template <class Consume>
 void scan_batch(std::vector<source>& docs, unsigned threads, Consume consume) {
@@ -569,24 +593,28 @@ void scan_batch(std::vector<source>& docs, unsigned threads, Consume consume) {
   std::condition_variable cv;
   std::exception_ptr error;
 
+  // Claims the next unscanned document and scans it; false when none is left.
+  auto scan_next = [&](std::string& scratch, std::vector<zhscan::metric>& ms) {
+    const std::size_t i = next.fetch_add(1);
+    if (i >= n || stop.load()) return false;
+    try {
+      metric_rows(utf8_of(docs[i], scratch), docs[i].code_points(), ms, results[i]);
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(mu);
+      if (!error) error = std::current_exception();
+      stop.store(true);
+    }
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      done[i].store(true);
+    }
+    cv.notify_all();
+    return true;
+  };
   auto worker = [&] {
     std::string scratch;
     std::vector<zhscan::metric> ms;
-    for (;;) {
-      const std::size_t i = next.fetch_add(1);
-      if (i >= n || stop.load()) return;
-      try {
-        metric_rows(utf8_of(docs[i], scratch), docs[i].code_points(), ms, results[i]);
-      } catch (...) {
-        std::lock_guard<std::mutex> lock(mu);
-        if (!error) error = std::current_exception();
-        stop.store(true);
-      }
-      {
-        std::lock_guard<std::mutex> lock(mu);
-        done[i].store(true);
-      }
-      cv.notify_all();
+    while (scan_next(scratch, ms)) {
     }
   };
 
@@ -598,11 +626,16 @@ void scan_batch(std::vector<source>& docs, unsigned threads, Consume consume) {
       for (std::thread& t : pool) t.join();
     }
   } join{{}, stop};
-  for (unsigned t = 0; t < threads; ++t) join.pool.emplace_back(worker);
+  for (unsigned t = 1; t < threads; ++t) join.pool.emplace_back(worker);
 
+  std::string scratch;
+  std::vector<zhscan::metric> ms;
   for (std::size_t i = 0; i < n; ++i) {
     if (!done[i].load()) {
       py::gil_scoped_release nogil;
+      // Scan documents ahead rather than wait; wait only when every one is claimed.
+      while (!done[i].load() && scan_next(scratch, ms)) {
+      }
       std::unique_lock<std::mutex> lock(mu);
       cv.wait(lock, [&] { return done[i].load() || error != nullptr; });
     }

@@ -184,21 +184,25 @@ def metrics_frame(texts: Iterable[Text], threads: int = 0) -> Any:
     number pandas "string"; approx, unit, category, numeral "category"; change_from the
     nullable "Int64". Runs on ``threads`` C++ threads like :func:`metrics_batch`.
     """
+    import numpy as np
     import pandas as pd
 
     cols = _zhscan._metric_columns(texts, threads)
     data = {}
     for name, values in cols.items():
         if name == "ratio":
-            data["ratio_a"] = pd.Series([r[0] if r else None for r in values], dtype="float64")
-            data["ratio_b"] = pd.Series([r[1] if r else None for r in values], dtype="float64")
+            pairs = [r if r else (None, None) for r in values]
+            data["ratio_a"] = np.array([a for a, _ in pairs], dtype="float64")
+            data["ratio_b"] = np.array([b for _, b in pairs], dtype="float64")
             continue
         dtype = _FRAME_DTYPES.get(name, "object")
-        if dtype == "float64":
-            data[name] = pd.Series([float("nan") if v is None else v for v in values], dtype=dtype)
+        if dtype in ("int64", "float64"):  # None -> NaN
+            data[name] = np.array(values, dtype=dtype)
+        elif dtype == "category":
+            data[name] = pd.Categorical(values)
         else:
-            data[name] = pd.Series(values, dtype=dtype)
-    return pd.DataFrame(data)
+            data[name] = pd.array(values, dtype=dtype)
+    return pd.DataFrame(data, copy=False)
 
 
 def parse_number(s: Text) -> Number:
