@@ -289,3 +289,16 @@ def test_same_values_as_cli(cli):
             [cli, "number"], input="\n".join(numbers) + "\n", capture_output=True, text=True,
             check=True).stdout.splitlines()]
         assert got_n == want_n
+
+
+def test_readme_example(capsys):
+    """The README's Python example prints what its comments say."""
+    import re
+
+    readme = open(os.path.join(os.path.dirname(__file__), "..", "..", "README.md"), encoding="utf-8").read()
+    section = readme[readme.index("\n## Python\n"):]
+    block = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    expected = [line[2:] for line in block.splitlines() if line.startswith("# ")]
+    assert expected
+    exec(compile(block, "README.md", "exec"), {})
+    assert capsys.readouterr().out.splitlines() == expected
