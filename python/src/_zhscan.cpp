@@ -52,6 +52,8 @@ struct source {
   int ukind = 1;               // str: PyUnicode_KIND (1, 2, 4)
   Py_buffer view{};            // buffer: the export (released with the GIL held)
   bool has_view = false;
+  py::object doc;              // metrics: the bytes the metrics view (make_doc)
+  std::size_t doc_len = 0;     // metrics, non-ASCII str: UTF-8 length in `doc`
 
   source() = default;
   source(const source&) = delete;
@@ -68,6 +70,8 @@ struct source {
       view = o.view;
       has_view = o.has_view;
       o.has_view = false;
+      doc = std::move(o.doc);
+      doc_len = o.doc_len;
     }
     return *this;
   }
@@ -149,11 +153,7 @@ inline char* put_utf8(char* p, std::uint32_t c) noexcept {
  * what is new, so a reused buffer is not filled again.
  */
 template <class Unit>
-std::size_t transcode(const Unit* u, std::size_t n, std::string& out) {
-  const std::size_t need = n * (sizeof(Unit) == 1 ? 2 : sizeof(Unit) == 2 ? 3 : 4);
-  if (out.size() < need) out.resize(need);
-  char* const begin = &out[0];
-  char* p = begin;
+char* transcode_to(const Unit* u, std::size_t n, char* p) noexcept {
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint32_t c = u[i];
     if (c < 0x80) {
@@ -167,7 +167,14 @@ std::size_t transcode(const Unit* u, std::size_t n, std::string& out) {
       p = put_utf8(p, c);
     }
   }
-  return static_cast<std::size_t>(p - begin);
+  return p;
+}
+
+template <class Unit>
+std::size_t transcode(const Unit* u, std::size_t n, std::string& out) {
+  const std::size_t need = n * (sizeof(Unit) == 1 ? 2 : sizeof(Unit) == 2 ? 3 : 4);
+  if (out.size() < need) out.resize(need);
+  return static_cast<std::size_t>(transcode_to(u, n, &out[0]) - &out[0]);
 }
 
 /**
@@ -182,6 +189,53 @@ std::string_view utf8_of(const source& s, std::string& scratch) {
   else if (s.ukind == 2) len = transcode(static_cast<const std::uint16_t*>(s.data), n, scratch);
   else len = transcode(static_cast<const std::uint32_t*>(s.data), n, scratch);
   return {scratch.data(), len};
+}
+
+/**
+ * For metrics: gives `s` its `doc`, the Python object whose UTF-8 bytes the metrics view
+ * (each Metric holds a reference; its text attributes are decoded on access). A bytes
+ * object or an ASCII str is its own doc (no copy); another buffer is copied into a bytes
+ * object (it may change or be released later); another str gets a bytes object of the
+ * largest size its UTF-8 can have, filled by doc_utf8 without the GIL (the one copy).
+ * Needs the GIL.
+ */
+void make_doc(source& s) {
+  if (s.kind == source::ascii_str || (s.kind == source::buffer && PyBytes_Check(s.obj.ptr()))) {
+    s.doc = s.obj;
+    return;
+  }
+  if (s.kind == source::buffer) {
+    PyObject* b = PyBytes_FromStringAndSize(static_cast<const char*>(s.data), s.length);
+    if (!b) throw py::error_already_set();
+    s.doc = py::reinterpret_steal<py::object>(b);
+    s.release();
+    s.obj = s.doc;
+    s.data = PyBytes_AS_STRING(b);
+    return;
+  }
+  PyObject* b = PyBytes_FromStringAndSize(nullptr, s.length * (s.ukind == 1 ? 2 : s.ukind == 2 ? 3 : 4));
+  if (!b) throw py::error_already_set();
+  s.doc = py::reinterpret_steal<py::object>(b);
+}
+
+/** The UTF-8 of a source prepared by make_doc (transcoding a str into its doc). No GIL. */
+std::string_view doc_utf8(source& s) {
+  if (s.kind != source::wide_str) return {static_cast<const char*>(s.data), static_cast<std::size_t>(s.length)};
+  char* const out = PyBytes_AS_STRING(s.doc.ptr());
+  const auto n = static_cast<std::size_t>(s.length);
+  char* p = out;
+  if (s.ukind == 1) p = transcode_to(static_cast<const std::uint8_t*>(s.data), n, out);
+  else if (s.ukind == 2) p = transcode_to(static_cast<const std::uint16_t*>(s.data), n, out);
+  else p = transcode_to(static_cast<const std::uint32_t*>(s.data), n, out);
+  s.doc_len = static_cast<std::size_t>(p - out);
+  return {out, s.doc_len};
+}
+
+/** The bytes of a metric's doc (a bytes object, or an ASCII str). Needs the GIL or a
+ *  reference held by the caller. */
+std::string_view doc_bytes(PyObject* doc) {
+  if (PyBytes_Check(doc)) return {PyBytes_AS_STRING(doc), static_cast<std::size_t>(PyBytes_GET_SIZE(doc))};
+  return {static_cast<const char*>(PyUnicode_DATA(doc)), static_cast<std::size_t>(PyUnicode_GET_LENGTH(doc))};
 }
 
 /**
@@ -292,18 +346,30 @@ py::object number_obj(const zhscan::metric& m, double v) {
 // ---------------------------------------------------------------------------------------
 // Metrics
 
-/** One metric, independent of the scanned text (which may be gone). */
+/**
+ * One metric. `m` is the library's record: byte spans into the doc's UTF-8, and `unit`,
+ * `per`, `per2` view the lexicon or the doc. `doc` is the doc (source::doc): borrowed in a
+ * scan's rows, owned (a reference) by a zhscan.Metric. Text attributes are decoded from the
+ * doc on access, so a Metric is one small allocation.
+ */
 struct metric_row {
-  zhscan::metric m;            // the library's record (byte spans; views cleared)
-  std::size_t start = 0;       // m.span in the caller's units (code points for a str)
+  zhscan::metric m;
+  std::size_t start = 0;  // m.span in the caller's units (code points for a str)
   std::size_t end = 0;
-  std::string text, number, unit_text, unit;  // UTF-8; unit = metric::append_unit
-  bool from_str = false;       // decode as a str input's bytes (else invalid -> U+FFFD)
+  PyObject* doc = nullptr;
+  bool from_str = false;  // decode as a str input's bytes (surrogates kept), else U+FFFD
+
+  std::string_view bytes(zhscan::byte_span sp) const { return sp.in(doc_bytes(doc)); }
+  std::string unit() const {
+    std::string u;
+    m.append_unit(u);
+    return u;
+  }
 };
 
-/** Appends the metrics of `text` to `rows` (offsets through one forward walk). */
-void metric_rows(std::string_view text, bool code_points, std::vector<zhscan::metric>& ms,
-                 std::vector<metric_row>& rows) {
+/** Appends the metrics of `text` (the UTF-8 of `doc`) to `rows`. */
+void metric_rows(std::string_view text, PyObject* doc, bool code_points,
+                 std::vector<zhscan::metric>& ms, std::vector<metric_row>& rows) {
   zhscan::find_metrics(text, ms);
   offset_cursor off(text, code_points);
   rows.reserve(rows.size() + ms.size());
@@ -312,14 +378,9 @@ void metric_rows(std::string_view text, bool code_points, std::vector<zhscan::me
     r.m = m;
     r.start = off(m.span.start);
     r.end = off(m.span.end);
-    const std::string_view t = m.span.in(text), n = m.number.in(text), u = m.unit_text.in(text);
-    r.text.assign(t.data(), t.size());
-    r.number.assign(n.data(), n.size());
-    r.unit_text.assign(u.data(), u.size());
-    m.append_unit(r.unit);
-    r.m.unit = r.m.per = r.m.per2 = {};  // may view `text`; the full unit is r.unit
+    r.doc = doc;
     r.from_str = code_points;
-    rows.push_back(std::move(r));
+    rows.push_back(r);
   }
 }
 
@@ -332,7 +393,7 @@ struct metric_field {
   const char* doc;
 };
 
-py::object opt_str(const std::string& s, bool from_str) {
+py::object opt_str(std::string_view s, bool from_str) {
   return s.empty() ? py::object(py::none()) : utf8_str(s, from_str);
 }
 
@@ -342,17 +403,17 @@ py::object opt_str(const std::string& s, bool from_str) {
 const metric_field metric_fields[] = {
     {"start", [](const metric_row& r) -> py::object { return py::int_(r.start); }, "start offset (code points for str input, bytes otherwise)"},
     {"end", [](const metric_row& r) -> py::object { return py::int_(r.end); }, "end offset, exclusive"},
-    {"text", [](const metric_row& r) { return utf8_str(r.text, r.from_str); }, "the metric as written: hedge words, number, unit"},
+    {"text", [](const metric_row& r) { return utf8_str(r.bytes(r.m.span), r.from_str); }, "the metric as written: hedge words, number, unit"},
     {"value", [](const metric_row& r) { return number_obj(r.m, r.m.value); }, "normalised value: int when integral, else float; None for a range or a ratio"},
     {"low", [](const metric_row& r) { return number_obj(r.m, r.m.low); }, "low end of a range, else None"},
     {"high", [](const metric_row& r) { return number_obj(r.m, r.m.high); }, "high end of a range, else None"},
     {"ratio", [](const metric_row& r) -> py::object { return r.m.shape == zhscan::metric_shape::ratio ? py::object(py::make_tuple(number_obj(r.m, r.m.ratio_a), number_obj(r.m, r.m.ratio_b))) : py::none(); }, "(a, b) for a ratio a:b, else None"},
     {"approx", [](const metric_row& r) { return r.m.approx == zhscan::approximation::none ? py::object(py::none()) : label(zhscan::to_string(r.m.approx)); }, "approximation ('about', 'more_than', ...) or None"},
-    {"unit", [](const metric_row& r) { return opt_str(r.unit, true); }, "normalised unit (with a rate's '/' denominator) or None"},
-    {"unit_text", [](const metric_row& r) { return opt_str(r.unit_text, r.from_str); }, "the unit as written, or None"},
+    {"unit", [](const metric_row& r) { return opt_str(r.unit(), true); }, "normalised unit (with a rate's '/' denominator) or None"},
+    {"unit_text", [](const metric_row& r) { return opt_str(r.bytes(r.m.unit_text), r.from_str); }, "the unit as written, or None"},
     {"category", [](const metric_row& r) { return label(zhscan::to_string(r.m.category)); }, "unit category ('currency', 'percent', ...)"},
     {"numeral", [](const metric_row& r) { return label(zhscan::to_string(r.m.numeral)); }, "'arabic', 'han' or 'mixed'"},
-    {"number", [](const metric_row& r) { return utf8_str(r.number, r.from_str); }, "the number as written"},
+    {"number", [](const metric_row& r) { return utf8_str(r.bytes(r.m.number), r.from_str); }, "the number as written"},
     {"change_from", [](const metric_row& r) -> py::object { return r.m.change_from == zhscan::npos ? py::none() : py::object(py::int_(r.m.change_from)); }, "index (in the same result) of the metric this one changes from, or None"},
 };
 
@@ -362,30 +423,37 @@ py::dict metric_to_dict(const metric_row& r) {
   return d;
 }
 
-/** Raw state for pickling: every value a field is computed from. */
+/**
+ * Pickle state: the record with its spans relative to the metric's text, the text's bytes
+ * and the full unit. Unpickled, the doc is those bytes (text, then unit).
+ */
 py::tuple metric_state(const metric_row& r) {
   const zhscan::metric& m = r.m;
+  const std::size_t o = m.span.start;
   return py::make_tuple(
-      py::make_tuple(m.span.start, m.span.end, m.number.start, m.number.end, m.unit_text.start,
-                     m.unit_text.end),
+      py::make_tuple(m.number.start - o, m.number.end - o, m.unit_text.start - o, m.unit_text.end - o),
       py::make_tuple(m.value, m.low, m.high, m.ratio_a, m.ratio_b),
       py::make_tuple(static_cast<int>(m.shape), static_cast<int>(m.approx),
                      static_cast<int>(m.category), static_cast<int>(m.numeral)),
       m.change_from == zhscan::npos ? py::object(py::none()) : py::object(py::int_(m.change_from)),
-      py::make_tuple(r.start, r.end),
-      py::make_tuple(py::bytes(r.text), py::bytes(r.number), py::bytes(r.unit_text),
-                     py::bytes(r.unit)),
+      py::make_tuple(r.start, r.end), py::bytes(std::string(r.bytes(m.span))), py::bytes(r.unit()),
       r.from_str);
 }
 
+/** A row from metric_state; its doc is a new reference (the caller owns it). */
 metric_row metric_from_state(const py::tuple& t) {
-  if (t.size() != 7) throw py::value_error("zhscan.Metric: bad pickle state");
+  if (t.size() != 8) throw py::value_error("zhscan.Metric: bad pickle state");
   metric_row r;
   zhscan::metric& m = r.m;
+  const std::string text = t[5].cast<std::string>(), unit = t[6].cast<std::string>();
   const auto sp = t[0].cast<py::tuple>();
-  m.span = {sp[0].cast<std::size_t>(), sp[1].cast<std::size_t>()};
-  m.number = {sp[2].cast<std::size_t>(), sp[3].cast<std::size_t>()};
-  m.unit_text = {sp[4].cast<std::size_t>(), sp[5].cast<std::size_t>()};
+  const auto in_text = [&](std::size_t v) {
+    if (v > text.size()) throw py::value_error("zhscan.Metric: bad pickle state");
+    return v;
+  };
+  m.span = {0, text.size()};
+  m.number = {in_text(sp[0].cast<std::size_t>()), in_text(sp[1].cast<std::size_t>())};
+  m.unit_text = {in_text(sp[2].cast<std::size_t>()), in_text(sp[3].cast<std::size_t>())};
   const auto v = t[1].cast<py::tuple>();
   m.value = v[0].cast<double>();
   m.low = v[1].cast<double>();
@@ -401,12 +469,12 @@ metric_row metric_from_state(const py::tuple& t) {
   const auto o = t[4].cast<py::tuple>();
   r.start = o[0].cast<std::size_t>();
   r.end = o[1].cast<std::size_t>();
-  const auto s = t[5].cast<py::tuple>();
-  r.text = s[0].cast<std::string>();
-  r.number = s[1].cast<std::string>();
-  r.unit_text = s[2].cast<std::string>();
-  r.unit = s[3].cast<std::string>();
-  r.from_str = t[6].cast<bool>();
+  r.from_str = t[7].cast<bool>();
+  py::bytes doc(text + unit);
+  const char* d = PyBytes_AS_STRING(doc.ptr());
+  m.unit = std::string_view(d + text.size(), unit.size());
+  m.per = m.per2 = {};
+  r.doc = doc.release().ptr();
   return r;
 }
 
@@ -420,10 +488,15 @@ struct metric_object {
 
 PyTypeObject* metric_type = nullptr;
 
-PyObject* new_metric(metric_row&& r) {
+/** A Metric for `r`, taking a new reference to its doc (`owned`: the row's is handed over). */
+PyObject* new_metric(const metric_row& r, bool owned = false) {
   metric_object* o = PyObject_New(metric_object, metric_type);
-  if (!o) throw py::error_already_set();
-  new (&o->row) metric_row(std::move(r));
+  if (!o) {
+    if (owned) Py_DECREF(r.doc);
+    throw py::error_already_set();
+  }
+  new (&o->row) metric_row(r);
+  if (!owned) Py_INCREF(r.doc);
   return reinterpret_cast<PyObject*>(o);
 }
 
@@ -431,6 +504,7 @@ const metric_row& row_of(PyObject* self) { return reinterpret_cast<metric_object
 
 void metric_dealloc(PyObject* self) {
   PyTypeObject* tp = Py_TYPE(self);
+  Py_XDECREF(reinterpret_cast<metric_object*>(self)->row.doc);
   reinterpret_cast<metric_object*>(self)->row.~metric_row();
   PyObject_Free(self);
   Py_DECREF(tp);
@@ -464,7 +538,7 @@ PyObject* metric_new(PyTypeObject*, PyObject* args, PyObject* kwds) {
       if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "Metric() takes no keyword arguments");
       throw py::error_already_set();
     }
-    return new_metric(metric_from_state(py::reinterpret_borrow<py::tuple>(state)));
+    return new_metric(metric_from_state(py::reinterpret_borrow<py::tuple>(state)), true);
   });
 }
 
@@ -549,23 +623,22 @@ PyTypeObject* make_metric_type() {
 py::list metric_list(std::vector<metric_row>& rows) {
   py::list out(rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i)
-    PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i), new_metric(std::move(rows[i])));
+    PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i), new_metric(rows[i]));
   return out;
 }
 
 /** zhscan.metrics(text) */
 py::list metrics_one(py::handle text) {
   source s = make_source(text, "metrics");
+  make_doc(s);
   // Reused by the calls of one thread: no allocation (nor page faults) once they have grown.
   thread_local std::vector<zhscan::metric> ms;
   thread_local std::vector<metric_row> rows;
-  thread_local std::string scratch;
   rows.clear();
   {
     py::gil_scoped_release nogil;
-    metric_rows(utf8_of(s, scratch), s.code_points(), ms, rows);
+    metric_rows(doc_utf8(s), s.doc.ptr(), s.code_points(), ms, rows);
   }
-  if (scratch.size() > (std::size_t{1} << 24)) std::string().swap(scratch);  // keep <= 16 MB
   py::list out = metric_list(rows);
   rows.clear();
   return out;
@@ -594,11 +667,11 @@ void scan_batch(std::vector<source>& docs, unsigned threads, Consume consume) {
   std::exception_ptr error;
 
   // Claims the next unscanned document and scans it; false when none is left.
-  auto scan_next = [&](std::string& scratch, std::vector<zhscan::metric>& ms) {
+  auto scan_next = [&](std::vector<zhscan::metric>& ms) {
     const std::size_t i = next.fetch_add(1);
     if (i >= n || stop.load()) return false;
     try {
-      metric_rows(utf8_of(docs[i], scratch), docs[i].code_points(), ms, results[i]);
+      metric_rows(doc_utf8(docs[i]), docs[i].doc.ptr(), docs[i].code_points(), ms, results[i]);
     } catch (...) {
       std::lock_guard<std::mutex> lock(mu);
       if (!error) error = std::current_exception();
@@ -612,9 +685,8 @@ void scan_batch(std::vector<source>& docs, unsigned threads, Consume consume) {
     return true;
   };
   auto worker = [&] {
-    std::string scratch;
     std::vector<zhscan::metric> ms;
-    while (scan_next(scratch, ms)) {
+    while (scan_next(ms)) {
     }
   };
 
@@ -628,13 +700,12 @@ void scan_batch(std::vector<source>& docs, unsigned threads, Consume consume) {
   } join{{}, stop};
   for (unsigned t = 1; t < threads; ++t) join.pool.emplace_back(worker);
 
-  std::string scratch;
   std::vector<zhscan::metric> ms;
   for (std::size_t i = 0; i < n; ++i) {
     if (!done[i].load()) {
       py::gil_scoped_release nogil;
       // Scan documents ahead rather than wait; wait only when every one is claimed.
-      while (!done[i].load() && scan_next(scratch, ms)) {
+      while (!done[i].load() && scan_next(ms)) {
       }
       std::unique_lock<std::mutex> lock(mu);
       cv.wait(lock, [&] { return done[i].load() || error != nullptr; });
@@ -663,6 +734,7 @@ std::vector<source> sources_of(py::handle texts, const char* what) {
   for (py::handle t : it) {
     try {
       docs.push_back(make_source(t, what));
+      make_doc(docs.back());
     } catch (py::type_error&) {
       throw py::type_error(std::string(what) + "(): item " + std::to_string(docs.size()) +
                            " has type " + type_name(t.ptr()) + ", not str, bytes or memoryview");
