@@ -6,7 +6,8 @@
 
 The documents are the shared corpus's files (ZHSCAN_SHARED_DIR/corpus, or --corpus)
 repeated until about --mb MB. Rows (MB/s of UTF-8 input, wall clock; the rows run in turn,
---repeat rounds, and each row's best round counts):
+--repeat rounds, and each row's best round counts; MB/CPU-s divides by the process's CPU
+time instead, all threads together, which a busy machine disturbs less):
   library         zhscan::find_metrics alone, one thread (zhscan._zhscan._bench_find_metrics)
   metrics(str)    one zhscan.metrics call per document, str input (code-point offsets)
   metrics(bytes)  the same with bytes input (byte offsets)
@@ -70,16 +71,21 @@ def main():
     # Round robin: every row runs once per round, so a busy spell of the machine hits all
     # rows alike; each row's best round counts.
     best = {name: float("inf") for name, _ in rows}
+    cpu = {name: float("inf") for name, _ in rows}
     for _ in range(args.repeat):
         for name, fn in rows:
-            t0 = time.perf_counter()
-            fn()
+            c0, t0 = time.process_time(), time.perf_counter()
+            result = fn()
             best[name] = min(best[name], time.perf_counter() - t0)
+            cpu[name] = min(cpu[name], time.process_time() - c0)
+            del result
     speed = {name: mb / t for name, t in best.items()}
-    lib = speed[rows[0][0]]
-    print(f"{'':40} {'MB/s':>8} {'of library':>11}")
+    per_cpu = {name: mb / max(t, 1e-9) for name, t in cpu.items()}
+    lib, lib_cpu = speed[rows[0][0]], per_cpu[rows[0][0]]
+    print(f"{'':40} {'MB/s':>8} {'of library':>11} {'MB/CPU-s':>9} {'of library':>11}")
     for name, _ in rows:
-        print(f"{name:40} {speed[name]:8.1f} {speed[name] / lib:10.0%}")
+        print(f"{name:40} {speed[name]:8.1f} {speed[name] / lib:10.0%} "
+              f"{per_cpu[name]:9.1f} {per_cpu[name] / lib_cpu:10.0%}")
     for kind in ("str", "bytes"):
         one, two = speed[f"metrics_batch({kind}, threads=1)"], speed[f"metrics_batch({kind}, threads=2)"]
         print(f"batch {kind}: 2 threads / 1 thread = {two / one:.2f}x")

@@ -52,8 +52,7 @@ struct source {
   int ukind = 1;               // str: PyUnicode_KIND (1, 2, 4)
   Py_buffer view{};            // buffer: the export (released with the GIL held)
   bool has_view = false;
-  py::object doc;              // metrics: the bytes the metrics view (make_doc)
-  std::size_t doc_len = 0;     // metrics, non-ASCII str: UTF-8 length in `doc`
+  py::object doc;              // metrics: what the Metrics reference (make_doc)
 
   source() = default;
   source(const source&) = delete;
@@ -71,7 +70,6 @@ struct source {
       has_view = o.has_view;
       o.has_view = false;
       doc = std::move(o.doc);
-      doc_len = o.doc_len;
     }
     return *this;
   }
@@ -192,51 +190,32 @@ std::string_view utf8_of(const source& s, std::string& scratch) {
 }
 
 /**
- * For metrics: gives `s` its `doc`, the Python object whose UTF-8 bytes the metrics view
- * (each Metric holds a reference; its text attributes are decoded on access). A bytes
- * object or an ASCII str is its own doc (no copy); another buffer is copied into a bytes
- * object (it may change or be released later); another str gets a bytes object of the
- * largest size its UTF-8 can have, filled by doc_utf8 without the GIL (the one copy).
- * Needs the GIL.
+ * For metrics: gives `s` its `doc`, the Python object the metrics keep a reference to
+ * (their text attributes are read from it on access). A str or a bytes object is its own
+ * doc (no copy); another buffer is copied into a bytes object (it may change or be released
+ * later). Needs the GIL.
  */
 void make_doc(source& s) {
-  if (s.kind == source::ascii_str || (s.kind == source::buffer && PyBytes_Check(s.obj.ptr()))) {
+  if (s.kind != source::buffer || PyBytes_Check(s.obj.ptr())) {
     s.doc = s.obj;
     return;
   }
-  if (s.kind == source::buffer) {
-    PyObject* b = PyBytes_FromStringAndSize(static_cast<const char*>(s.data), s.length);
-    if (!b) throw py::error_already_set();
-    s.doc = py::reinterpret_steal<py::object>(b);
-    s.release();
-    s.obj = s.doc;
-    s.data = PyBytes_AS_STRING(b);
-    return;
-  }
-  PyObject* b = PyBytes_FromStringAndSize(nullptr, s.length * (s.ukind == 1 ? 2 : s.ukind == 2 ? 3 : 4));
+  PyObject* b = PyBytes_FromStringAndSize(static_cast<const char*>(s.data), s.length);
   if (!b) throw py::error_already_set();
   s.doc = py::reinterpret_steal<py::object>(b);
+  s.release();
+  s.obj = s.doc;
+  s.data = PyBytes_AS_STRING(b);
 }
 
-/** The UTF-8 of a source prepared by make_doc (transcoding a str into its doc). No GIL. */
-std::string_view doc_utf8(source& s) {
-  if (s.kind != source::wide_str) return {static_cast<const char*>(s.data), static_cast<std::size_t>(s.length)};
-  char* const out = PyBytes_AS_STRING(s.doc.ptr());
-  const auto n = static_cast<std::size_t>(s.length);
-  char* p = out;
-  if (s.ukind == 1) p = transcode_to(static_cast<const std::uint8_t*>(s.data), n, out);
-  else if (s.ukind == 2) p = transcode_to(static_cast<const std::uint16_t*>(s.data), n, out);
-  else p = transcode_to(static_cast<const std::uint32_t*>(s.data), n, out);
-  s.doc_len = static_cast<std::size_t>(p - out);
-  return {out, s.doc_len};
-}
-
-/** The bytes of a metric's doc (a bytes object, or an ASCII str). Needs the GIL or a
- *  reference held by the caller. */
+/** The bytes of a metric's doc: a bytes object or an ASCII str (a non-ASCII str has none). */
 std::string_view doc_bytes(PyObject* doc) {
   if (PyBytes_Check(doc)) return {PyBytes_AS_STRING(doc), static_cast<std::size_t>(PyBytes_GET_SIZE(doc))};
   return {static_cast<const char*>(PyUnicode_DATA(doc)), static_cast<std::size_t>(PyUnicode_GET_LENGTH(doc))};
 }
+
+/** True when the doc is a non-ASCII str: its metrics' spans are bytes of a UTF-8 copy that is gone. */
+bool wide_doc(PyObject* doc) { return PyUnicode_Check(doc) && !PyUnicode_IS_ASCII(doc); }
 
 /**
  * Byte offset -> code-point offset in one forward walk (offsets asked in increasing order
@@ -347,31 +326,62 @@ py::object number_obj(const zhscan::metric& m, double v) {
 // Metrics
 
 /**
- * One metric. `m` is the library's record: byte spans into the doc's UTF-8, and `unit`,
- * `per`, `per2` view the lexicon or the doc. `doc` is the doc (source::doc): borrowed in a
- * scan's rows, owned (a reference) by a zhscan.Metric. Text attributes are decoded from the
- * doc on access, so a Metric is one small allocation.
+ * One metric. `m` is the library's record: byte spans into the scanned UTF-8, and `unit`,
+ * `per`, `per2` view the lexicon or the doc. `doc` is the input (source::doc): borrowed in a
+ * scan's rows, owned (a reference) by a zhscan.Metric, like re.Match keeps its string. Text
+ * attributes are read from it on access, so a Metric is one small allocation. For a
+ * non-ASCII str the UTF-8 was a temporary: the text is str[start:end], the other spans are
+ * taken from its UTF-8, and a numeric rate denominator (`per`, inside the metric's text) is
+ * kept as its offset in it.
  */
 struct metric_row {
   zhscan::metric m;
   std::size_t start = 0;  // m.span in the caller's units (code points for a str)
   std::size_t end = 0;
   PyObject* doc = nullptr;
+  std::uint32_t per_at = 0, per_len = 0;  // per inside the text (wide str): bytes from span.start
+  bool per_in_text = false;
   bool from_str = false;  // decode as a str input's bytes (surrogates kept), else U+FFFD
 
-  std::string_view bytes(zhscan::byte_span sp) const { return sp.in(doc_bytes(doc)); }
+  /** The UTF-8 of the metric's text (`tmp` holds it for a non-ASCII str). */
+  std::string_view utf8(std::string& tmp) const {
+    if (!wide_doc(doc)) return m.span.in(doc_bytes(doc));
+    py::object sub = py::reinterpret_steal<py::object>(
+        PyUnicode_Substring(doc, static_cast<Py_ssize_t>(start), static_cast<Py_ssize_t>(end)));
+    if (!sub) throw py::error_already_set();
+    PyObject* b = PyUnicode_AsEncodedString(sub.ptr(), "utf-8", "surrogatepass");
+    if (!b) throw py::error_already_set();
+    tmp.assign(PyBytes_AS_STRING(b), static_cast<std::size_t>(PyBytes_GET_SIZE(b)));
+    Py_DECREF(b);
+    return tmp;
+  }
+  /** The bytes of a span inside the metric's text. */
+  std::string_view bytes(zhscan::byte_span sp, std::string& tmp) const {
+    const std::string_view t = utf8(tmp);
+    const std::size_t a = sp.start - m.span.start;
+    return a <= t.size() ? t.substr(a, sp.size()) : std::string_view();
+  }
+  /** The full normalised unit (metric::append_unit). */
   std::string unit() const {
-    std::string u;
-    m.append_unit(u);
+    std::string u, tmp;
+    if (!per_in_text) {
+      m.append_unit(u);
+      return u;
+    }
+    zhscan::metric c = m;
+    const std::string_view t = utf8(tmp);
+    c.per = per_at <= t.size() ? t.substr(per_at, per_len) : std::string_view();
+    c.append_unit(u);
     return u;
   }
 };
 
-/** Appends the metrics of `text` (the UTF-8 of `doc`) to `rows`. */
+/** Appends the metrics of `text` (the scanned UTF-8 of `doc`) to `rows`. */
 void metric_rows(std::string_view text, PyObject* doc, bool code_points,
                  std::vector<zhscan::metric>& ms, std::vector<metric_row>& rows) {
   zhscan::find_metrics(text, ms);
   offset_cursor off(text, code_points);
+  const bool wide = wide_doc(doc);
   rows.reserve(rows.size() + ms.size());
   for (const zhscan::metric& m : ms) {
     metric_row r;
@@ -380,8 +390,29 @@ void metric_rows(std::string_view text, PyObject* doc, bool code_points,
     r.end = off(m.span.end);
     r.doc = doc;
     r.from_str = code_points;
+    if (wide && !m.per.empty() && m.per.data() >= text.data() + m.span.start &&
+        m.per.data() + m.per.size() <= text.data() + m.span.end) {
+      r.per_in_text = true;
+      r.per_at = static_cast<std::uint32_t>(m.per.data() - (text.data() + m.span.start));
+      r.per_len = static_cast<std::uint32_t>(m.per.size());
+      r.m.per = {};
+    }
     rows.push_back(r);
   }
+}
+
+py::object span_str(const metric_row& r, zhscan::byte_span sp) {
+  std::string tmp;
+  return utf8_str(r.bytes(sp, tmp), r.from_str);
+}
+
+py::object text_str(const metric_row& r) {
+  if (wide_doc(r.doc)) {
+    PyObject* o = PyUnicode_Substring(r.doc, static_cast<Py_ssize_t>(r.start), static_cast<Py_ssize_t>(r.end));
+    if (!o) throw py::error_already_set();
+    return py::reinterpret_steal<py::object>(o);
+  }
+  return utf8_str(r.m.span.in(doc_bytes(r.doc)), r.from_str);
 }
 
 using metric_getter = py::object (*)(const metric_row&);
@@ -403,17 +434,17 @@ py::object opt_str(std::string_view s, bool from_str) {
 const metric_field metric_fields[] = {
     {"start", [](const metric_row& r) -> py::object { return py::int_(r.start); }, "start offset (code points for str input, bytes otherwise)"},
     {"end", [](const metric_row& r) -> py::object { return py::int_(r.end); }, "end offset, exclusive"},
-    {"text", [](const metric_row& r) { return utf8_str(r.bytes(r.m.span), r.from_str); }, "the metric as written: hedge words, number, unit"},
+    {"text", [](const metric_row& r) { return text_str(r); }, "the metric as written: hedge words, number, unit"},
     {"value", [](const metric_row& r) { return number_obj(r.m, r.m.value); }, "normalised value: int when integral, else float; None for a range or a ratio"},
     {"low", [](const metric_row& r) { return number_obj(r.m, r.m.low); }, "low end of a range, else None"},
     {"high", [](const metric_row& r) { return number_obj(r.m, r.m.high); }, "high end of a range, else None"},
     {"ratio", [](const metric_row& r) -> py::object { return r.m.shape == zhscan::metric_shape::ratio ? py::object(py::make_tuple(number_obj(r.m, r.m.ratio_a), number_obj(r.m, r.m.ratio_b))) : py::none(); }, "(a, b) for a ratio a:b, else None"},
     {"approx", [](const metric_row& r) { return r.m.approx == zhscan::approximation::none ? py::object(py::none()) : label(zhscan::to_string(r.m.approx)); }, "approximation ('about', 'more_than', ...) or None"},
     {"unit", [](const metric_row& r) { return opt_str(r.unit(), true); }, "normalised unit (with a rate's '/' denominator) or None"},
-    {"unit_text", [](const metric_row& r) { return opt_str(r.bytes(r.m.unit_text), r.from_str); }, "the unit as written, or None"},
+    {"unit_text", [](const metric_row& r) { return r.m.unit_text.empty() ? py::object(py::none()) : span_str(r, r.m.unit_text); }, "the unit as written, or None"},
     {"category", [](const metric_row& r) { return label(zhscan::to_string(r.m.category)); }, "unit category ('currency', 'percent', ...)"},
     {"numeral", [](const metric_row& r) { return label(zhscan::to_string(r.m.numeral)); }, "'arabic', 'han' or 'mixed'"},
-    {"number", [](const metric_row& r) { return utf8_str(r.bytes(r.m.number), r.from_str); }, "the number as written"},
+    {"number", [](const metric_row& r) { return span_str(r, r.m.number); }, "the number as written"},
     {"change_from", [](const metric_row& r) -> py::object { return r.m.change_from == zhscan::npos ? py::none() : py::object(py::int_(r.m.change_from)); }, "index (in the same result) of the metric this one changes from, or None"},
 };
 
@@ -429,6 +460,7 @@ py::dict metric_to_dict(const metric_row& r) {
  */
 py::tuple metric_state(const metric_row& r) {
   const zhscan::metric& m = r.m;
+  std::string tmp;
   const std::size_t o = m.span.start;
   return py::make_tuple(
       py::make_tuple(m.number.start - o, m.number.end - o, m.unit_text.start - o, m.unit_text.end - o),
@@ -436,7 +468,7 @@ py::tuple metric_state(const metric_row& r) {
       py::make_tuple(static_cast<int>(m.shape), static_cast<int>(m.approx),
                      static_cast<int>(m.category), static_cast<int>(m.numeral)),
       m.change_from == zhscan::npos ? py::object(py::none()) : py::object(py::int_(m.change_from)),
-      py::make_tuple(r.start, r.end), py::bytes(std::string(r.bytes(m.span))), py::bytes(r.unit()),
+      py::make_tuple(r.start, r.end), py::bytes(std::string(r.utf8(tmp))), py::bytes(r.unit()),
       r.from_str);
 }
 
@@ -634,11 +666,13 @@ py::list metrics_one(py::handle text) {
   // Reused by the calls of one thread: no allocation (nor page faults) once they have grown.
   thread_local std::vector<zhscan::metric> ms;
   thread_local std::vector<metric_row> rows;
+  thread_local std::string scratch;
   rows.clear();
   {
     py::gil_scoped_release nogil;
-    metric_rows(doc_utf8(s), s.doc.ptr(), s.code_points(), ms, rows);
+    metric_rows(utf8_of(s, scratch), s.doc.ptr(), s.code_points(), ms, rows);
   }
+  if (scratch.size() > (std::size_t{1} << 24)) std::string().swap(scratch);  // keep <= 16 MB
   py::list out = metric_list(rows);
   rows.clear();
   return out;
@@ -667,11 +701,11 @@ void scan_batch(std::vector<source>& docs, unsigned threads, Consume consume) {
   std::exception_ptr error;
 
   // Claims the next unscanned document and scans it; false when none is left.
-  auto scan_next = [&](std::vector<zhscan::metric>& ms) {
+  auto scan_next = [&](std::string& scratch, std::vector<zhscan::metric>& ms) {
     const std::size_t i = next.fetch_add(1);
     if (i >= n || stop.load()) return false;
     try {
-      metric_rows(doc_utf8(docs[i]), docs[i].doc.ptr(), docs[i].code_points(), ms, results[i]);
+      metric_rows(utf8_of(docs[i], scratch), docs[i].doc.ptr(), docs[i].code_points(), ms, results[i]);
     } catch (...) {
       std::lock_guard<std::mutex> lock(mu);
       if (!error) error = std::current_exception();
@@ -685,8 +719,9 @@ void scan_batch(std::vector<source>& docs, unsigned threads, Consume consume) {
     return true;
   };
   auto worker = [&] {
+    std::string scratch;
     std::vector<zhscan::metric> ms;
-    while (scan_next(ms)) {
+    while (scan_next(scratch, ms)) {
     }
   };
 
@@ -700,12 +735,13 @@ void scan_batch(std::vector<source>& docs, unsigned threads, Consume consume) {
   } join{{}, stop};
   for (unsigned t = 1; t < threads; ++t) join.pool.emplace_back(worker);
 
+  std::string scratch;
   std::vector<zhscan::metric> ms;
   for (std::size_t i = 0; i < n; ++i) {
     if (!done[i].load()) {
       py::gil_scoped_release nogil;
       // Scan documents ahead rather than wait; wait only when every one is claimed.
-      while (!done[i].load() && scan_next(ms)) {
+      while (!done[i].load() && scan_next(scratch, ms)) {
       }
       std::unique_lock<std::mutex> lock(mu);
       cv.wait(lock, [&] { return done[i].load() || error != nullptr; });

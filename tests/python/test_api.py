@@ -23,7 +23,7 @@ DOC = (
     "（一）新建校舍13.73万平方米，男女比例45:55，覆盖2-3所学校。\n"
     "（二）人数由800人提高到1050人，气温零下5度。\n"
     "二、下一步\n"
-    "计划投入1.2亿元。\n"
+    "计划投入1.2亿元，铅含量80毫克/100毫升。\n"
 )
 
 FIELDS = ["start", "end", "text", "value", "low", "high", "ratio", "approx", "unit",
@@ -58,6 +58,9 @@ def test_metrics_fields_and_values():
     to = by_text["1050人"]
     assert to.change_from is not None and ms[to.change_from].text == "800人"
     assert by_text["1.2亿元"].value == 120000000
+    rate = by_text["80毫克/100毫升"]  # a numeric denominator, kept from the text
+    assert (rate.unit, rate.category) == ("毫克/100毫升", "rate")
+    assert pickle.loads(pickle.dumps(rate)).unit == "毫克/100毫升"
 
 
 def test_str_offsets_are_code_points():
