@@ -168,11 +168,33 @@ char* transcode_to(const Unit* u, std::size_t n, char* p) noexcept {
   return p;
 }
 
+/**
+ * UCS-2 without branches on the character's length (text mixing Han and ASCII digits defeats
+ * the branch predictor): every unit writes three bytes and advances by its UTF-8 length.
+ * Needs two bytes of slack after the output's end. Surrogates, like the other units of
+ * 0x800..0xFFFF, take three bytes.
+ */
+inline char* transcode_ucs2(const std::uint16_t* u, std::size_t n, char* p) noexcept {
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t c = u[i];
+    const std::uint32_t ge80 = c >= 0x80, ge800 = c >= 0x800;
+    const std::uint32_t b0 = ge800 ? (0xE0 | (c >> 12)) : ge80 ? (0xC0 | (c >> 6)) : c;
+    const std::uint32_t b1 = ge800 ? (0x80 | ((c >> 6) & 0x3F)) : (0x80 | (c & 0x3F));
+    p[0] = static_cast<char>(b0);
+    p[1] = static_cast<char>(b1);
+    p[2] = static_cast<char>(0x80 | (c & 0x3F));
+    p += 1 + ge80 + ge800;
+  }
+  return p;
+}
+
 template <class Unit>
 std::size_t transcode(const Unit* u, std::size_t n, std::string& out) {
-  const std::size_t need = n * (sizeof(Unit) == 1 ? 2 : sizeof(Unit) == 2 ? 3 : 4);
+  const std::size_t need = n * (sizeof(Unit) == 1 ? 2 : sizeof(Unit) == 2 ? 3 : 4) + 2;
   if (out.size() < need) out.resize(need);
-  return static_cast<std::size_t>(transcode_to(u, n, &out[0]) - &out[0]);
+  char* const begin = &out[0];
+  if constexpr (sizeof(Unit) == 2) return static_cast<std::size_t>(transcode_ucs2(u, n, begin) - begin);
+  return static_cast<std::size_t>(transcode_to(u, n, begin) - begin);
 }
 
 /**

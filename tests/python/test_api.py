@@ -71,16 +71,17 @@ def test_str_offsets_are_code_points():
         assert m.number in m.text
 
 
-def test_bytes_offsets_are_bytes():
-    raw = DOC.encode("utf-8")
-    by_str = zhscan.metrics(DOC)
+@pytest.mark.parametrize("doc", [DOC, DOC.replace("😀", "")])  # str storage UCS-4, UCS-2
+def test_bytes_offsets_are_bytes(doc):
+    raw = doc.encode("utf-8")
+    by_str = zhscan.metrics(doc)
     for kind in (raw, memoryview(raw), bytearray(raw)):
         by_bytes = zhscan.metrics(kind)
         assert [m.text for m in by_bytes] == [m.text for m in by_str]
         for mb, ms in zip(by_bytes, by_str):
             assert raw[mb.start:mb.end].decode("utf-8") == mb.text
-            assert mb.start == len(DOC[:ms.start].encode("utf-8"))
-            assert mb.end == len(DOC[:ms.end].encode("utf-8"))
+            assert mb.start == len(doc[:ms.start].encode("utf-8"))
+            assert mb.end == len(doc[:ms.end].encode("utf-8"))
             assert {k: v for k, v in mb.to_dict().items() if k not in ("start", "end")} == \
                    {k: v for k, v in ms.to_dict().items() if k not in ("start", "end")}
 
