@@ -3,10 +3,11 @@
 // documentation live in zhscan/__init__.py; this module holds the parts that must be fast.
 //
 // Inputs: a str is scanned as UTF-8 and reported in code points (text[m.start:m.end] ==
-// m.text); bytes and other C-contiguous buffers (memoryview, bytearray) are scanned in place
-// and reported in bytes. An ASCII str and a bytes object are never copied; any other str is
-// transcoded to UTF-8 once (lone surrogates as 3-byte sequences, which the library reads as
-// ill-formed, like Python's "surrogatepass"). The scans run with the GIL released.
+// m.text); bytes and other C-contiguous buffers (memoryview, bytearray) are reported in
+// bytes. An ASCII str and a bytes object are scanned in place; any other str is transcoded
+// to UTF-8 once into a reused buffer (lone surrogates as 3-byte sequences, which the library
+// reads as ill-formed, like Python's "surrogatepass"); for metrics, another buffer is copied
+// once into a bytes object, which its Metrics reference. The scans run with the GIL released.
 //
 // Metric fields: `metric_fields` below, one line per field, in the command-line tool's
 // order (examples/cli_metrics.hpp). Each line gives the attribute of zhscan.Metric, its
