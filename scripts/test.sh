@@ -6,7 +6,7 @@
 #   ./scripts/test.sh                 every step below, in order
 #   ./scripts/test.sh gcc meson       only the named steps
 #
-# Steps: deps gcc clang asan meson fuzz bench single consumers gold install
+# Steps: deps gcc clang asan meson fuzz bench single consumers gold python install
 #   deps     install the missing Debian packages (as root, apt-get; skipped when all present)
 #   gcc      g++ -O3 build (tests, CLI, benchmarks, fuzz harnesses as replay tools) + ctest
 #   clang    clang++ build (tests, CLI, benchmarks, libFuzzer harnesses) + ctest
@@ -21,6 +21,9 @@
 #            -fno-rtti, README snippets, one version everywhere
 #   gold     the CLI over ../shared/corpus, scored against ../shared/gold; then
 #            tests/regression/check.py: tests/heldout and tests/regression/eval*/ with floors
+#   python   the Python package (python/) pip-installed into a venv of Debian's Python, then
+#            pytest tests/python: the API, and examples/dask_pipeline.py on a 2-worker
+#            LocalCluster compared with the CLI (the gcc step's, or one built here)
 #   install  cmake --install to a temporary prefix, check the package files
 # (noexcept/ODR checks are ctest/meson tests, so they run in every build.)
 #
@@ -40,7 +43,7 @@ if [[ -d $ZHSCAN_SHARED_DIR ]]; then
 fi
 export ZHSCAN_SHARED_DIR
 FUZZERS=(utf8 tokenize numeral list_marker metric)
-ALL_STEPS=(deps gcc clang asan meson fuzz bench single consumers gold install)
+ALL_STEPS=(deps gcc clang asan meson fuzz bench single consumers gold python install)
 
 if (($# == 0)); then
   STEPS=("${ALL_STEPS[@]}")
@@ -91,7 +94,9 @@ want() { [[ " ${STEPS[*]} " == *" $1 "* ]]; }
 install_missing_packages() {
   local pkgs=(g++ cmake ninja-build meson pkgconf python3 git clang libclang-rt-14-dev llvm
               catch2 libbenchmark-dev libicu-dev libutf8proc-dev libutfcpp-dev libre2-dev
-              libpcre2-dev)
+              libpcre2-dev
+              python3-dev python3-venv pybind11-dev python3-pybind11 python3-mesonpy python3-numpy
+              python3-pandas python3-pytest python3-dask python3-distributed)
   if ! command -v dpkg-query >/dev/null; then
     echo "not a Debian system: install by hand the equivalents of: ${pkgs[*]} libhyperscan-dev"
     return 0
@@ -237,6 +242,40 @@ if want gold; then
   [[ -x $cli ]] || { echo "no $cli: run the 'gcc' step first" >&2; exit 1; }
   python3 "$REPO/tests/gold_check.py" --zhscan "$cli" --shared "$ZHSCAN_SHARED_DIR"
   python3 "$REPO/tests/regression/check.py" --zhscan "$cli" --shared "$ZHSCAN_SHARED_DIR"
+  section_done
+fi
+
+if want python; then
+  section python "Python package in a venv; pytest tests/python (API, Dask example vs the CLI)"
+  cli=$BUILD/gcc/examples/zhscan
+  if [[ ! -x $cli ]]; then
+    cmake -S "$REPO" -B "$BUILD/python-cli" -G Ninja -DCMAKE_BUILD_TYPE=Release -DZHSCAN_BUILD_TESTS=OFF \
+      -DZHSCAN_BUILD_BENCH=OFF -DZHSCAN_BUILD_FUZZ=OFF >/dev/null
+    cmake --build "$BUILD/python-cli" --target zhscan_cli -j "$JOBS"
+    cli=$BUILD/python-cli/examples/zhscan
+  fi
+  venv=$BUILD/python-venv
+  rm -rf "$venv"
+  # Debian's Python by its path (another python3 may come first on PATH); no PyPI.
+  /usr/bin/python3 -m venv --system-site-packages "$venv"
+  "$venv/bin/pip" install --no-build-isolation --no-index "$REPO/python"
+  # From outside python/ (a folder named like the package would shadow the installed one).
+  junit=$BUILD/python-junit.xml
+  (cd "$BUILD" && ZHSCAN_CLI=$cli "$venv/bin/python" -m pytest -q -rs -p no:cacheprovider \
+     --junitxml="$junit" "$REPO/tests/python")
+  # A run that collected nothing (exit status 5 is already an error) or skipped a test it
+  # could run must not pass: the only allowed skips are the corpus ones, without a corpus.
+  python3 - "$junit" "$([[ -d $ZHSCAN_SHARED_DIR/corpus ]] && echo 1 || echo 0)" <<'PY'
+import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+suite = root if root.tag == "testsuite" else root.find("testsuite")
+tests, skipped = int(suite.get("tests")), int(suite.get("skipped"))
+print(f"pytest: {tests} tests, {skipped} skipped")
+if tests < 10:
+    sys.exit(f"only {tests} Python tests ran")
+if skipped and sys.argv[2] == "1":
+    sys.exit(f"{skipped} Python tests skipped although the shared corpus is present")
+PY
   section_done
 fi
 

@@ -1,0 +1,1064 @@
+// SPDX-License-Identifier: MIT
+// zhscan._zhscan: pybind11 bindings over the header-only library. The public API and its
+// documentation live in zhscan/__init__.py; this module holds the parts that must be fast.
+//
+// Inputs: a str is scanned as UTF-8 and reported in code points (text[m.start:m.end] ==
+// m.text); bytes and other C-contiguous buffers (memoryview, bytearray) are reported in
+// bytes. An ASCII str and a bytes object are scanned in place; any other str is transcoded
+// to UTF-8 once into a reused buffer (lone surrogates as 3-byte sequences, which the library
+// reads as ill-formed, like Python's "surrogatepass"); for metrics, another buffer is copied
+// once into a bytes object, which its Metrics reference. The scans run with the GIL released.
+//
+// Metric fields: `metric_fields` below, one line per field, in the command-line tool's
+// order (examples/cli_metrics.hpp). Each line gives the attribute of zhscan.Metric, its
+// entry in Metric.to_dict() and its column in zhscan.metrics_frame().
+#include <pybind11/pybind11.h>
+
+#include <Python.h>
+
+#include <algorithm>
+#include <atomic>
+#include <charconv>
+#include <chrono>
+#include <cmath>
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "cli_number.hpp"  // trim_numeral_line: `zhscan number`'s reading of a line
+#include "zhscan/zhscan.hpp"
+
+namespace py = pybind11;
+
+namespace {
+
+// ---------------------------------------------------------------------------------------
+// Documents
+
+/** One input document, held (with a reference) while it is scanned. */
+struct source {
+  enum kind_t { ascii_str, wide_str, buffer } kind = buffer;
+  py::object obj;             // keeps the str / bytes / buffer owner alive
+  const void* data = nullptr;  // str: PyUnicode_DATA; buffer: the bytes
+  Py_ssize_t length = 0;       // str: code points; buffer: bytes
+  int ukind = 1;               // str: PyUnicode_KIND (1, 2, 4)
+  Py_buffer view{};            // buffer: the export (released with the GIL held)
+  bool has_view = false;
+  py::object doc;              // metrics: what the Metrics reference (make_doc)
+
+  source() = default;
+  source(const source&) = delete;
+  source& operator=(const source&) = delete;
+  source(source&& o) noexcept { *this = std::move(o); }
+  source& operator=(source&& o) noexcept {
+    if (this != &o) {
+      release();
+      kind = o.kind;
+      obj = std::move(o.obj);
+      data = o.data;
+      length = o.length;
+      ukind = o.ukind;
+      view = o.view;
+      has_view = o.has_view;
+      o.has_view = false;
+      doc = std::move(o.doc);
+    }
+    return *this;
+  }
+  ~source() { release(); }
+  void release() noexcept {
+    if (has_view) {
+      PyBuffer_Release(&view);
+      has_view = false;
+    }
+  }
+  /** Offsets in code points (a str) rather than bytes. */
+  bool code_points() const noexcept { return kind != buffer; }
+};
+
+/** Python type name of `o`, for error messages. */
+std::string type_name(PyObject* o) { return Py_TYPE(o)->tp_name; }
+
+/** Reads `o` as a document or raises TypeError naming `what` (the caller's function). */
+source make_source(py::handle o, const char* what) {
+  source s;
+  PyObject* p = o.ptr();
+  s.obj = py::reinterpret_borrow<py::object>(o);
+  if (PyUnicode_Check(p)) {
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(p) != 0) throw py::error_already_set();
+#endif
+    s.kind = PyUnicode_IS_ASCII(p) ? source::ascii_str : source::wide_str;
+    s.data = PyUnicode_DATA(p);
+    s.length = PyUnicode_GET_LENGTH(p);
+    s.ukind = static_cast<int>(PyUnicode_KIND(p));
+    return s;
+  }
+  if (PyBytes_Check(p)) {
+    s.kind = source::buffer;
+    s.data = PyBytes_AS_STRING(p);
+    s.length = PyBytes_GET_SIZE(p);
+    return s;
+  }
+  if (PyObject_CheckBuffer(p)) {
+    if (PyObject_GetBuffer(p, &s.view, PyBUF_SIMPLE) != 0) {
+      PyErr_Clear();
+      throw py::type_error(std::string(what) + "() needs a C-contiguous buffer; this " +
+                           type_name(p) + " cannot give one");
+    }
+    s.has_view = true;
+    s.kind = source::buffer;
+    s.data = s.view.buf;
+    s.length = s.view.len;
+    return s;
+  }
+  throw py::type_error(std::string(what) + "() takes str, bytes or memoryview, not " +
+                       type_name(p));
+}
+
+/** Writes the UTF-8 form of code point `c` at `p` (surrogates too: 3 bytes, like
+ *  "surrogatepass"); returns the end. */
+inline char* put_utf8(char* p, std::uint32_t c) noexcept {
+  if (c < 0x80) {
+    *p++ = static_cast<char>(c);
+  } else if (c < 0x800) {
+    *p++ = static_cast<char>(0xC0 | (c >> 6));
+    *p++ = static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    *p++ = static_cast<char>(0xE0 | (c >> 12));
+    *p++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *p++ = static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    *p++ = static_cast<char>(0xF0 | (c >> 18));
+    *p++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    *p++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *p++ = static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return p;
+}
+
+/**
+ * Writes the UTF-8 of a str's code units at the start of `out` and returns its length
+ * (3-byte CJK and ASCII units take the short paths). `out` only grows: resize() zero-fills
+ * what is new, so a reused buffer is not filled again.
+ */
+template <class Unit>
+char* transcode_to(const Unit* u, std::size_t n, char* p) noexcept {
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t c = u[i];
+    if (c < 0x80) {
+      *p++ = static_cast<char>(c);
+    } else if (c >= 0x800 && c < 0x10000) {
+      p[0] = static_cast<char>(0xE0 | (c >> 12));
+      p[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      p[2] = static_cast<char>(0x80 | (c & 0x3F));
+      p += 3;
+    } else {
+      p = put_utf8(p, c);
+    }
+  }
+  return p;
+}
+
+/**
+ * UCS-2 without branches on the character's length (text mixing Han and ASCII digits defeats
+ * the branch predictor): every unit writes three bytes and advances by its UTF-8 length.
+ * Needs two bytes of slack after the output's end. Surrogates, like the other units of
+ * 0x800..0xFFFF, take three bytes.
+ */
+inline char* transcode_ucs2(const std::uint16_t* u, std::size_t n, char* p) noexcept {
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t c = u[i];
+    const std::uint32_t ge80 = c >= 0x80, ge800 = c >= 0x800;
+    const std::uint32_t b0 = ge800 ? (0xE0 | (c >> 12)) : ge80 ? (0xC0 | (c >> 6)) : c;
+    const std::uint32_t b1 = ge800 ? (0x80 | ((c >> 6) & 0x3F)) : (0x80 | (c & 0x3F));
+    p[0] = static_cast<char>(b0);
+    p[1] = static_cast<char>(b1);
+    p[2] = static_cast<char>(0x80 | (c & 0x3F));
+    p += 1 + ge80 + ge800;
+  }
+  return p;
+}
+
+template <class Unit>
+std::size_t transcode(const Unit* u, std::size_t n, std::string& out) {
+  const std::size_t need = n * (sizeof(Unit) == 1 ? 2 : sizeof(Unit) == 2 ? 3 : 4) + 2;
+  if (out.size() < need) out.resize(need);
+  char* const begin = &out[0];
+  if constexpr (sizeof(Unit) == 2) return static_cast<std::size_t>(transcode_ucs2(u, n, begin) - begin);
+  return static_cast<std::size_t>(transcode_to(u, n, begin) - begin);
+}
+
+/**
+ * The UTF-8 bytes the library scans: the buffer itself, an ASCII str's storage, or a
+ * transcoded copy in `scratch` (the one copy of a non-ASCII str). No GIL needed.
+ */
+std::string_view utf8_of(const source& s, std::string& scratch) {
+  const auto n = static_cast<std::size_t>(s.length);
+  if (s.kind != source::wide_str) return {static_cast<const char*>(s.data), n};
+  std::size_t len;
+  if (s.ukind == 1) len = transcode(static_cast<const std::uint8_t*>(s.data), n, scratch);
+  else if (s.ukind == 2) len = transcode(static_cast<const std::uint16_t*>(s.data), n, scratch);
+  else len = transcode(static_cast<const std::uint32_t*>(s.data), n, scratch);
+  return {scratch.data(), len};
+}
+
+/**
+ * For metrics: gives `s` its `doc`, the Python object the metrics keep a reference to
+ * (their text attributes are read from it on access). A str or a bytes object is its own
+ * doc (no copy); another buffer is copied into a bytes object (it may change or be released
+ * later). Needs the GIL.
+ */
+void make_doc(source& s) {
+  if (s.kind != source::buffer || PyBytes_Check(s.obj.ptr())) {
+    s.doc = s.obj;
+    return;
+  }
+  PyObject* b = PyBytes_FromStringAndSize(static_cast<const char*>(s.data), s.length);
+  if (!b) throw py::error_already_set();
+  s.doc = py::reinterpret_steal<py::object>(b);
+  s.release();
+  s.obj = s.doc;
+  s.data = PyBytes_AS_STRING(b);
+}
+
+/** The bytes of a metric's doc: a bytes object or an ASCII str (a non-ASCII str has none). */
+std::string_view doc_bytes(PyObject* doc) {
+  if (PyBytes_Check(doc)) return {PyBytes_AS_STRING(doc), static_cast<std::size_t>(PyBytes_GET_SIZE(doc))};
+  return {static_cast<const char*>(PyUnicode_DATA(doc)), static_cast<std::size_t>(PyUnicode_GET_LENGTH(doc))};
+}
+
+/** True when the doc is a non-ASCII str: its metrics' spans are bytes of a UTF-8 copy that is gone. */
+bool wide_doc(PyObject* doc) { return PyUnicode_Check(doc) && !PyUnicode_IS_ASCII(doc); }
+
+/**
+ * Byte offset -> code-point offset in one forward walk (offsets asked in increasing order
+ * cost one pass over the text in all; a smaller one restarts the walk). Identity for bytes
+ * and for an ASCII str.
+ */
+class offset_cursor {
+ public:
+  offset_cursor(std::string_view text, bool code_points) noexcept
+      : s_(reinterpret_cast<const unsigned char*>(text.data())),
+        n_(text.size()),
+        identity_(!code_points) {}
+  std::size_t operator()(std::size_t b) noexcept {
+    if (identity_) return b;
+    if (b > n_) b = n_;
+    if (b < byte_) byte_ = cp_ = 0;
+    std::size_t cp = cp_, i = byte_;
+    // eight bytes at a time: a code point starts at every byte but a continuation (10xxxxxx)
+    constexpr std::uint64_t ones = 0x0101010101010101ull;
+    for (; i + 8 <= b; i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, s_ + i, 8);
+      const std::uint64_t cont = (w >> 7) & ~(w >> 6) & ones;
+      cp += 8 - static_cast<std::size_t>(__builtin_popcountll(cont));
+    }
+    for (; i < b; ++i) cp += (s_[i] & 0xC0u) != 0x80u;
+    byte_ = b;
+    cp_ = cp;
+    return cp;
+  }
+
+ private:
+  const unsigned char* s_;
+  std::size_t n_;
+  bool identity_;
+  std::size_t byte_ = 0, cp_ = 0;
+};
+
+/** A str from UTF-8: a str input's own bytes (surrogates kept) or a buffer's (U+FFFD). */
+py::object utf8_str(std::string_view s, bool from_str) {
+  PyObject* o = PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()),
+                                     from_str ? "surrogatepass" : "replace");
+  if (!o) throw py::error_already_set();
+  return py::reinterpret_steal<py::object>(o);
+}
+
+/** A cached str for a library label (to_string results are static strings). */
+py::object label(std::string_view s) {
+  // A few dozen entries, keyed by the literal's address; the objects live for the process.
+  static std::unordered_map<const char*, PyObject*> cache;
+  PyObject*& o = cache[s.data()];
+  if (!o) {
+    o = PyUnicode_FromStringAndSize(s.data(), static_cast<Py_ssize_t>(s.size()));
+    if (!o) {
+      cache.erase(s.data());
+      throw py::error_already_set();
+    }
+    PyUnicode_InternInPlace(&o);
+  }
+  return py::reinterpret_borrow<py::object>(o);
+}
+
+// ---------------------------------------------------------------------------------------
+// Numbers
+
+/**
+ * THE decimal text of a metric's number: what Metric.value_decimal (and the int form of an
+ * integral value) is built from. The library keeps doubles only, so for now this is the
+ * shortest text that reads back as the same double (std::to_chars). When the library's
+ * metric carries exact decimals, build the text from them here: nothing else changes.
+ */
+std::string decimal_text(const zhscan::metric& m, double v) {
+  (void)m;
+  char buf[40];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, r.ptr);
+}
+
+py::object decimal_type() {
+  static PyObject* t = [] {
+    py::object d = py::module_::import("decimal").attr("Decimal");
+    return d.release().ptr();
+  }();
+  return py::reinterpret_borrow<py::object>(t);
+}
+
+/** decimal.Decimal of `v` (decimal_text), None for NaN / infinity. */
+py::object decimal_obj(const zhscan::metric& m, double v) {
+  if (!std::isfinite(v)) return py::none();
+  if (v == 0) v = 0;  // no Decimal('-0')
+  return decimal_type()(py::str(decimal_text(m, v)));
+}
+
+/**
+ * int when integral, float otherwise, None for NaN / infinity (the CLI's null). Integers
+ * beyond 2^53 come from the decimal text (1e20 -> 10**20, not the double's binary value).
+ */
+py::object number_obj(const zhscan::metric& m, double v) {
+  if (!std::isfinite(v)) return py::none();
+  if (v == std::trunc(v)) {
+    if (std::fabs(v) < 9.007199254740992e15) return py::int_(static_cast<long long>(v));
+    return py::int_(decimal_obj(m, v));
+  }
+  return py::float_(v);
+}
+
+// ---------------------------------------------------------------------------------------
+// Metrics
+
+/**
+ * One metric. `m` is the library's record: byte spans into the scanned UTF-8, and `unit`,
+ * `per`, `per2` view the lexicon or the doc. `doc` is the input (source::doc): borrowed in a
+ * scan's rows, owned (a reference) by a zhscan.Metric, like re.Match keeps its string. Text
+ * attributes are read from it on access, so a Metric is one small allocation. For a
+ * non-ASCII str the UTF-8 was a temporary: the text is str[start:end], the other spans are
+ * taken from its UTF-8, and a numeric rate denominator (`per`, inside the metric's text) is
+ * kept as its offset in it.
+ */
+struct metric_row {
+  zhscan::metric m;
+  std::size_t start = 0;  // m.span in the caller's units (code points for a str)
+  std::size_t end = 0;
+  PyObject* doc = nullptr;
+  std::uint32_t per_at = 0, per_len = 0;  // per inside the text (wide str): bytes from span.start
+  bool per_in_text = false;
+  bool from_str = false;  // decode as a str input's bytes (surrogates kept), else U+FFFD
+
+  /** The UTF-8 of the metric's text (`tmp` holds it for a non-ASCII str). */
+  std::string_view utf8(std::string& tmp) const {
+    if (!wide_doc(doc)) return m.span.in(doc_bytes(doc));
+    py::object sub = py::reinterpret_steal<py::object>(
+        PyUnicode_Substring(doc, static_cast<Py_ssize_t>(start), static_cast<Py_ssize_t>(end)));
+    if (!sub) throw py::error_already_set();
+    PyObject* b = PyUnicode_AsEncodedString(sub.ptr(), "utf-8", "surrogatepass");
+    if (!b) throw py::error_already_set();
+    tmp.assign(PyBytes_AS_STRING(b), static_cast<std::size_t>(PyBytes_GET_SIZE(b)));
+    Py_DECREF(b);
+    return tmp;
+  }
+  /** The bytes of a span inside the metric's text. */
+  std::string_view bytes(zhscan::byte_span sp, std::string& tmp) const {
+    const std::string_view t = utf8(tmp);
+    const std::size_t a = sp.start - m.span.start;
+    return a <= t.size() ? t.substr(a, sp.size()) : std::string_view();
+  }
+  /** The full normalised unit (metric::append_unit). */
+  std::string unit() const {
+    std::string u, tmp;
+    if (!per_in_text) {
+      m.append_unit(u);
+      return u;
+    }
+    zhscan::metric c = m;
+    const std::string_view t = utf8(tmp);
+    c.per = per_at <= t.size() ? t.substr(per_at, per_len) : std::string_view();
+    c.append_unit(u);
+    return u;
+  }
+};
+
+/** Appends the metrics of `text` (the scanned UTF-8 of `doc`) to `rows`. */
+void metric_rows(std::string_view text, PyObject* doc, bool code_points,
+                 std::vector<zhscan::metric>& ms, std::vector<metric_row>& rows) {
+  zhscan::find_metrics(text, ms);
+  offset_cursor off(text, code_points);
+  const bool wide = wide_doc(doc);
+  rows.reserve(rows.size() + ms.size());
+  for (const zhscan::metric& m : ms) {
+    metric_row r;
+    r.m = m;
+    r.start = off(m.span.start);
+    r.end = off(m.span.end);
+    r.doc = doc;
+    r.from_str = code_points;
+    if (wide && !m.per.empty() && m.per.data() >= text.data() + m.span.start &&
+        m.per.data() + m.per.size() <= text.data() + m.span.end) {
+      r.per_in_text = true;
+      r.per_at = static_cast<std::uint32_t>(m.per.data() - (text.data() + m.span.start));
+      r.per_len = static_cast<std::uint32_t>(m.per.size());
+      r.m.per = {};
+    }
+    rows.push_back(r);
+  }
+}
+
+py::object span_str(const metric_row& r, zhscan::byte_span sp) {
+  std::string tmp;
+  return utf8_str(r.bytes(sp, tmp), r.from_str);
+}
+
+py::object text_str(const metric_row& r) {
+  if (wide_doc(r.doc)) {
+    PyObject* o = PyUnicode_Substring(r.doc, static_cast<Py_ssize_t>(r.start), static_cast<Py_ssize_t>(r.end));
+    if (!o) throw py::error_already_set();
+    return py::reinterpret_steal<py::object>(o);
+  }
+  return utf8_str(r.m.span.in(doc_bytes(r.doc)), r.from_str);
+}
+
+using metric_getter = py::object (*)(const metric_row&);
+
+/** A field of zhscan.Metric: attribute name, value, docstring. */
+struct metric_field {
+  const char* name;
+  metric_getter get;
+  const char* doc;
+};
+
+py::object opt_str(std::string_view s, bool from_str) {
+  return s.empty() ? py::object(py::none()) : utf8_str(s, from_str);
+}
+
+// The command-line tool's metric fields, in its order. ONE LINE PER FIELD: a new field of
+// zhscan::metric becomes an attribute, a to_dict() entry and a metrics_frame() column here
+// (give it a dtype in zhscan/__init__.py's _FRAME_DTYPES and a line in __init__.pyi).
+const metric_field metric_fields[] = {
+    {"start", [](const metric_row& r) -> py::object { return py::int_(r.start); }, "start offset (code points for str input, bytes otherwise)"},
+    {"end", [](const metric_row& r) -> py::object { return py::int_(r.end); }, "end offset, exclusive"},
+    {"text", [](const metric_row& r) { return text_str(r); }, "the metric as written: hedge words, number, unit"},
+    {"value", [](const metric_row& r) { return number_obj(r.m, r.m.value); }, "normalised value: int when integral, else float; None for a range or a ratio"},
+    {"low", [](const metric_row& r) { return number_obj(r.m, r.m.low); }, "low end of a range, else None"},
+    {"high", [](const metric_row& r) { return number_obj(r.m, r.m.high); }, "high end of a range, else None"},
+    {"ratio", [](const metric_row& r) -> py::object { return r.m.shape == zhscan::metric_shape::ratio ? py::object(py::make_tuple(number_obj(r.m, r.m.ratio_a), number_obj(r.m, r.m.ratio_b))) : py::none(); }, "(a, b) for a ratio a:b, else None"},
+    {"approx", [](const metric_row& r) { return r.m.approx == zhscan::approximation::none ? py::object(py::none()) : label(zhscan::to_string(r.m.approx)); }, "approximation ('about', 'more_than', ...) or None"},
+    {"unit", [](const metric_row& r) { return opt_str(r.unit(), true); }, "normalised unit (with a rate's '/' denominator) or None"},
+    {"unit_text", [](const metric_row& r) { return r.m.unit_text.empty() ? py::object(py::none()) : span_str(r, r.m.unit_text); }, "the unit as written, or None"},
+    {"category", [](const metric_row& r) { return label(zhscan::to_string(r.m.category)); }, "unit category ('currency', 'percent', ...)"},
+    {"numeral", [](const metric_row& r) { return label(zhscan::to_string(r.m.numeral)); }, "'arabic', 'han' or 'mixed'"},
+    {"number", [](const metric_row& r) { return span_str(r, r.m.number); }, "the number as written"},
+    {"change_from", [](const metric_row& r) -> py::object { return r.m.change_from == zhscan::npos ? py::none() : py::object(py::int_(r.m.change_from)); }, "index (in the same result) of the metric this one changes from, or None"},
+};
+
+py::dict metric_to_dict(const metric_row& r) {
+  py::dict d;
+  for (const metric_field& f : metric_fields) d[f.name] = f.get(r);
+  return d;
+}
+
+/**
+ * Pickle state: the record with its spans relative to the metric's text, the text's bytes
+ * and the full unit. Unpickled, the doc is those bytes (text, then unit).
+ */
+py::tuple metric_state(const metric_row& r) {
+  const zhscan::metric& m = r.m;
+  std::string tmp;
+  const std::size_t o = m.span.start;
+  return py::make_tuple(
+      py::make_tuple(m.number.start - o, m.number.end - o, m.unit_text.start - o, m.unit_text.end - o),
+      py::make_tuple(m.value, m.low, m.high, m.ratio_a, m.ratio_b),
+      py::make_tuple(static_cast<int>(m.shape), static_cast<int>(m.approx),
+                     static_cast<int>(m.category), static_cast<int>(m.numeral)),
+      m.change_from == zhscan::npos ? py::object(py::none()) : py::object(py::int_(m.change_from)),
+      py::make_tuple(r.start, r.end), py::bytes(std::string(r.utf8(tmp))), py::bytes(r.unit()),
+      r.from_str);
+}
+
+/** A row from metric_state; its doc is a new reference (the caller owns it). */
+metric_row metric_from_state(const py::tuple& t) {
+  if (t.size() != 8) throw py::value_error("zhscan.Metric: bad pickle state");
+  metric_row r;
+  zhscan::metric& m = r.m;
+  const std::string text = t[5].cast<std::string>(), unit = t[6].cast<std::string>();
+  const auto sp = t[0].cast<py::tuple>();
+  const auto in_text = [&](std::size_t v) {
+    if (v > text.size()) throw py::value_error("zhscan.Metric: bad pickle state");
+    return v;
+  };
+  m.span = {0, text.size()};
+  m.number = {in_text(sp[0].cast<std::size_t>()), in_text(sp[1].cast<std::size_t>())};
+  m.unit_text = {in_text(sp[2].cast<std::size_t>()), in_text(sp[3].cast<std::size_t>())};
+  const auto v = t[1].cast<py::tuple>();
+  m.value = v[0].cast<double>();
+  m.low = v[1].cast<double>();
+  m.high = v[2].cast<double>();
+  m.ratio_a = v[3].cast<double>();
+  m.ratio_b = v[4].cast<double>();
+  const auto e = t[2].cast<py::tuple>();
+  m.shape = static_cast<zhscan::metric_shape>(e[0].cast<int>());
+  m.approx = static_cast<zhscan::approximation>(e[1].cast<int>());
+  m.category = static_cast<zhscan::unit_category>(e[2].cast<int>());
+  m.numeral = static_cast<zhscan::numeral_form>(e[3].cast<int>());
+  m.change_from = t[3].is_none() ? zhscan::npos : t[3].cast<std::size_t>();
+  const auto o = t[4].cast<py::tuple>();
+  r.start = o[0].cast<std::size_t>();
+  r.end = o[1].cast<std::size_t>();
+  r.from_str = t[7].cast<bool>();
+  py::bytes doc(text + unit);
+  const char* d = PyBytes_AS_STRING(doc.ptr());
+  m.unit = std::string_view(d + text.size(), unit.size());
+  m.per = m.per2 = {};
+  r.doc = doc.release().ptr();
+  return r;
+}
+
+// zhscan.Metric is a plain CPython type holding a metric_row inline: creating one is an
+// allocation and a move (the batch's results are built while the GIL is held, so this is
+// the serial part of metrics_batch). Its attributes are the getters of metric_fields.
+struct metric_object {
+  PyObject_HEAD
+  metric_row row;
+};
+
+PyTypeObject* metric_type = nullptr;
+
+/** A Metric for `r`, taking a new reference to its doc (`owned`: the row's is handed over). */
+PyObject* new_metric(const metric_row& r, bool owned = false) {
+  metric_object* o = PyObject_New(metric_object, metric_type);
+  if (!o) {
+    if (owned) Py_DECREF(r.doc);
+    throw py::error_already_set();
+  }
+  new (&o->row) metric_row(r);
+  if (!owned) Py_INCREF(r.doc);
+  return reinterpret_cast<PyObject*>(o);
+}
+
+const metric_row& row_of(PyObject* self) { return reinterpret_cast<metric_object*>(self)->row; }
+
+void metric_dealloc(PyObject* self) {
+  PyTypeObject* tp = Py_TYPE(self);
+  Py_XDECREF(reinterpret_cast<metric_object*>(self)->row.doc);
+  reinterpret_cast<metric_object*>(self)->row.~metric_row();
+  PyObject_Free(self);
+  Py_DECREF(tp);
+}
+
+/** Runs `f`, turning a C++ exception into a Python one (returns nullptr then). */
+template <class F>
+PyObject* guarded(F f) noexcept {
+  try {
+    return f();
+  } catch (py::error_already_set& e) {
+    e.restore();
+  } catch (py::builtin_exception& e) {
+    e.set_error();
+  } catch (std::exception& e) {
+    PyErr_SetString(PyExc_RuntimeError, e.what());
+  } catch (...) {
+    PyErr_SetString(PyExc_RuntimeError, "zhscan: unknown C++ error");
+  }
+  return nullptr;
+}
+
+PyObject* metric_get(PyObject* self, void* field) {
+  return guarded([&] { return static_cast<const metric_field*>(field)->get(row_of(self)).release().ptr(); });
+}
+
+PyObject* metric_new(PyTypeObject*, PyObject* args, PyObject* kwds) {
+  return guarded([&] {
+    PyObject* state = nullptr;
+    if ((kwds && PyDict_Size(kwds) != 0) || !PyArg_ParseTuple(args, "O!:Metric", &PyTuple_Type, &state)) {
+      if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "Metric() takes no keyword arguments");
+      throw py::error_already_set();
+    }
+    return new_metric(metric_from_state(py::reinterpret_borrow<py::tuple>(state)), true);
+  });
+}
+
+PyObject* metric_reduce(PyObject* self, PyObject*) {
+  return guarded([&] {
+    return py::make_tuple(py::reinterpret_borrow<py::object>(reinterpret_cast<PyObject*>(Py_TYPE(self))),
+                          py::make_tuple(metric_state(row_of(self))))
+        .release()
+        .ptr();
+  });
+}
+
+PyObject* metric_to_dict_method(PyObject* self, PyObject*) {
+  return guarded([&] { return metric_to_dict(row_of(self)).release().ptr(); });
+}
+
+PyObject* metric_richcompare(PyObject* a, PyObject* b, int op) {
+  if ((op != Py_EQ && op != Py_NE) || Py_TYPE(a) != metric_type || Py_TYPE(b) != metric_type)
+    Py_RETURN_NOTIMPLEMENTED;
+  return guarded([&] {
+    const bool eq = metric_to_dict(row_of(a)).equal(metric_to_dict(row_of(b)));
+    return py::bool_(op == Py_EQ ? eq : !eq).release().ptr();
+  });
+}
+
+PyObject* metric_repr(PyObject* self) {
+  return guarded([&] {
+    std::string s = "Metric(";
+    bool first = true;
+    for (const metric_field& f : metric_fields) {
+      if (!first) s += ", ";
+      first = false;
+      s += f.name;
+      s += '=';
+      s += py::repr(f.get(row_of(self))).cast<std::string>();
+    }
+    s += ')';
+    return py::str(s).release().ptr();
+  });
+}
+
+/** Extra attributes (not fields of the CLI): the decimal forms. */
+const metric_field metric_extras[] = {
+    {"value_decimal", [](const metric_row& r) { return decimal_obj(r.m, r.m.value); }, "value as a decimal.Decimal (None when value is None)"},
+    {"low_decimal", [](const metric_row& r) { return decimal_obj(r.m, r.m.low); }, "low as a decimal.Decimal, or None"},
+    {"high_decimal", [](const metric_row& r) { return decimal_obj(r.m, r.m.high); }, "high as a decimal.Decimal, or None"},
+};
+
+PyTypeObject* make_metric_type() {
+  static std::vector<PyGetSetDef> getset;
+  for (const metric_field* fs : {metric_fields, metric_extras}) {
+    const std::size_t n = fs == metric_fields ? sizeof metric_fields / sizeof metric_fields[0]
+                                              : sizeof metric_extras / sizeof metric_extras[0];
+    for (std::size_t i = 0; i < n; ++i)
+      getset.push_back({fs[i].name, &metric_get, nullptr, fs[i].doc,
+                        const_cast<void*>(static_cast<const void*>(&fs[i]))});
+  }
+  getset.push_back({nullptr, nullptr, nullptr, nullptr, nullptr});
+  static PyMethodDef methods[] = {
+      {"to_dict", &metric_to_dict_method, METH_NOARGS, "The fields as a dict, in `zhscan metrics`'s order."},
+      {"__reduce__", &metric_reduce, METH_NOARGS, "Pickle support."},
+      {nullptr, nullptr, 0, nullptr}};
+  static PyType_Slot slots[] = {
+      {Py_tp_dealloc, reinterpret_cast<void*>(&metric_dealloc)},
+      {Py_tp_getset, getset.data()},
+      {Py_tp_methods, methods},
+      {Py_tp_new, reinterpret_cast<void*>(&metric_new)},
+      {Py_tp_repr, reinterpret_cast<void*>(&metric_repr)},
+      {Py_tp_richcompare, reinterpret_cast<void*>(&metric_richcompare)},
+      {Py_tp_doc, const_cast<char*>(
+                      "One quantity found by zhscan.metrics. The attributes are `zhscan metrics`'s JSON\n"
+                      "fields (None for null), in _fields; value_decimal, low_decimal, high_decimal give\n"
+                      "the numbers as decimal.Decimal; to_dict() the fields as a dict. Picklable.")},
+      {0, nullptr}};
+  static PyType_Spec spec = {"zhscan.Metric", static_cast<int>(sizeof(metric_object)), 0,
+                             Py_TPFLAGS_DEFAULT, slots};
+  PyObject* t = PyType_FromSpec(&spec);
+  if (!t) throw py::error_already_set();
+  return reinterpret_cast<PyTypeObject*>(t);
+}
+
+py::list metric_list(std::vector<metric_row>& rows) {
+  py::list out(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i), new_metric(rows[i]));
+  return out;
+}
+
+/** zhscan.metrics(text) */
+py::list metrics_one(py::handle text) {
+  source s = make_source(text, "metrics");
+  make_doc(s);
+  // Reused by the calls of one thread: no allocation (nor page faults) once they have grown.
+  thread_local std::vector<zhscan::metric> ms;
+  thread_local std::vector<metric_row> rows;
+  thread_local std::string scratch;
+  rows.clear();
+  {
+    py::gil_scoped_release nogil;
+    metric_rows(utf8_of(s, scratch), s.doc.ptr(), s.code_points(), ms, rows);
+  }
+  if (scratch.size() > (std::size_t{1} << 24)) std::string().swap(scratch);  // keep <= 16 MB
+  py::list out = metric_list(rows);
+  rows.clear();
+  return out;
+}
+
+/**
+ * Scans `docs` on `threads` C++ threads in all, the calling one included (GIL released
+ * while it scans), and hands each document's rows, in input order, to `consume(index,
+ * rows)` on the calling thread with the GIL held, as soon as it and its predecessors are
+ * done: the Python objects of document i are built while the other threads scan on.
+ */
+template <class Consume>
+void scan_batch(std::vector<source>& docs, unsigned threads, Consume consume) {
+  const std::size_t n = docs.size();
+  if (n == 0) return;
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, n));
+
+  std::vector<std::vector<metric_row>> results(n);
+  std::unique_ptr<std::atomic<bool>[]> done(new std::atomic<bool>[n]);
+  for (std::size_t i = 0; i < n; ++i) done[i].store(false);
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> stop{false};
+  std::mutex mu;
+  std::condition_variable cv;
+  std::exception_ptr error;
+
+  // Claims the next unscanned document and scans it; false when none is left.
+  auto scan_next = [&](std::string& scratch, std::vector<zhscan::metric>& ms) {
+    const std::size_t i = next.fetch_add(1);
+    if (i >= n || stop.load()) return false;
+    try {
+      metric_rows(utf8_of(docs[i], scratch), docs[i].doc.ptr(), docs[i].code_points(), ms, results[i]);
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(mu);
+      if (!error) error = std::current_exception();
+      stop.store(true);
+    }
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      done[i].store(true);
+    }
+    cv.notify_all();
+    return true;
+  };
+  auto worker = [&] {
+    std::string scratch;
+    std::vector<zhscan::metric> ms;
+    while (scan_next(scratch, ms)) {
+    }
+  };
+
+  struct joiner {  // joins the workers on every exit path (they never touch Python)
+    std::vector<std::thread> pool;
+    std::atomic<bool>& stop;
+    ~joiner() {
+      stop.store(true);
+      for (std::thread& t : pool) t.join();
+    }
+  } join{{}, stop};
+  for (unsigned t = 1; t < threads; ++t) join.pool.emplace_back(worker);
+
+  std::string scratch;
+  std::vector<zhscan::metric> ms;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!done[i].load()) {
+      py::gil_scoped_release nogil;
+      // Scan documents ahead rather than wait; wait only when every one is claimed.
+      while (!done[i].load() && scan_next(scratch, ms)) {
+      }
+      std::unique_lock<std::mutex> lock(mu);
+      cv.wait(lock, [&] { return done[i].load() || error != nullptr; });
+    }
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      if (error) std::rethrow_exception(error);
+    }
+    consume(i, results[i]);
+    std::vector<metric_row>().swap(results[i]);
+  }
+}
+
+std::vector<source> sources_of(py::handle texts, const char* what) {
+  if (PyUnicode_Check(texts.ptr()) || PyBytes_Check(texts.ptr()))
+    throw py::type_error(std::string(what) + "() takes a sequence of texts, not a single " +
+                         type_name(texts.ptr()) + " (use metrics() for one text)");
+  std::vector<source> docs;
+  py::iterator it;
+  try {
+    it = py::iter(texts);
+  } catch (py::error_already_set&) {
+    throw py::type_error(std::string(what) + "() takes an iterable of str, bytes or memoryview, not " +
+                         type_name(texts.ptr()));
+  }
+  for (py::handle t : it) {
+    try {
+      docs.push_back(make_source(t, what));
+      make_doc(docs.back());
+    } catch (py::type_error&) {
+      throw py::type_error(std::string(what) + "(): item " + std::to_string(docs.size()) +
+                           " has type " + type_name(t.ptr()) + ", not str, bytes or memoryview");
+    }
+  }
+  return docs;
+}
+
+unsigned thread_count(int threads, const char* what) {
+  if (threads < 0) throw py::value_error(std::string(what) + "(): threads must be >= 0 (0 = all cores)");
+  return static_cast<unsigned>(threads);
+}
+
+/** zhscan.metrics_batch(texts, threads=0) */
+py::list metrics_batch(py::handle texts, int threads) {
+  std::vector<source> docs = sources_of(texts, "metrics_batch");
+  py::list out(docs.size());
+  scan_batch(docs, thread_count(threads, "metrics_batch"),
+             [&](std::size_t i, std::vector<metric_row>& rows) {
+               PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i), metric_list(rows).release().ptr());
+             });
+  return out;
+}
+
+/** Columns for zhscan.metrics_frame: {"doc": [...], field: [...], ...}. */
+py::dict metric_columns(py::handle texts, int threads) {
+  std::vector<source> docs = sources_of(texts, "metrics_frame");
+  constexpr std::size_t nf = sizeof metric_fields / sizeof metric_fields[0];
+  std::vector<py::list> cols(nf);
+  py::list doc;
+  scan_batch(docs, thread_count(threads, "metrics_frame"),
+             [&](std::size_t i, std::vector<metric_row>& rows) {
+               py::int_ di(i);
+               for (const metric_row& r : rows) {
+                 doc.append(di);
+                 for (std::size_t f = 0; f < nf; ++f) cols[f].append(metric_fields[f].get(r));
+               }
+             });
+  py::dict out;
+  out["doc"] = doc;
+  for (std::size_t f = 0; f < nf; ++f) out[metric_fields[f].name] = cols[f];
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Tokens, markers, outline: tuples, wrapped into NamedTuples by zhscan/__init__.py.
+
+/** Runs `scan(utf8, offsets)` with the GIL released and returns its result. */
+template <class Scan>
+auto with_text(py::handle text, const char* what, Scan scan) {
+  source s = make_source(text, what);
+  std::string scratch;
+  py::gil_scoped_release nogil;
+  const std::string_view t = utf8_of(s, scratch);
+  return scan(t, s.code_points());
+}
+
+/** [(start, end, kind), ...] */
+py::list tokens_tuples(py::handle text) {
+  zhscan::token_columns cols;
+  std::vector<std::size_t> off;
+  bool cp = false;
+  with_text(text, "tokens", [&](std::string_view t, bool code_points) {
+    zhscan::tokenize(t, cols);
+    offset_cursor c(t, code_points);
+    off.resize(cols.size() + 1);
+    for (std::size_t i = 0; i <= cols.size(); ++i) off[i] = c(cols.offsets()[i]);
+    cp = code_points;
+    return 0;
+  });
+  (void)cp;
+  py::list out(cols.size());
+  for (std::size_t i = 0; i < cols.size(); ++i)
+    PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i),
+                    py::make_tuple(off[i], off[i + 1], label(zhscan::to_string(cols.kinds()[i])))
+                        .release()
+                        .ptr());
+  return out;
+}
+
+struct marker_out {
+  zhscan::marker m;
+  std::size_t start, end;
+  std::string text;
+};
+
+/** [(start, end, text, style, ordinal, level, parent_start or None), ...] */
+py::list markers_tuples(py::handle text) {
+  std::vector<marker_out> ms;
+  bool from_str = false;
+  with_text(text, "markers", [&](std::string_view t, bool code_points) {
+    std::vector<zhscan::marker> found;
+    zhscan::find_markers(t, found);
+    offset_cursor c(t, code_points);
+    ms.reserve(found.size());
+    for (const zhscan::marker& m : found) {
+      const std::string_view s = m.span.in(t);
+      ms.push_back({m, c(m.span.start), c(m.span.end), std::string(s)});
+    }
+    from_str = code_points;
+    return 0;
+  });
+  py::list out(ms.size());
+  for (std::size_t i = 0; i < ms.size(); ++i) {
+    const marker_out& m = ms[i];
+    py::object parent = m.m.parent == zhscan::npos || m.m.parent >= ms.size()
+                            ? py::object(py::none())
+                            : py::object(py::int_(ms[m.m.parent].start));
+    PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i),
+                    py::make_tuple(m.start, m.end, utf8_str(m.text, from_str),
+                                   label(zhscan::to_string(m.m.style)), m.m.ordinal, m.m.level,
+                                   parent)
+                        .release()
+                        .ptr());
+  }
+  return out;
+}
+
+/** Byte offsets -> code points for offsets asked in any order: sort once, walk once. */
+class offset_table {
+ public:
+  void add(std::size_t b) { bytes_.push_back(b); }
+  void build(std::string_view text, bool code_points) {
+    std::sort(bytes_.begin(), bytes_.end());
+    bytes_.erase(std::unique(bytes_.begin(), bytes_.end()), bytes_.end());
+    offset_cursor c(text, code_points);
+    cps_.resize(bytes_.size());
+    for (std::size_t i = 0; i < bytes_.size(); ++i) cps_[i] = c(bytes_[i]);
+  }
+  std::size_t operator()(std::size_t b) const {
+    return cps_[static_cast<std::size_t>(std::lower_bound(bytes_.begin(), bytes_.end(), b) - bytes_.begin())];
+  }
+
+ private:
+  std::vector<std::size_t> bytes_, cps_;
+};
+
+/**
+ * (length, [(index, parent, level, (start, end, text, style, ordinal),
+ *            (start, end, text), (start, end), (children...)), ...])
+ */
+py::tuple outline_tuples(py::handle text) {
+  std::vector<zhscan::marker> ms;
+  std::vector<zhscan::section> secs;
+  std::vector<std::string> marker_text, heading_text;
+  offset_table off;
+  std::size_t length = 0;
+  bool from_str = false;
+  with_text(text, "outline", [&](std::string_view t, bool code_points) {
+    zhscan::find_markers(t, ms);
+    zhscan::outline(t, ms, secs);
+    for (const zhscan::section& s : secs) {
+      const zhscan::marker& m = ms[s.marker];
+      off.add(m.span.start);
+      off.add(m.span.end);
+      off.add(s.heading.start);
+      off.add(s.heading.end);
+      off.add(s.body.start);
+      off.add(s.body.end);
+      marker_text.emplace_back(m.span.in(t));
+      heading_text.emplace_back(s.heading.in(t));
+    }
+    off.add(t.size());
+    off.build(t, code_points);
+    length = off(t.size());
+    from_str = code_points;
+    return 0;
+  });
+  std::vector<std::vector<std::size_t>> children(secs.size());
+  for (std::size_t i = 0; i < secs.size(); ++i)
+    if (secs[i].parent != zhscan::npos && secs[i].parent < secs.size()) children[secs[i].parent].push_back(i);
+  py::list out(secs.size());
+  for (std::size_t i = 0; i < secs.size(); ++i) {
+    const zhscan::section& s = secs[i];
+    const zhscan::marker& m = ms[s.marker];
+    py::tuple kids(children[i].size());
+    for (std::size_t k = 0; k < children[i].size(); ++k)
+      PyTuple_SET_ITEM(kids.ptr(), static_cast<Py_ssize_t>(k), py::int_(children[i][k]).release().ptr());
+    py::object parent = s.parent == zhscan::npos ? py::object(py::none()) : py::object(py::int_(s.parent));
+    PyList_SET_ITEM(
+        out.ptr(), static_cast<Py_ssize_t>(i),
+        py::make_tuple(i, parent, s.level,
+                       py::make_tuple(off(m.span.start), off(m.span.end),
+                                      utf8_str(marker_text[i], from_str),
+                                      label(zhscan::to_string(m.style)), m.ordinal),
+                       py::make_tuple(off(s.heading.start), off(s.heading.end),
+                                      utf8_str(heading_text[i], from_str)),
+                       py::make_tuple(off(s.body.start), off(s.body.end)), kids)
+            .release()
+            .ptr());
+  }
+  return py::make_tuple(length, out);
+}
+
+// ---------------------------------------------------------------------------------------
+// parse_number: `zhscan number`'s reading of one line (examples/cli_number.hpp).
+
+/** (value or None, error name or None) */
+py::tuple parse_number_tuple(py::handle s) {
+  source src = make_source(s, "parse_number");
+  std::string scratch;
+  const std::string_view line = zhscan_cli::trim_numeral_line(utf8_of(src, scratch));
+  const char* const end = line.data() + line.size();
+  zhscan::errc ec = zhscan::errc::invalid_argument;
+  double value = 0;
+  if (line.empty()) {
+    ec = zhscan::errc::empty;
+  } else {
+    const zhscan::number_result r = zhscan::parse_number(line);
+    if (r.ptr == end && r.ec != zhscan::errc::invalid_argument) {
+      ec = r.ec;
+      value = r.value;
+    } else {
+      const zhscan::fraction_result f = zhscan::parse_fraction(line);
+      if (f && f.ptr == end) {
+        ec = zhscan::errc::ok;
+        value = f.value;
+      }
+    }
+  }
+  if (ec != zhscan::errc::ok) return py::make_tuple(py::none(), label(zhscan::to_string(ec)), py::none());
+  zhscan::metric m;  // decimal_text's context (none yet for a bare number)
+  return py::make_tuple(number_obj(m, value), py::none(), decimal_obj(m, value));
+}
+
+// ---------------------------------------------------------------------------------------
+// Benchmark helper: the C++ library alone.
+
+/** (seconds, metrics) for `repeat` find_metrics calls over `data` (bytes), GIL released. */
+py::tuple bench_find_metrics(py::bytes data, int repeat) {
+  const std::string_view t(PyBytes_AS_STRING(data.ptr()), static_cast<std::size_t>(PyBytes_GET_SIZE(data.ptr())));
+  std::size_t count = 0;
+  double secs = 0;
+  {
+    py::gil_scoped_release nogil;
+    std::vector<zhscan::metric> ms;
+    const auto t0 = std::chrono::steady_clock::now();
+    for (int i = 0; i < repeat; ++i) {
+      zhscan::find_metrics(t, ms);
+      count += ms.size();
+    }
+    secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  }
+  return py::make_tuple(secs, count);
+}
+
+}  // namespace
+
+PYBIND11_MODULE(_zhscan, mod) {
+  mod.doc() = "zhscan C++ bindings (use the zhscan package, not this module)";
+  mod.attr("version") = ZHSCAN_VERSION;
+
+  metric_type = make_metric_type();
+  py::object metric = py::reinterpret_borrow<py::object>(reinterpret_cast<PyObject*>(metric_type));
+  py::list names;
+  for (const metric_field& f : metric_fields) names.append(f.name);
+  metric.attr("_fields") = py::tuple(names);
+  mod.attr("Metric") = metric;
+
+  mod.def("metrics", &metrics_one, py::arg("text"));
+  mod.def("metrics_batch", &metrics_batch, py::arg("texts"), py::arg("threads") = 0);
+  mod.def("_metric_columns", &metric_columns, py::arg("texts"), py::arg("threads") = 0);
+  mod.def("_tokens", &tokens_tuples, py::arg("text"));
+  mod.def("_markers", &markers_tuples, py::arg("text"));
+  mod.def("_outline", &outline_tuples, py::arg("text"));
+  mod.def("_parse_number", &parse_number_tuple, py::arg("s"));
+  mod.def("_bench_find_metrics", &bench_find_metrics, py::arg("data"), py::arg("repeat") = 1);
+}

@@ -1,0 +1,219 @@
+# SPDX-License-Identifier: MIT
+"""zhscan: Chinese prose scanner (UTF-8 tokens, outline markers, quantities).
+
+Python bindings of the header-only C++ library. Every function takes one text:
+
+* a ``str``: offsets are code-point indices, so ``text[m.start:m.end] == m.text``;
+* ``bytes``, ``bytearray`` or a C-contiguous ``memoryview``: the UTF-8 bytes are scanned in
+  place and offsets are byte offsets, as in the command-line tool's output. Ill-formed UTF-8
+  is accepted (each ill-formed sequence is one U+FFFD in the ``text`` attributes, as in the
+  command-line tool's JSON).
+
+Result objects carry the fields of the command-line tool's JSON lines (``zhscan tokens``,
+``markers``, ``outline``, ``metrics``, ``number``) as attributes, with None for JSON null.
+The scans run with the GIL released; ``metrics_batch`` and ``metrics_frame`` run on C++
+threads. Every function here is a plain Python function, so it can be pickled and handed to
+Dask, multiprocessing or ``concurrent.futures``.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Iterable, List, NamedTuple, Optional, Tuple, Union
+
+from . import _zhscan
+from ._zhscan import Metric
+
+__all__ = [
+    "Body", "Heading", "Marker", "Metric", "Number", "Section", "SectionMarker", "Token",
+    "markers", "metrics", "metrics_batch", "metrics_frame", "outline", "parse_number",
+    "tokens", "__version__",
+]
+
+__version__: str = _zhscan.version
+
+Text = Union[str, bytes, bytearray, memoryview]
+
+
+class Token(NamedTuple):
+    """One token (``zhscan tokens``): a run of one character class, or one character."""
+
+    start: int  #: start offset (code points for str input, bytes otherwise)
+    end: int  #: end offset, exclusive
+    kind: str  #: "han", "ascii_letter", "ascii_digit", "space", "newline", "punct", ...
+
+
+class Marker(NamedTuple):
+    """One outline marker (``zhscan markers``): 一、 (一) 1. (1) ① 第一章 ..."""
+
+    start: int  #: start offset
+    end: int  #: end offset, exclusive
+    text: str  #: the marker as written
+    style: str  #: "han_dun", "paren_han", "arabic_dot", "chapter", ...
+    ordinal: int  #: its number in its list (1 for 一、)
+    level: int  #: 1 = top
+    parent: Optional[int]  #: start offset of the parent marker, None at the top
+
+
+class SectionMarker(NamedTuple):
+    """The marker that opens a section (``zhscan outline``'s "marker")."""
+
+    start: int
+    end: int
+    text: str
+    style: str
+    ordinal: int
+
+
+class Heading(NamedTuple):
+    """A section's title: empty (start == end, text "") when body text follows directly."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Body(NamedTuple):
+    """A section's content after its heading, up to the next marker of its level or above."""
+
+    start: int
+    end: int
+
+
+class Section(NamedTuple):
+    """One section of the outline (``zhscan outline``): one per marker, in text order."""
+
+    index: int  #: its position in the list
+    parent: Optional[int]  #: index of the parent section, None at the top
+    level: int  #: 1 = top
+    marker: SectionMarker
+    heading: Heading
+    body: Body
+    children: Tuple[int, ...]  #: indices of the child sections
+
+
+class Number(NamedTuple):
+    """Result of :func:`parse_number` (``zhscan number``'s fields)."""
+
+    input: str  #: the argument
+    value: Union[int, float, None]  #: int when integral, else float; None on error
+    error: Optional[str]  #: None, or "empty", "invalid_argument", "out_of_range"
+    value_decimal: Optional[Decimal]  #: the value as a decimal.Decimal, None on error
+
+
+def tokens(text: Text) -> List[Token]:
+    """Splits ``text`` into tokens: runs of Han, Latin letters, digits, spaces; one token per
+    newline, punctuation mark, symbol or ill-formed byte sequence. Returns a list of
+    :class:`Token` (start, end, kind) covering the whole text.
+
+    Raises TypeError unless ``text`` is a str, bytes or memoryview.
+    """
+    return [Token(*t) for t in _zhscan._tokens(text)]
+
+
+def markers(text: Text) -> List[Marker]:
+    """Finds the outline markers of ``text`` (一、 (一) 1. ① 第一章 首先 ...) with their level
+    and parent. Returns a list of :class:`Marker` in text order.
+
+    Raises TypeError unless ``text`` is a str, bytes or memoryview.
+    """
+    return [Marker(*t) for t in _zhscan._markers(text)]
+
+
+def outline(text: Text) -> List[Section]:
+    """The section tree of ``text``: one :class:`Section` per marker, in text order, with
+    its heading, its body and the indices of its parent and children.
+
+    Raises TypeError unless ``text`` is a str, bytes or memoryview.
+    """
+    _, secs = _zhscan._outline(text)
+    return [
+        Section(i, parent, level, SectionMarker(*mk), Heading(*hd), Body(*bd), kids)
+        for i, parent, level, mk, hd, bd, kids in secs
+    ]
+
+
+def metrics(text: Text) -> List[Metric]:
+    """Finds the quantities of ``text``: 465万元, 13.73万平方米, 54.96%, 百分之三十, 2-3所 ...
+    Returns a list of :class:`Metric` in text order. A Metric's attributes are
+    ``zhscan metrics``'s JSON fields: start, end, text, value, low, high, ratio, approx,
+    unit, unit_text, category, numeral, number, change_from (None for JSON null); value,
+    low and high are int when integral, else float; ``value_decimal`` (and low_decimal,
+    high_decimal) give them as decimal.Decimal. ``m.to_dict()`` gives the JSON fields as a
+    dict; Metrics pickle.
+
+    Raises TypeError unless ``text`` is a str, bytes or memoryview.
+    """
+    return _zhscan.metrics(text)
+
+
+def metrics_batch(texts: Iterable[Text], threads: int = 0) -> List[List[Metric]]:
+    """:func:`metrics` of every text of ``texts``, in order, computed on ``threads`` C++
+    threads (0 = all cores) with the GIL released. ``metrics_batch(ts)[i] == metrics(ts[i])``.
+
+    Raises TypeError when ``texts`` is not an iterable of str / bytes / memoryview (a single
+    str is refused), ValueError for a negative ``threads``.
+    """
+    return _zhscan.metrics_batch(texts, threads)
+
+
+# Column dtypes of metrics_frame (a field missing here keeps the object dtype).
+_FRAME_DTYPES = {
+    "doc": "int64",
+    "start": "int64",
+    "end": "int64",
+    "text": "string",
+    "value": "float64",
+    "low": "float64",
+    "high": "float64",
+    "approx": "category",
+    "unit": "category",
+    "unit_text": "string",
+    "category": "category",
+    "numeral": "category",
+    "number": "string",
+    "change_from": "Int64",
+}
+
+
+def metrics_frame(texts: Iterable[Text], threads: int = 0) -> Any:
+    """The metrics of every text of ``texts`` as one pandas DataFrame, one row per metric.
+
+    Columns: ``doc`` (index of the text in ``texts``), then the fields of :class:`Metric`
+    in ``zhscan metrics``'s order, typed: offsets int64; value, low, high float64 (NaN for
+    None); the ratio as two float64 columns ``ratio_a``, ``ratio_b``; text, unit_text,
+    number pandas "string"; approx, unit, category, numeral "category"; change_from the
+    nullable "Int64". Runs on ``threads`` C++ threads like :func:`metrics_batch`.
+    """
+    import numpy as np
+    import pandas as pd
+
+    cols = _zhscan._metric_columns(texts, threads)
+    data = {}
+    for name, values in cols.items():
+        if name == "ratio":
+            pairs = [r if r else (None, None) for r in values]
+            data["ratio_a"] = np.array([a for a, _ in pairs], dtype="float64")
+            data["ratio_b"] = np.array([b for _, b in pairs], dtype="float64")
+            continue
+        dtype = _FRAME_DTYPES.get(name, "object")
+        if dtype in ("int64", "float64"):  # None -> NaN
+            data[name] = np.array(values, dtype=dtype)
+        elif dtype == "category":
+            data[name] = pd.Categorical(values)
+        else:
+            data[name] = pd.array(values, dtype=dtype)
+    return pd.DataFrame(data, copy=False)
+
+
+def parse_number(s: Text) -> Number:
+    """Reads ``s`` as one numeral, like a line of ``zhscan number``: blanks around it are
+    ignored; Arabic (1,200 3.5 -3.5), Chinese (两万三千 二〇二三 壹佰), mixed (3.5万) and
+    fractions (三分之二). Returns a :class:`Number`: ``value`` (int when integral, else
+    float) and ``error`` None on success, else value None and error "empty",
+    "invalid_argument" or "out_of_range".
+
+    Raises TypeError unless ``s`` is a str, bytes or memoryview.
+    """
+    value, error, dec = _zhscan._parse_number(s)
+    shown = s if isinstance(s, str) else bytes(s).decode("utf-8", "replace")
+    return Number(shown, value, error, dec)
