@@ -8,21 +8,62 @@
 #include <vector>
 
 #include "cli_common.hpp"
+#include "zhscan/change.hpp"
 #include "zhscan/metric.hpp"
 
 namespace zhscan_cli {
+
+/** Appends ,"change":{...}|null,"indicator":{...}|null for one metric's change record. */
+inline void cli_change_fields(std::string_view text, const std::vector<zhscan::metric>& ms,
+                              const zhscan::metric_change& c, std::string& out) {
+  out += ",\"change\":";
+  if (!c.has_change) {
+    out += "null";
+  } else {
+    out += "{\"direction\":";
+    json_string(out, zhscan::to_string(c.direction));
+    out += ",\"measure\":";
+    json_string(out, zhscan::to_string(c.measure));
+    out += ",\"delta\":";
+    json_double(out, c.delta);
+    out += ",\"base\":";
+    if (c.base.empty()) out += "null";
+    else json_string(out, c.base.in(text));
+    out += ",\"level\":";
+    if (c.level == zhscan::npos) out += "null";
+    else json_uint(out, ms[c.level].span.start);
+    out.push_back('}');
+  }
+  out += ",\"indicator\":";
+  if (c.indicator.empty()) {
+    out += "null";
+  } else {
+    out += "{\"start\":";
+    json_uint(out, c.indicator.start);
+    out += ",\"end\":";
+    json_uint(out, c.indicator.end);
+    out += ",\"text\":";
+    json_string(out, c.indicator.in(text));
+    out.push_back('}');
+  }
+}
 
 /**
  * Appends one JSON line per metric of `text` to `out`:
  * {"start","end","text","value","low","high","ratio","approx","unit","unit_text","category"}
  * then the extras "numeral", "number" (the number as written) and "change_from" (index of
- * the metric this one changes from, or null). Fields that do not apply are null.
+ * the metric this one changes from, or null), then "change" ({"direction","measure","delta",
+ * "base","level"}: level is the byte start of the level metric; see zhscan/change.hpp) and
+ * "indicator" ({"start","end","text"}). Fields that do not apply are null.
  */
 inline void cli_metrics(std::string_view text, std::string& out) {
   std::vector<zhscan::metric> ms;
   zhscan::find_metrics(text, ms);
+  std::vector<zhscan::metric_change> cs;
+  zhscan::find_changes(text, ms, cs);
   std::string unit;
-  for (const zhscan::metric& m : ms) {
+  for (std::size_t i = 0; i < ms.size(); ++i) {
+    const zhscan::metric& m = ms[i];
     out += "{\"start\":";
     json_uint(out, m.span.start);
     out += ",\"end\":";
@@ -65,6 +106,7 @@ inline void cli_metrics(std::string_view text, std::string& out) {
     out += ",\"change_from\":";
     if (m.change_from == zhscan::npos) out += "null";
     else json_uint(out, m.change_from);
+    cli_change_fields(text, ms, cs[i], out);
     out += "}\n";
   }
 }

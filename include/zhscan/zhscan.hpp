@@ -11,5 +11,6 @@
 #include "list_marker.hpp"
 #include "outline.hpp"
 #include "metric.hpp"
+#include "change.hpp"
 
 #endif  // ZHSCAN_ZHSCAN_HPP
