@@ -150,6 +150,7 @@ struct change_word {
 /** Change verbs and growth slots, matched as the words ending right before the number;
  *  longer first where one ends another. */
 inline constexpr change_word change_words[] = {
+    {"\u53D8\u52A8\u5E45\u5EA6", cw::slot}, {"\u589E\u51CF\u5E45\u5EA6", cw::slot}, {"\u53D8\u52A8\u6BD4\u4F8B", cw::slot},
     {"\u589E\u957F\u901F\u5EA6", cw::slot}, {"\u589E\u957F\u7387", cw::slot}, {"\u589E\u901F", cw::slot},
     {"\u589E\u5E45", cw::slot}, {"\u6DA8\u5E45", cw::slot}, {"\u5347\u5E45", cw::slot},
     {"\u964D\u5E45", cw::slot_down}, {"\u8DCC\u5E45", cw::slot_down}, {"\u51CF\u5E45", cw::slot_down},
@@ -170,12 +171,15 @@ inline constexpr std::string_view connectors[] = {
 /** Adverbs between a base and its verb (bi shangnian fenbie zengzhang), stripped. */
 inline constexpr std::string_view adverbs[] = {
     "\u5206\u522B", "\u5747", "\u90FD", "\u4E5F", "\u7565\u6709", "\u7565", "\u5927\u5E45", "\u5C0F\u5E45", "\u660E\u663E", "\u7A33\u6B65", "\u6301\u7EED",
-    "\u5B9E\u9645", "\u540D\u4E49", "\u7D2F\u8BA1", "\u5E74\u5747", "\u5E73\u5747", "\u518D", "\u53C8", "\u8FDB\u4E00\u6B65", "\u540C\u6837", "\u7EE7\u7EED", "\u5171",
+    "\u5B9E\u9645", "\u540D\u4E49", "\u53EF\u6BD4", "\u7D2F\u8BA1", "\u5E74\u5747", "\u5E73\u5747", "\u518D", "\u53C8", "\u8FDB\u4E00\u6B65", "\u540C\u6837", "\u7EE7\u7EED", "\u5171",
     "\u5408\u8BA1", "\u603B\u8BA1"};
 /** Two-character bases that name themselves (tongbi, huanbi). */
 inline constexpr std::string_view self_bases[] = {"\u540C\u6BD4", "\u73AF\u6BD4", "\u540C\u6BD4\u4F8B"};
 /** Prepositions that introduce a base period (bi shangnian, jiao nianchu). */
 inline constexpr std::string_view base_preps[] = {"\u6BD4", "\u8F83", "\u5C0D\u6BD4", "\u5BF9\u6BD4"};
+/** Characters before bi that make it part of a word (tongbi, huanbi, kebi, zhanbi, duibi,
+ *  xiangbi, leibi, wubi). */
+inline constexpr std::string_view not_before_bi[] = {"\u540C", "\u73AF", "\u53EF", "\u5360", "\u5BF9", "\u76F8", "\u7C7B", "\u65E0"};
 /** Words starting with bi that are no base preposition (bizhong, bili, bilv). */
 inline constexpr std::string_view bi_words[] = {"\u6BD4\u91CD", "\u6BD4\u4F8B", "\u6BD4\u7387", "\u6BD4\u503C", "\u6BD4\u8F83"};
 /** Filler words before an indicator, stripped from the front (repeatedly). */
@@ -185,13 +189,15 @@ inline constexpr std::string_view lead_fillers[] = {
     "\u5176\u4E2D", "\u5168\u5E02", "\u5168\u7701", "\u5168\u533A", "\u5168\u53BF", "\u5168\u56FD", "\u5168\u5DDE", "\u5168\u65D7", "\u672C\u5E74", "\u4ECA\u5E74", "\u5F53\u5E74",
     "\u672C\u671F", "\u672C\u516C\u53F8", "\u516C\u53F8", "\u96C6\u56E2", "\u5B9E\u73B0", "\u5B8C\u6210", "\u5171\u6709", "\u62E5\u6709", "\u6708\u672B", "\u6708\u4EFD",
     "\u4E3B\u8981\u9884\u671F\u76EE\u6807", "\u9884\u671F\u76EE\u6807", "\u76EE\u6807", "\u9884\u671F", "\u9884\u8BA1", "\u529B\u4E89", "\u8BA1\u5212",
-    "\u5E74", "\u6708", "\u672B", "\u5E95", "\u5728", "\u53CA", "\u800C", "\u4F46", "\u5219", "\u4ECE", "\u7531"};
+    "\u5E74", "\u6708", "\u672B", "\u5E95", "\u53CA", "\u800C", "\u4F46", "\u5219", "\u4ECE", "\u7531"};
+/** Verbs of achieving inside a run of words: the indicator is what follows them. */
+inline constexpr std::string_view achieve_verbs[] = {"\u5B9E\u73B0", "\u5B8C\u6210"};
 /** Filler words after an indicator, stripped from the back (repeatedly). */
 inline constexpr std::string_view tail_fillers[] = {
     "\u6309\u4E0D\u53D8\u4EF7\u8BA1\u7B97", "\u6309\u53EF\u6BD4\u4EF7\u683C\u8BA1\u7B97", "\u6309\u53EF\u6BD4\u4EF7\u8BA1\u7B97", "\u6309\u53EF\u6BD4\u53E3\u5F84\u8BA1\u7B97", "\u6263\u9664\u4EF7\u683C\u56E0\u7D20",
     "\u8FBE\u5230", "\u5171\u8BA1", "\u5408\u8BA1", "\u603B\u8BA1", "\u7D2F\u8BA1", "\u5B9E\u73B0", "\u5B8C\u6210", "\u63D0\u9AD8\u5230", "\u589E\u52A0\u5230", "\u589E\u957F\u5230",
     "\u4E0B\u964D\u5230", "\u964D\u4F4E\u5230", "\u9884\u671F\u76EE\u6807", "\u76EE\u6807", "\u9884\u671F", "\u9884\u8BA1", "\u529B\u4E89", "\u8BA1\u5212", "\u8981",
-    "\u4E3A", "\u9054", "\u8FBE", "\u662F", "\u5171", "\u8BA1", "\u7EA6", "\u7531", "\u4ECE", "\u4E86",
+    "\u5B89\u6392", "\u4E3A", "\u9054", "\u8FBE", "\u662F", "\u5171", "\u7EA6", "\u7531", "\u4ECE", "\u4E86",
     "\uFF08", "(", "\uFF1A", ":"};
 /** Words before "de" that make a percent a completion rate (yusuan de, jihua de). */
 inline constexpr std::string_view completion_words[] = {
@@ -199,7 +205,7 @@ inline constexpr std::string_view completion_words[] = {
 /** Words in a metric's clause that make it a contribution. */
 inline constexpr std::string_view contribution_words[] = {"\u8D21\u732E\u7387", "\u8D21\u732E", "\u62C9\u52A8"};
 /** Words in a metric's sentence before it that make it a target or a forecast. */
-inline constexpr std::string_view target_words[] = {"\u76EE\u6807", "\u9884\u671F", "\u9884\u8BA1", "\u529B\u4E89", "\u8BA1\u5212"};
+inline constexpr std::string_view target_words[] = {"\u76EE\u6807", "\u9884\u671F", "\u529B\u4E89", "\u8BA1\u5212"};
 
 // ---------------------------------------------------------------------------------------
 
@@ -227,12 +233,12 @@ constexpr bool is_sentence_break(char32_t c) noexcept {
 /** True for a mark that ends a clause (a sentence break, comma, dun hao, colon ...). */
 constexpr bool is_clause_break(char32_t c) noexcept {
   return is_sentence_break(c) || c == 0xFF0C || c == ',' || c == 0x3001 || c == 0xFF1A ||
-         c == ':' || c == 0x201C || c == 0x201D || c == 0x300A || c == 0x300B ||
-         c == 0xFF08 || c == 0xFF09 || c == '(' || c == ')' || c == 0x2014 || c == '\t';
+         c == ':' || c == 0xFF08 || c == 0xFF09 || c == '(' || c == ')' || c == 0x2014 || c == '\t';
 }
 /** True for characters an indicator's words may contain (ideographs, Latin letters). */
 constexpr bool is_word_char(char32_t c) noexcept {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || c == 0x201C ||
+         c == 0x201D || c == 0x300A || c == 0x300B ||  // quoted names: "san bao" zhichu
          (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xFF21 && c <= 0xFF3A) ||
          (c >= 0xFF41 && c <= 0xFF5A);
 }
@@ -277,7 +283,7 @@ inline const char* strip_front_all(const char* p, const char* hi, const std::str
   for (bool again = true; again && p < hi;) {
     again = false;
     for (std::string_view w : list)
-      if (static_cast<std::size_t>(hi - p) > w.size() - 0 && starts_with_at(p, hi, w)) {
+      if (starts_with_at(p, hi, w)) {
         p += w.size();
         again = true;
         break;
@@ -333,9 +339,9 @@ inline base_match base_before(const char* origin, const char* lo, const char* p)
       r.base = {static_cast<std::size_t>(r.start - origin), static_cast<std::size_t>(q - origin)};
       return r;
     }
-  // the nearest bi / jiao in at most 8 characters back, the period after it
+  // the nearest bi / jiao in at most 10 characters back, the period after it
   const char* s = q;
-  for (int n = 0; n < 8 && s > lo; ++n) {
+  for (int n = 0; n < 10 && s > lo; ++n) {
     const mchar c = prev_char(lo, s);
     if (is_clause_break(c.cp)) break;
     s -= c.len;
@@ -344,11 +350,33 @@ inline base_match base_before(const char* origin, const char* lo, const char* p)
       bool word = false;
       for (std::string_view b : bi_words) word = word || starts_with_at(s, q, b);
       if (word) continue;
-      if (ends_with_at(lo, s, "\xE5\x90\x8C") || ends_with_at(lo, s, "\xE7\x8E\xAF") ||
-          ends_with_at(lo, s, "\xE5\x8D\xA0"))
-        continue;  // tong bi / huan bi are self bases, zhan bi a share
+      if (w.size() == 3 && starts_with_any(s - std::min<std::size_t>(3, static_cast<std::size_t>(s - lo)), s, not_before_bi))
+        continue;  // tong bi / huan bi are self bases, ke bi (kebi jiage) no base, zhan bi a share
       r.start = s;
       r.base = {static_cast<std::size_t>(s + w.size() - origin), static_cast<std::size_t>(q - origin)};
+      return r;
+    }
+  }
+  return r;
+}
+
+/** The base of a clause "yu X xiangbi" ending at `p` with a comma (yu shangnian xiangbi,
+ *  zengzhang 5.1%): X, and the phrase's first byte (yu); none if the clause is not one. */
+inline base_match compared_with_before(const char* origin, const char* lo, const char* p) noexcept {
+  base_match r;
+  const mchar comma = prev_char(lo, p);
+  if (comma.cp != 0xFF0C && comma.cp != ',') return r;
+  const char* e = p - comma.len;
+  if (!ends_with_at(lo, e, "\u76F8\u6BD4")) return r;
+  e -= 6;
+  const char* s = e;
+  for (int n = 0; n < 8 && s > lo; ++n) {
+    const mchar c = prev_char(lo, s);
+    if (is_clause_break(c.cp)) break;
+    s -= c.len;
+    if ((starts_with_at(s, e, "\u4E0E") || starts_with_at(s, e, "\u540C") || starts_with_at(s, e, "\u548C")) && s + 3 < e) {
+      r.start = s;
+      r.base = {static_cast<std::size_t>(s + 3 - origin), static_cast<std::size_t>(e - origin)};
       return r;
     }
   }
@@ -422,10 +450,16 @@ inline byte_span indicator_before(const char* origin, const char* lo, const char
     e = strip_back_all(lo, e, self_bases);
   }
   const char* s = e;
-  for (int n = 0; n < 24 && s > lo; ++n) {
+  for (int n = 0; n < 32 && s > lo; ++n) {
     const mchar c = prev_char(lo, s);
     if (!is_word_char(c.cp)) break;
     s -= c.len;
+  }
+  // gongsi shixian yingye shouru: the words after the verb of achieving name the indicator
+  for (std::string_view v : achieve_verbs) {
+    const std::string_view run(s, static_cast<std::size_t>(e - s));
+    const std::size_t k = run.rfind(v);
+    if (k != std::string_view::npos && k + v.size() < run.size()) s += k + v.size();
   }
   s = strip_front_all(s, e, lead_fillers);
   if (e <= s) return {};
@@ -445,11 +479,11 @@ inline byte_span subject_before(const std::vector<metric_change>& out, std::size
 /** Role of a metric that states no change, from the words of its clause [cs, p) and of its
  *  sentence [ss, p): completion, contribution, target, other (dates ...) or level. */
 inline metric_role non_change_role(const metric& m, const char* ss, const char* cs, const char* p) noexcept {
-  if (contains_any(ss, p, target_words)) return metric_role::target;
   if (m.category == unit_category::percent || m.category == unit_category::multiple) {
     if (contains_any(cs, p, completion_words)) return metric_role::completion;
-    if (contains_any(cs, p, contribution_words)) return metric_role::contribution;
+    if (contains_any(ss, p, contribution_words)) return metric_role::contribution;
   }
+  if (contains_any(ss, p, target_words)) return metric_role::target;
   if (m.category == unit_category::duration || m.category == unit_category::score ||
       m.category == unit_category::multiple || m.shape == metric_shape::ratio)
     return metric_role::other;  // shi shangnian de 2.5 bei: a ratio, no level
@@ -571,6 +605,13 @@ inline void find_changes(std::string_view text, const std::vector<metric>& ms,
     c.base = base.base;
     const char* head = base.start ? base.start : v.start;
     c.indicator = r::indicator_before(b, own_lo, head);
+    if (!base.start && c.indicator.empty()) {  // yu shangnian xiangbi, zengzhang 5.1%
+      const r::base_match xb = r::compared_with_before(b, lo, own_lo);
+      if (xb.start) {
+        c.base = xb.base;
+        c.indicator = r::indicator_before(b, r::clause_begin(lo, xb.start), xb.start);
+      }
+    }
     const bool own_words = !c.indicator.empty();
     // level: the nearest level before it in the sentence, when it has no words of its own
     if (!own_words) {
