@@ -167,7 +167,7 @@ inline constexpr change_word change_words[] = {
 };
 /** Words between a change verb (or a level's indicator) and its number. */
 inline constexpr std::string_view connectors[] = {
-    "\u8FBE\u5230", "\u4E86", "\u4E3A", "\u9054", "\u8FBE", "\u662F", "\uFF08", "(", "\uFF1A", ":", "\u5230", "\u81F3"};
+    "\u8FBE\u5230", "\u4E86", "\u4E3A", "\u9054", "\u8FBE", "\u662F", "\u4E8E", "\uFF08", "(", "\uFF1A", ":", "\u5230", "\u81F3"};
 /** Adverbs between a base and its verb (bi shangnian fenbie zengzhang), stripped. */
 inline constexpr std::string_view adverbs[] = {
     "\u5206\u522B", "\u5747", "\u90FD", "\u4E5F", "\u7565\u6709", "\u7565", "\u5927\u5E45", "\u5C0F\u5E45", "\u660E\u663E", "\u7A33\u6B65", "\u6301\u7EED",
