@@ -124,7 +124,6 @@ struct metric_change {
   std::size_t level = npos;  ///< index of the level metric this change qualifies, or npos
   byte_span indicator;  ///< words naming what is measured; empty if none
   byte_span verb;       ///< the change verb or slot word; empty if none
-  std::uint32_t sentence = 0;  ///< number of the sentence (statements never cross one)
 };
 
 namespace detail {
@@ -209,6 +208,21 @@ inline constexpr std::string_view target_words[] = {"\u76EE\u6807", "\u9884\u671
 
 // ---------------------------------------------------------------------------------------
 
+/** The tables prepared for matching at a position (first/last-character keys, Bloom masks). */
+inline constexpr auto change_words_set = make_word_set(change_words);
+inline constexpr auto connectors_set = make_word_set(connectors);
+inline constexpr auto adverbs_set = make_word_set(adverbs);
+inline constexpr auto self_bases_set = make_word_set(self_bases);
+inline constexpr auto lead_fillers_set = make_word_set(lead_fillers);
+inline constexpr auto tail_fillers_set = make_word_set(tail_fillers);
+inline constexpr auto completion_set = make_word_set(completion_words);
+inline constexpr auto contribution_set = make_word_set(contribution_words);
+inline constexpr auto target_set = make_word_set(target_words);
+static_assert(change_words_set.ok && connectors_set.ok && adverbs_set.ok && self_bases_set.ok &&
+                  lead_fillers_set.ok && tail_fillers_set.ok && completion_set.ok &&
+                  contribution_set.ok && target_set.ok,
+              "change word tables must be keyable");
+
 /** The code point ending at `p` (not before `lo`) and its length; {0,0} at `lo`; an
  *  ill-formed tail counts as one byte U+FFFD. */
 inline mchar prev_char(const char* lo, const char* p) noexcept {
@@ -261,46 +275,27 @@ inline const char* clause_begin(const char* lo, const char* p) noexcept {
   return q;
 }
 
-/** `p` moved back over the last word of `list` that [lo, p) ends with, once; `p` if none. */
-template <std::size_t N>
-inline const char* strip_back(const char* lo, const char* p, const std::string_view (&list)[N]) noexcept {
-  for (std::string_view w : list)
-    if (ends_with_at(lo, p, w)) return p - w.size();
-  return p;
+/** `p` moved back over the first word of `set` (list order) that [lo, p) ends with, once;
+ *  `p` if none. */
+template <class Set>
+inline const char* strip_back(const char* lo, const char* p, const Set& set) noexcept {
+  const std::size_t k = set.find_suffix(lo, p);
+  return k ? p - set.word[k - 1].size() : p;
 }
 /** Same, repeatedly. */
-template <std::size_t N>
-inline const char* strip_back_all(const char* lo, const char* p, const std::string_view (&list)[N]) noexcept {
+template <class Set>
+inline const char* strip_back_all(const char* lo, const char* p, const Set& set) noexcept {
   for (;;) {
-    const char* q = strip_back(lo, p, list);
+    const char* q = strip_back(lo, p, set);
     if (q == p) return p;
     p = q;
   }
 }
-/** `p` moved forward over the words of `list` that [p, hi) starts with, repeatedly. */
-template <std::size_t N>
-inline const char* strip_front_all(const char* p, const char* hi, const std::string_view (&list)[N]) noexcept {
-  for (bool again = true; again && p < hi;) {
-    again = false;
-    for (std::string_view w : list)
-      if (starts_with_at(p, hi, w)) {
-        p += w.size();
-        again = true;
-        break;
-      }
-  }
+/** `p` moved forward over the words of `set` that [p, hi) starts with, repeatedly. */
+template <class Set>
+inline const char* strip_front_all(const char* p, const char* hi, const Set& set) noexcept {
+  for (std::size_t k; p < hi && (k = set.find_prefix(p, hi)) != 0;) p += set.word[k - 1].size();
   return p;
-}
-/** True when [lo, hi) contains `w`. */
-inline bool contains(const char* lo, const char* hi, std::string_view w) noexcept {
-  const std::string_view s(lo, static_cast<std::size_t>(hi - lo));
-  return s.find(w) != std::string_view::npos;
-}
-template <std::size_t N>
-inline bool contains_any(const char* lo, const char* hi, const std::string_view (&list)[N]) noexcept {
-  for (std::string_view w : list)
-    if (contains(lo, hi, w)) return true;
-  return false;
 }
 
 /** The change word found before a number. */
@@ -315,12 +310,13 @@ struct verb_match {
  *  none if none. Rule: a change word sits right before its number (zengzhang 5.3%, zengsu
  *  (14.9%), zengzhang le 3%); after dao / zhi it names the level reached. */
 inline verb_match change_word_before(const char* lo, const char* p) noexcept {
-  const char* q = strip_back(lo, p, connectors);
-  if (q != p) q = strip_back(lo, q, connectors);  // "wei (" and the like: two at most
+  const char* q = strip_back(lo, p, connectors_set);
+  if (q != p) q = strip_back(lo, q, connectors_set);  // "wei (" and the like: two at most
+  const std::size_t k = change_words_set.find_suffix(lo, q);
+  if (!k) return {};
   const bool reached = ends_with_at(lo, p, "\u5230") || ends_with_at(lo, p, "\u81F3");
-  for (const change_word& w : change_words)
-    if (ends_with_at(lo, q, w.text)) return {q - w.text.size(), q, w.kind, reached};
-  return {};
+  const change_word& w = change_words[k - 1];
+  return {q - w.text.size(), q, w.kind, reached};
 }
 
 /** The base as written, ending at `p` (after adverbs): tongbi / huanbi, or the period
@@ -332,10 +328,9 @@ struct base_match {
 };
 inline base_match base_before(const char* origin, const char* lo, const char* p) noexcept {
   base_match r;
-  const char* q = strip_back_all(lo, p, adverbs);
-  for (std::string_view w : self_bases)
-    if (ends_with_at(lo, q, w)) {
-      r.start = q - w.size();
+  const char* q = strip_back_all(lo, p, adverbs_set);
+  if (const std::size_t k = self_bases_set.find_suffix(lo, q)) {
+      r.start = q - self_bases[k - 1].size();
       r.base = {static_cast<std::size_t>(r.start - origin), static_cast<std::size_t>(q - origin)};
       return r;
     }
@@ -445,48 +440,123 @@ inline byte_span indicator_before(const char* origin, const char* lo, const char
   const char* e = p;
   for (const char* prev = nullptr; prev != e;) {
     prev = e;
-    e = strip_back_all(lo, e, tail_fillers);
-    e = strip_back_all(lo, e, adverbs);
-    e = strip_back_all(lo, e, self_bases);
+    e = strip_back_all(lo, e, tail_fillers_set);
+    e = strip_back_all(lo, e, adverbs_set);
+    e = strip_back_all(lo, e, self_bases_set);
   }
   const char* s = e;
+  const char* after_verb = nullptr;  // gongsi shixian yingye shouru: the words after the verb
   for (int n = 0; n < 32 && s > lo; ++n) {
+    if (s - lo >= 3 && is_ideograph3(s - 3)) {
+      s -= 3;
+      // shi (shixian) / wan (wancheng): the first characters of achieve_verbs
+      if (!after_verb && ((s[0] == '\xE5' && s[1] == '\xAE' && s[2] == '\x9E') ||
+                          (s[0] == '\xE5' && s[1] == '\xAE' && s[2] == '\x8C'))) {
+        for (std::string_view v : achieve_verbs)
+          if (starts_with_at(s, e, v) && s + v.size() < e) after_verb = s + v.size();
+      }
+      continue;
+    }
     const mchar c = prev_char(lo, s);
     if (!is_word_char(c.cp)) break;
     s -= c.len;
   }
-  // gongsi shixian yingye shouru: the words after the verb of achieving name the indicator
-  for (std::string_view v : achieve_verbs) {
-    const std::string_view run(s, static_cast<std::size_t>(e - s));
-    const std::size_t k = run.rfind(v);
-    if (k != std::string_view::npos && k + v.size() < run.size()) s += k + v.size();
-  }
-  s = strip_front_all(s, e, lead_fillers);
+  if (after_verb) s = after_verb;
+  s = strip_front_all(s, e, lead_fillers_set);
   if (e <= s) return {};
   return {static_cast<std::size_t>(s - origin), static_cast<std::size_t>(e - origin)};
 }
 
+/** What the words of a metric's clause (or sentence) say (see walk_back). */
+struct context {
+  const char* clause = nullptr;  ///< start reached: the clause's (or sentence's) first byte
+  bool target = false;           ///< a target word (mubiao, yuqi, lizheng, jihua) on the way
+  bool contribution = false;     ///< a contribution word (gongxianlv, ladong) on the way
+};
+
+inline constexpr std::size_t max_walk = 96;  ///< bytes walked back from a metric (32 chars)
+
+/** First characters of the target and contribution words (mu yu li ji gong la). */
+constexpr bool is_context_trigger(char32_t c) noexcept {
+  return c == 0x76EE || c == 0x9884 || c == 0x529B || c == 0x8BA1 || c == 0x8D21 || c == 0x62C9;
+}
+
+/** Walks back from `p` over [lo, p), at most max_walk bytes, to the first clause break (with
+ *  `sentence`, to the first sentence break): the start reached and the target / contribution
+ *  words met on the way. An opening bracket or colon right before `p` belongs to the clause
+ *  (zengsu (14.9%), zongzhi: 7890 yi yuan). */
+inline context walk_back(const char* lo, const char* p, bool sentence = false) noexcept {
+  context x;
+  const char* floor = static_cast<std::size_t>(p - lo) > max_walk ? p - max_walk : lo;
+  const char* q = p;
+  const mchar last = prev_char(floor, q);
+  if (!sentence && (last.cp == 0xFF08 || last.cp == '(' || last.cp == 0xFF1A || last.cp == ':')) q -= last.len;
+  while (q > floor) {
+    if (q - floor >= 3 && is_ideograph3(q - 3)) {  // the common case: no break, maybe a trigger
+      q -= 3;
+      const char32_t cp = decode3(static_cast<unsigned char>(q[0]), static_cast<unsigned char>(q[1]),
+                                  static_cast<unsigned char>(q[2]));
+      if (ZHSCAN_UNLIKELY(is_context_trigger(cp))) {
+        if (target_set.find_prefix(q, p)) x.target = true;
+        if (contribution_set.find_prefix(q, p)) x.contribution = true;
+      }
+      continue;
+    }
+    const mchar c = prev_char(floor, q);
+    if (sentence ? is_sentence_break(c.cp) : is_clause_break(c.cp)) break;
+    q -= c.len;
+  }
+  x.clause = q;
+  return x;
+}
+
+/** True when [s, e) holds a sentence break, or is longer than max_walk bytes (too far apart
+ *  to be one statement). */
+inline bool sentence_break_in(const char* s, const char* e) noexcept {
+  if (e < s || static_cast<std::size_t>(e - s) > max_walk) return true;
+  for (const char* q = s; q < e;) {
+    const mchar c = mchar_at(q, e);
+    if (is_sentence_break(c.cp)) return true;
+    q += c.len ? c.len : 1;
+  }
+  return false;
+}
+
 /** The indicator of the nearest metric before `i` in its sentence that has one (the
  *  sentence's subject, at most 12 metrics back); empty if none. */
-inline byte_span subject_before(const std::vector<metric_change>& out, std::size_t i) noexcept {
+inline byte_span subject_before(const char* b, const std::vector<metric>& ms,
+                                const std::vector<metric_change>& out, std::size_t i) noexcept {
   for (std::size_t j = i, n = 0; j-- > 0 && n < 12; ++n) {
-    if (out[j].sentence != out[i].sentence) break;
+    if (sentence_break_in(b + ms[j].span.end, b + ms[j + 1].span.start)) break;
     if (!out[j].indicator.empty()) return out[j].indicator;
   }
   return {};
 }
 
-/** Role of a metric that states no change, from the words of its clause [cs, p) and of its
- *  sentence [ss, p): completion, contribution, target, other (dates ...) or level. */
-inline metric_role non_change_role(const metric& m, const char* ss, const char* cs, const char* p) noexcept {
-  if (m.category == unit_category::percent || m.category == unit_category::multiple) {
-    if (contains_any(cs, p, completion_words)) return metric_role::completion;
-    if (contains_any(ss, p, contribution_words)) return metric_role::contribution;
+/** The target and contribution words of the sentence before the clause start `cs` (at most
+ *  max_walk bytes back), with those of the clause itself (`x`). Rule: a target or
+ *  contribution word holds for the rest of its sentence. */
+inline context sentence_words(const char* b, const char* cs, const context& x) noexcept {
+  context y = walk_back(b, cs, true);
+  y.target |= x.target;
+  y.contribution |= x.contribution;
+  return y;
+}
+
+/** Role of a metric that states no change, from its context and the words right before it:
+ *  completion (yusuan de 100.3%, jindu wei 98.6%), contribution, target, other (durations,
+ *  scores, multiples without a verb: shi shangnian de 2.5 bei, ratios) or level. */
+inline metric_role non_change_role(const metric& m, bool target, bool contribution,
+                                   const char* lo, const char* p) noexcept {
+  if (m.category == unit_category::percent) {
+    const char* q = strip_back(lo, p, connectors_set);
+    if (completion_set.find_suffix(lo, q)) return metric_role::completion;
+    if (contribution) return metric_role::contribution;
   }
-  if (contains_any(ss, p, target_words)) return metric_role::target;
+  if (target) return metric_role::target;
   if (m.category == unit_category::duration || m.category == unit_category::score ||
       m.category == unit_category::multiple || m.shape == metric_shape::ratio)
-    return metric_role::other;  // shi shangnian de 2.5 bei: a ratio, no level
+    return metric_role::other;
   return metric_role::level;
 }
 
@@ -496,8 +566,8 @@ inline metric_role non_change_role(const metric& m, const char* ss, const char* 
 /**
  * Reads the changes, levels and indicators of the metrics `ms` found by find_metrics in
  * `text` (same text) into `out` (cleared first; one entry per metric, same index). Linear:
- * each metric looks back over a bounded window. Any bytes accepted; spans lie in `text`.
- * No throw except std::bad_alloc from growing `out`.
+ * each metric walks back at most 32 characters, and at most 12 metrics back for its level.
+ * Any bytes accepted; spans lie in `text`. No throw except std::bad_alloc from growing `out`.
  */
 inline void find_changes(std::string_view text, const std::vector<metric>& ms,
                          std::vector<metric_change>& out) {
@@ -505,40 +575,20 @@ inline void find_changes(std::string_view text, const std::vector<metric>& ms,
   out.clear();
   out.resize(ms.size());
   const char* const b = text.data();
-  // sentence number of each metric: a break in the gap before it starts a new one
-  std::uint32_t sid = 0;
-  std::size_t prev_end = 0;
   for (std::size_t i = 0; i < ms.size(); ++i) {
-    const std::size_t gs = prev_end, ge = ms[i].span.start;
-    if (ge > gs + 400) ++sid;  // far apart: another statement
-    else {
-      for (const char* q = b + gs; q < b + ge;) {
-        const detail::mchar c = detail::mchar_at(q, b + ge);
-        if (r::is_sentence_break(c.cp)) {
-          ++sid;
-          break;
-        }
-        q += c.len ? c.len : 1;
-      }
+    // The text of a large input is far out of cache by now: ask for the line before a metric
+    // a few metrics ahead (the walk reads back from its start).
+    if (i + 16 < ms.size()) {
+      const char* ahead = b + ms[i + 16].span.start;
+      __builtin_prefetch(ahead - 1);
+      if (ahead - b >= 64) __builtin_prefetch(ahead - 64);
     }
-    out[i].sentence = sid;
-    prev_end = ms[i].span.end;
-  }
-  for (std::size_t i = 0; i < ms.size(); ++i) {
     const metric& m = ms[i];
     metric_change& c = out[i];
     const char* const p = b + m.span.start;
     const char* const lo = b + (i ? ms[i - 1].span.end : 0);  // own words: after the previous metric
-    const char* const cs = r::clause_begin(b, p);
-    const char* const own_lo = cs > lo ? cs : lo;
-    // the sentence's start, bounded
-    const char* ss = p;
-    for (int n = 0; n < 64 && ss > b; ++n) {
-      const detail::mchar ch = r::prev_char(b, ss);
-      if (r::is_sentence_break(ch.cp)) break;
-      ss -= ch.len;
-    }
-    if (ss < lo && i && out[i - 1].sentence != out[i].sentence) ss = lo;
+    const r::context x = r::walk_back(lo, p);
+    const char* const own_lo = x.clause > lo ? x.clause : lo;
 
     // you A tigao dao B: both ends carry the change
     if (m.change_from != npos && m.change_from < i) {
@@ -573,20 +623,29 @@ inline void find_changes(std::string_view text, const std::vector<metric>& ms,
       if (m.unit == "\xE5\x80\x8D" && v.kind != r::cw::up && v.kind != r::cw::down) is_change = false;
       if (m.shape == metric_shape::ratio) is_change = false;
     }
-    if (is_change && r::contains_any(ss, p, r::target_words)) {
+    // targets and contributions: for a change, the words of its sentence; for another metric,
+    // those of its clause, or the role of the previous metric of its sentence (gongxianlv,
+    // xiaofei wei 58.2%, touzi wei 31.4%)
+    r::context sw = is_change ? r::sentence_words(b, x.clause, x) : x;
+    if (!is_change && i && (out[i - 1].role == metric_role::target || out[i - 1].role == metric_role::contribution) &&
+        !r::sentence_break_in(lo, p)) {
+      sw.target |= out[i - 1].role == metric_role::target;
+      sw.contribution |= out[i - 1].role == metric_role::contribution;
+    }
+    if (is_change && sw.target) {
       c.role = metric_role::target;  // unlinked: no change record, no level
       c.indicator = r::indicator_before(b, own_lo, base.start ? base.start : v.start);
       continue;
     }
-    if (is_change && (r::contains_any(own_lo, p, r::contribution_words))) {
+    if (is_change && x.contribution) {
       c.role = metric_role::contribution;
       continue;
     }
     if (!is_change) {
-      c.role = r::non_change_role(m, ss, own_lo, p);
+      c.role = r::non_change_role(m, sw.target, sw.contribution, own_lo, p);
       if (c.role == metric_role::other) continue;
       if (c.role == metric_role::completion || c.role == metric_role::contribution) {
-        c.indicator = r::subject_before(out, i);  // wancheng yusuan de 100.3%: of its subject
+        c.indicator = r::subject_before(b, ms, out, i);  // wancheng yusuan de 100.3%: of its subject
         continue;
       }
       c.indicator = r::indicator_before(b, own_lo, v.start && v.reached ? v.start : p);
@@ -616,7 +675,7 @@ inline void find_changes(std::string_view text, const std::vector<metric>& ms,
     // level: the nearest level before it in the sentence, when it has no words of its own
     if (!own_words) {
       for (std::size_t j = i, n = 0; j-- > 0 && n < 12; ++n) {
-        if (out[j].sentence != out[i].sentence) break;
+        if (r::sentence_break_in(b + ms[j].span.end, b + ms[j + 1].span.start)) break;
         const metric_change& cj = out[j];
         if (cj.role == metric_role::level && !(j + 1 < ms.size() && ms[j + 1].change_from == j)) {
           c.level = j;
@@ -628,7 +687,7 @@ inline void find_changes(std::string_view text, const std::vector<metric>& ms,
     if (!own_words) {
       if (c.level != npos) c.indicator = out[c.level].indicator;
       else
-          c.indicator = r::subject_before(out, i);
+          c.indicator = r::subject_before(b, ms, out, i);
     }
   }
 }
