@@ -581,7 +581,6 @@ inline void find_changes(std::string_view text, const std::vector<metric>& ms,
     if (i + 16 < ms.size()) {
       const char* ahead = b + ms[i + 16].span.start;
       __builtin_prefetch(ahead - 1);
-      if (ahead - b >= 64) __builtin_prefetch(ahead - 64);
     }
     const metric& m = ms[i];
     metric_change& c = out[i];
