@@ -188,7 +188,21 @@ TEST_CASE("level: the quantity of the same sentence that the change qualifies", 
   CHECK(y.at("2.4%").level == zhscan::npos);
 }
 
+TEST_CASE("a change of a growth rate qualifies the rate", "[change]") {
+  const scan s("全市规模以上工业增加值同比增长6.2%，比上月加快0.8个百分点。");
+  CHECK(s.at("0.8个百分点").direction == change_direction::up);
+  CHECK(s.base("0.8个百分点") == "上月");
+  CHECK(s.level("0.8个百分点") == "6.2%");
+  const scan t("固定资产投资同比增长4.7%，增速比1—10月份回落0.3个百分点。");
+  CHECK(t.at("0.3个百分点").direction == change_direction::down);
+  CHECK(t.base("0.3个百分点") == "1—10月份");
+  CHECK(t.level("0.3个百分点") == "4.7%");
+  CHECK(t.indicator("0.3个百分点") == "固定资产投资");
+}
+
 TEST_CASE("indicator: the words before the level or the verb, less fillers", "[change]") {
+  const scan list("电力、热力、燃气及水生产和供应业增长4.4%。");
+  CHECK(list.indicator("4.4%") == "电力、热力、燃气及水生产和供应业");
   const scan s("年末全市常住人口800.5万人，其中，城镇常住人口521.9万人。");
   CHECK(s.indicator("800.5万人") == "常住人口");
   CHECK(s.indicator("521.9万人") == "城镇常住人口");

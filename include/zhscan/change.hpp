@@ -157,7 +157,7 @@ inline constexpr change_word change_words[] = {
     {"\u63D0\u9AD8", cw::up}, {"\u4E0A\u5347", cw::up}, {"\u4E0A\u6DA8", cw::up}, {"\u6269\u5927", cw::up},
     {"\u63D0\u5347", cw::up}, {"\u56DE\u5347", cw::up}, {"\u6500\u5347", cw::up}, {"\u589E\u591A", cw::up},
     {"\u51C0\u51CF\u5C11", cw::down}, {"\u4E0B\u964D", cw::down}, {"\u51CF\u5C11", cw::down}, {"\u964D\u4F4E", cw::down},
-    {"\u56DE\u843D", cw::down}, {"\u6536\u7A84", cw::down}, {"\u7F29\u5C0F", cw::down}, {"\u4E0B\u8DCC", cw::down},
+    {"\u56DE\u843D", cw::down}, {"\u653E\u7F13", cw::down}, {"\u51CF\u7F13", cw::down}, {"\u52A0\u5FEB", cw::up}, {"\u6536\u7A84", cw::down}, {"\u7F29\u5C0F", cw::down}, {"\u4E0B\u8DCC", cw::down},
     {"\u4E0B\u6ED1", cw::down}, {"\u51CF\u5C0F", cw::down}, {"\u51C0\u51CF", cw::down},
     {"\u6301\u5E73", cw::flat},
     {"\u589E", cw::up_short}, {"\u5347", cw::up_short}, {"\u6DA8", cw::up_short}, {"\u591A", cw::up_short},
@@ -246,12 +246,13 @@ constexpr bool is_sentence_break(char32_t c) noexcept {
 }
 /** True for a mark that ends a clause (a sentence break, comma, dun hao, colon ...). */
 constexpr bool is_clause_break(char32_t c) noexcept {
-  return is_sentence_break(c) || c == 0xFF0C || c == ',' || c == 0x3001 || c == 0xFF1A ||
-         c == ':' || c == 0xFF08 || c == 0xFF09 || c == '(' || c == ')' || c == 0x2014 || c == '\t';
+  return is_sentence_break(c) || c == 0xFF0C || c == ',' || c == 0xFF1A ||
+         c == ':' || c == 0xFF08 || c == 0xFF09 || c == '(' || c == ')' || c == '\t';
 }
 /** True for characters an indicator's words may contain (ideographs, Latin letters). */
 constexpr bool is_word_char(char32_t c) noexcept {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || c == 0x201C ||
+         c == 0x3001 ||  // dun hao inside a name: dianli, reli, ranqi ji shui ... gongyingye
          c == 0x201D || c == 0x300A || c == 0x300B ||  // quoted names: "san bao" zhichu
          (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xFF21 && c <= 0xFF3A) ||
          (c >= 0xFF41 && c <= 0xFF5A);
@@ -338,7 +339,7 @@ inline base_match base_before(const char* origin, const char* lo, const char* p)
   const char* s = q;
   for (int n = 0; n < 10 && s > lo; ++n) {
     const mchar c = prev_char(lo, s);
-    if (is_clause_break(c.cp)) break;
+    if (is_sentence_break(c.cp) || c.cp == 0xFF0C || c.cp == ',') break;  // 1-10 yuefen: dashes inside
     s -= c.len;
     for (std::string_view w : base_preps) {
       if (!starts_with_at(s, q, w) || s + w.size() >= q) continue;
@@ -670,6 +671,12 @@ inline void find_changes(std::string_view text, const std::vector<metric>& ms,
         c.indicator = r::indicator_before(b, r::clause_begin(lo, xb.start), xb.start);
       }
     }
+    // zengsu bi 1-10 yuefen huiluo 0.3 ge baifendian: a growth slot alone names the rate
+    // before it, no indicator of its own
+    if (!c.indicator.empty()) {
+      const std::size_t k = r::change_words_set.find_suffix(b + c.indicator.start, b + c.indicator.end);
+      if (k && r::change_words[k - 1].text.size() == c.indicator.size()) c.indicator = {};
+    }
     const bool own_words = !c.indicator.empty();
     // level: the nearest level before it in the sentence, when it has no words of its own
     if (!own_words) {
@@ -677,6 +684,13 @@ inline void find_changes(std::string_view text, const std::vector<metric>& ms,
         if (r::sentence_break_in(b + ms[j].span.end, b + ms[j + 1].span.start)) break;
         const metric_change& cj = out[j];
         if (cj.role == metric_role::level && !(j + 1 < ms.size() && ms[j + 1].change_from == j)) {
+          c.level = j;
+          break;
+        }
+        // a change of a growth rate (zengzhang 6.2%, bi shangyue jiakuai 0.8 ge baifendian):
+        // the rate right before it is what it qualifies
+        if (j + 1 == i && cj.role == metric_role::change && cj.measure == change_measure::percent &&
+            c.measure == change_measure::pp) {
           c.level = j;
           break;
         }

@@ -4,7 +4,7 @@
 
 usage: score_changes.py --zhscan CLI [--quiet]
 
-docs/*.txt are three documents written for this set (a statistical communique, a budget report,
+docs/*.txt are four documents written for this set (a statistical communique, a monthly release, a budget report,
 an annual report's management discussion; all figures invented). gold.tsv lists every metric of
 them, one per line: doc, byte start, text, direction (up/down/flat, or none for a metric that
 states no change: levels, shares, completion rates, contributions, targets, ratios), measure,
