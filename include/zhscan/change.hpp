@@ -188,7 +188,7 @@ inline constexpr std::string_view lead_fillers[] = {
     "\u5176\u4E2D", "\u5168\u5E02", "\u5168\u7701", "\u5168\u533A", "\u5168\u53BF", "\u5168\u56FD", "\u5168\u5DDE", "\u5168\u65D7", "\u672C\u5E74", "\u4ECA\u5E74", "\u5F53\u5E74",
     "\u672C\u671F", "\u672C\u516C\u53F8", "\u516C\u53F8", "\u96C6\u56E2", "\u5B9E\u73B0", "\u5B8C\u6210", "\u5171\u6709", "\u62E5\u6709", "\u6708\u672B", "\u6708\u4EFD",
     "\u4E3B\u8981\u9884\u671F\u76EE\u6807", "\u9884\u671F\u76EE\u6807", "\u76EE\u6807", "\u9884\u671F", "\u9884\u8BA1", "\u529B\u4E89", "\u8BA1\u5212",
-    "\u5E74", "\u6708", "\u672B", "\u5E95", "\u53CA", "\u800C", "\u4F46", "\u5219", "\u4ECE", "\u7531"};
+    "\u5E74", "\u6708", "\u672B", "\u5E95", "\u53CA", "\u3001", "\u8FBE\u5230", "\u8FBE", "\u800C", "\u4F46", "\u5219", "\u4ECE", "\u7531"};
 /** Verbs of achieving inside a run of words: the indicator is what follows them. */
 inline constexpr std::string_view achieve_verbs[] = {"\u5B9E\u73B0", "\u5B8C\u6210"};
 /** Filler words after an indicator, stripped from the back (repeatedly). */
