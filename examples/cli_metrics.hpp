@@ -9,19 +9,57 @@
 
 #include "cli_common.hpp"
 #include "zhscan/list_marker.hpp"
+#include "zhscan/change.hpp"
 #include "zhscan/metric.hpp"
 #include "zhscan/outline.hpp"
 #include "zhscan/section.hpp"
 
 namespace zhscan_cli {
 
+/** Appends ,"change":{...}|null,"indicator":{...}|null for one metric's change record. */
+inline void cli_change_fields(std::string_view text, const std::vector<zhscan::metric>& ms,
+                              const zhscan::metric_change& c, std::string& out) {
+  out += ",\"change\":";
+  if (!c.has_change) {
+    out += "null";
+  } else {
+    out += "{\"direction\":";
+    json_string(out, zhscan::to_string(c.direction));
+    out += ",\"measure\":";
+    json_string(out, zhscan::to_string(c.measure));
+    out += ",\"delta\":";
+    json_double(out, c.delta);
+    out += ",\"base\":";
+    if (c.base.empty()) out += "null";
+    else json_string(out, c.base.in(text));
+    out += ",\"level\":";
+    if (c.level == zhscan::npos) out += "null";
+    else json_uint(out, ms[c.level].span.start);
+    out.push_back('}');
+  }
+  out += ",\"indicator\":";
+  if (c.indicator.empty()) {
+    out += "null";
+  } else {
+    out += "{\"start\":";
+    json_uint(out, c.indicator.start);
+    out += ",\"end\":";
+    json_uint(out, c.indicator.end);
+    out += ",\"text\":";
+    json_string(out, c.indicator.in(text));
+    out.push_back('}');
+  }
+}
+
 /**
  * Appends one JSON line per metric of `text` to `out`:
  * {"start","end","text","value","low","high","ratio","approx","unit","unit_text","category"}
  * then the extras "numeral", "number" (the number as written) and "change_from" (index of
- * the metric this one changes from, or null), and last "section": the start offset of the
- * marker of the innermost outline section holding the metric (the markers and outline of
- * `zhscan markers` / `zhscan outline` on the same text), null before the first marker.
+ * the metric this one changes from, or null), "section" (the start offset of the marker of
+ * the innermost outline section holding the metric: the markers and outline of
+ * `zhscan markers` / `zhscan outline` on the same text; null before the first marker), then
+ * "change" ({"direction","measure","delta","base","level"}: level is the byte start of the
+ * level metric; see zhscan/change.hpp) and "indicator" ({"start","end","text"}).
  * Fields that do not apply are null.
  */
 inline void cli_metrics(std::string_view text, std::string& out) {
@@ -32,8 +70,11 @@ inline void cli_metrics(std::string_view text, std::string& out) {
   std::vector<zhscan::section> sections;
   zhscan::outline(text, markers, sections);
   zhscan::assign_sections(markers, sections, ms);
+  std::vector<zhscan::metric_change> cs;
+  zhscan::find_changes(text, ms, cs);
   std::string unit;
-  for (const zhscan::metric& m : ms) {
+  for (std::size_t i = 0; i < ms.size(); ++i) {
+    const zhscan::metric& m = ms[i];
     out += "{\"start\":";
     json_uint(out, m.span.start);
     out += ",\"end\":";
@@ -79,6 +120,7 @@ inline void cli_metrics(std::string_view text, std::string& out) {
     out += ",\"section\":";
     if (m.section == zhscan::npos) out += "null";
     else json_uint(out, m.section);
+    cli_change_fields(text, ms, cs[i], out);
     out += "}\n";
   }
 }

@@ -5,7 +5,7 @@
 //   zhscan COMMAND --batch            JSON Lines {"id":..,"text":..} on stdin
 //   zhscan number                     one numeral string per stdin line
 //
-// COMMAND is tokens, markers, outline, metrics, chunks or html (one input only, no --batch). INPUT is a file, a directory (searched
+// COMMAND is tokens, markers, outline, metrics, chunks, table or html (one input only, no --batch). INPUT is a file, a directory (searched
 // recursively for *.txt, in sorted order) or - for standard input (the default). With more
 // than one input file every output line gets a "file" field. Files are processed on N
 // threads (default: all cores); output keeps the input order. A missing or unreadable input
@@ -35,6 +35,7 @@
 #include "cli_markers.hpp"
 #include "cli_metrics.hpp"
 #include "cli_number.hpp"
+#include "cli_table.hpp"
 #include "cli_tokens.hpp"
 #include "zhscan/version.hpp"
 
@@ -58,7 +59,9 @@ const command commands[] = {
     {"metrics", zhscan_cli::cli_metrics, false},
     {"chunks", zhscan_cli::cli_chunks, false},
     {"html", zhscan_cli::cli_html, true},
+    {"table", zhscan_cli::cli_table, false},
 };
+const command table_csv_command{"table", zhscan_cli::cli_table_csv, false};  // table --csv
 
 void usage(std::FILE* f) {
   std::fputs(
@@ -72,6 +75,8 @@ void usage(std::FILE* f) {
       "  metrics  one JSON object per quantity (value, unit, approximation)\n"
       "  chunks   one JSON object per heading-path chunk: {\"start\",\"end\",\"section\",\"path\",\"text\"}\n"
       "  html     one self-contained HTML page showing the parse of one input\n"
+      "  table    one JSON object per indicator statement (indicator, level, changes);\n"
+      "           --csv prints CSV rows under one header row instead\n"
       "  number   reads one numeral per stdin line, prints its value\n"
       "inputs: files, directories (recursing into *.txt) or - for standard input (default)\n"
       "options:\n"
@@ -428,6 +433,8 @@ int main(int argc, char** argv) {
         ++i;
       } else if (a == "--batch") {
         batch = true;
+      } else if (a == "--csv" && cmd->name == "table") {
+        cmd = &table_csv_command;
       } else if (a == "--progress") {
         show_progress = true;
       } else if (a == "--no-progress") {
@@ -445,6 +452,10 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "zhscan: html takes one input file\n");
     return exit_usage;
   }
+  if (batch && cmd == &table_csv_command) {
+    std::fprintf(stderr, "zhscan: --csv does not go with --batch\n");
+    return exit_usage;
+  }
   if (batch) {
     if (!inputs.empty()) {
       std::fprintf(stderr, "zhscan: --batch reads standard input only\n");
@@ -460,5 +471,6 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "zhscan: html takes one input file\n");
     return exit_usage;
   }
+  if (cmd == &table_csv_command && !write_all(zhscan_cli::table_csv_header)) return exit_io;
   return run_files(*cmd, files, jobs, show_progress, status);
 }

@@ -16,7 +16,7 @@ usage: cli_check.py ZHSCAN_BINARY [--readme README.md]
 - `zhscan number`: one JSON line per input line;
 - `zhscan chunks [--max-bytes N]`: the chunks tile the input (their texts give it back), none
   larger than N unless one sentence is, each starts at a section start or after a break
-  character, "section" and "path" name the section; `zhscan metrics` ends every line with
+  character, "section" and "path" name the section; `zhscan metrics` gives every line
   "section" (the marker start of the metric's section, null before the first marker);
 - progress on stderr when stderr is a terminal (a pty) or with --progress, never on stdout;
 - with --readme: the README's batch example (the code block after
@@ -371,14 +371,15 @@ def check_chunks(cli):
         r = run(cli, bad + ['chunks.txt'])
         if r.returncode != 2 or r.stdout:
             fail('zhscan %s: exit status %d (2 expected)' % (' '.join(bad), r.returncode))
-    # metrics: "section" is the last field, the marker start of the metric's section.
+    # metrics: "section" follows "change_from", the marker start of the metric's section.
     r = run(cli, ['metrics', 'chunks.txt'])
     for line in r.stdout.decode('utf-8').splitlines():
         rec = json.loads(line)
         keys = list(rec)
         sec = max((m for m in starts if m <= rec['start']), default=None)
-        if keys[-1] != 'section' or rec['section'] != sec:
-            fail('zhscan metrics: %r: "section" %r (last field?), expected %r'
+        if 'section' not in keys or keys[keys.index('section') - 1] != 'change_from' \
+                or rec['section'] != sec:
+            fail('zhscan metrics: %r: "section" %r (after change_from?), expected %r'
                  % (rec['text'], rec.get('section'), sec))
     recs = json_lines(r.stdout, 'zhscan metrics chunks.txt')
     if len(recs) < 5 or recs[0]['section'] is not None or recs[-1]['section'] is None:

@@ -14,5 +14,6 @@
 #include "metric.hpp"
 #include "section.hpp"
 #include "chunk.hpp"
+#include "change.hpp"
 
 #endif  // ZHSCAN_ZHSCAN_HPP
