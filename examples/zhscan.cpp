@@ -9,7 +9,8 @@
 // recursively for *.txt, in sorted order) or - for standard input (the default). With more
 // than one input file every output line gets a "file" field. Files are processed on N
 // threads (default: all cores); output keeps the input order. A missing or unreadable input
-// prints one line on stderr; the run goes on and exits with status 2.
+// prints one line on stderr; the run goes on and exits with status 2. A write error prints a
+// message and exits with status 3; a closed pipe ends the run quietly (status 141).
 #include <unistd.h>
 
 #include <algorithm>
@@ -30,6 +31,7 @@
 
 #include "cli_common.hpp"
 #include "cli_html.hpp"
+#include "cli_io.hpp"
 #include "cli_json_input.hpp"
 #include "cli_markers.hpp"
 #include "cli_metrics.hpp"
@@ -40,7 +42,6 @@
 namespace {
 
 constexpr int exit_usage = 2;
-constexpr int exit_io = 2;
 
 using command_fn = void (*)(std::string_view, std::string&);
 
@@ -58,8 +59,7 @@ const command commands[] = {
     {"html", zhscan_cli::cli_html, true},
 };
 
-void usage(std::FILE* f) {
-  std::fputs(
+const char usage_text[] =
       "usage: zhscan COMMAND [OPTIONS] [INPUT...]\n"
       "       zhscan COMMAND --batch < records.jsonl\n"
       "       zhscan number < numerals.txt\n"
@@ -78,47 +78,38 @@ void usage(std::FILE* f) {
       "  --progress, --no-progress\n"
       "                   progress on stderr (default: when stderr is a terminal)\n"
       "  --version, --help\n"
-      "Offsets are UTF-8 byte offsets into each input, end exclusive.\n",
-      f);
-}
+      "Offsets are UTF-8 byte offsets into each input, end exclusive.\n"
+      "exit status: 0 success, 2 usage error or an input could not be read, 3 the output\n"
+      "could not be written, 141 the output's reader went away (SIGPIPE)\n";
 
-// Reads all of `f` into `out`; false on a read error.
-bool slurp(std::FILE* f, std::string& out) {
-  char buf[1 << 16];
-  for (;;) {
-    const std::size_t n = std::fread(buf, 1, sizeof buf, f);
-    out.append(buf, n);
-    if (n < sizeof buf) return std::ferror(f) == 0;
-  }
-}
-
-// Reads a whole input; on failure returns false with a one-line message in `err`.
-bool read_input(const std::string& path, std::string& out, std::string& err) {
-  if (path == "-") {
-    if (slurp(stdin, out)) return true;
-    err = "zhscan: cannot read standard input: " + std::string(std::strerror(errno));
-    return false;
-  }
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) {
-    err = "zhscan: cannot open " + path + ": " + std::strerror(errno);
-    return false;
-  }
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(path, ec);
-  if (!ec) out.reserve(static_cast<std::size_t>(size));
-  const bool ok = slurp(f, out);
-  const int e = errno;
-  std::fclose(f);
-  if (!ok) err = "zhscan: cannot read " + path + ": " + std::strerror(e);
-  return ok;
-}
-
-bool write_all(std::string_view s) {
-  return std::fwrite(s.data(), 1, s.size(), stdout) == s.size();
-}
+void usage(std::FILE* f) { std::fputs(usage_text, f); }
 
 // Expands directories into their *.txt files (recursively, sorted); other inputs stay.
+// Symbolic links to directories are not followed; a *.txt entry that cannot be examined (a
+// dangling link, a file that vanished) stays in the list, so that reading it reports it.
+// A directory that cannot be listed prints a message and sets `status`.
+void list_directory(const std::filesystem::path& dir, std::vector<std::string>& found,
+                    int& status) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    std::error_code sec;
+    const fs::file_status ls = it->symlink_status(sec);
+    if (fs::is_directory(ls)) {
+      list_directory(it->path(), found, status);
+      continue;
+    }
+    if (it->path().extension() != ".txt") continue;
+    const fs::file_status st = it->status(sec);
+    if (sec || fs::is_regular_file(st)) found.push_back(it->path().string());
+  }
+  if (ec) {
+    std::fprintf(stderr, "zhscan: cannot list %s: %s\n", dir.string().c_str(), ec.message().c_str());
+    status = zhscan_cli::exit_input;
+  }
+}
+
 std::vector<std::string> expand_inputs(const std::vector<std::string>& args, int& status) {
   namespace fs = std::filesystem;
   std::vector<std::string> out;
@@ -126,16 +117,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& args, int
     std::error_code ec;
     if (a != "-" && fs::is_directory(a, ec)) {
       std::vector<std::string> found;
-      fs::recursive_directory_iterator it(a, fs::directory_options::skip_permission_denied, ec), end;
-      for (; !ec && it != end; it.increment(ec)) {
-        std::error_code fec;
-        if (it->is_regular_file(fec) && it->path().extension() == ".txt")
-          found.push_back(it->path().string());
-      }
-      if (ec) {
-        std::fprintf(stderr, "zhscan: cannot list %s: %s\n", a.c_str(), ec.message().c_str());
-        status = exit_io;
-      }
+      list_directory(a, found, status);
       std::sort(found.begin(), found.end());
       out.insert(out.end(), found.begin(), found.end());
     } else {
@@ -206,91 +188,116 @@ struct job {
   bool done = false;
 };
 
+// Reads and processes one input into `j` (output, error, bytes).
+void process_file(const command& cmd, bool tag, job& j) {
+  std::string text, out, err;
+  zhscan_cli::input_file in;
+  if (in.open(j.path, err) && in.read_all(text, err)) {
+    cmd.fn(text, out);
+    if (tag && cmd.one_document) to_one_line(out);  // JSON Lines: one line per input
+    if (tag) out = tag_lines(out, j.path);
+  }
+  j.output = std::move(out);
+  j.error = std::move(err);
+  j.bytes = text.size();
+}
+
 int run_files(const command& cmd, const std::vector<std::string>& inputs, unsigned jobs,
-              bool show_progress, int status) {
+              bool show_progress, int status, zhscan_cli::output& out) {
   const bool tag = inputs.size() > 1;
   std::vector<job> work(inputs.size());
   for (std::size_t i = 0; i < inputs.size(); ++i) work[i].path = inputs[i];
+  jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(work.size())));
+  // Workers run at most `ahead` inputs ahead of the writer: memory holds a few inputs' output.
+  const std::size_t ahead = 2 * static_cast<std::size_t>(jobs);
 
   std::mutex mu;
   std::condition_variable cv;
-  std::atomic<std::size_t> next{0};
+  std::size_t next = 0, written = 0;
+  bool stop = false;
   auto worker = [&] {
     for (;;) {
-      const std::size_t i = next.fetch_add(1);
-      if (i >= work.size()) return;
-      job& j = work[i];
-      std::string text, out, err;
-      if (read_input(j.path, text, err)) {
-        cmd.fn(text, out);
-        if (tag && cmd.one_document) to_one_line(out);  // JSON Lines: one line per input
-        if (tag) out = tag_lines(out, j.path);
+      std::size_t i;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        cv.wait(lock, [&] { return stop || next >= work.size() || next < written + ahead; });
+        if (stop || next >= work.size()) return;
+        i = next++;
       }
+      job j;
+      j.path = work[i].path;
+      process_file(cmd, tag, j);
       std::lock_guard<std::mutex> lock(mu);
-      j.output = std::move(out);
-      j.error = std::move(err);
-      j.bytes = text.size();
-      j.done = true;
+      work[i].output = std::move(j.output);
+      work[i].error = std::move(j.error);
+      work[i].bytes = j.bytes;
+      work[i].done = true;
       cv.notify_all();
     }
   };
-  jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(work.size())));
   std::vector<std::thread> pool;
-  for (unsigned t = 1; t < jobs; ++t) pool.emplace_back(worker);
-  if (jobs == 1) worker();
+  if (jobs > 1)
+    for (unsigned t = 0; t < jobs; ++t) pool.emplace_back(worker);
 
   progress prog;
   prog.enabled = show_progress;
   prog.total_files = work.size();
   for (std::size_t i = 0; i < work.size(); ++i) {
-    std::string out, err;
-    std::size_t bytes = 0;
-    {
+    job j;
+    if (jobs == 1) {
+      j.path = work[i].path;
+      process_file(cmd, tag, j);
+    } else {
       std::unique_lock<std::mutex> lock(mu);
       cv.wait(lock, [&] { return work[i].done; });
-      out.swap(work[i].output);
-      err.swap(work[i].error);
-      bytes = work[i].bytes;
+      j.output.swap(work[i].output);
+      j.error.swap(work[i].error);
+      j.bytes = work[i].bytes;
     }
-    if (!err.empty()) {
+    if (!j.error.empty()) {
       if (prog.enabled) std::fputc('\n', stderr);
-      std::fprintf(stderr, "%s\n", err.c_str());
-      status = exit_io;
+      std::fprintf(stderr, "%s\n", j.error.c_str());
+      status = zhscan_cli::exit_input;
     }
-    if (!write_all(out)) status = exit_io;
-    prog.update(bytes, i + 1 == work.size());
+    const bool ok = out.append(j.output);
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      written = i + 1;
+      if (!ok) stop = true;
+      cv.notify_all();
+    }
+    if (!ok) break;
+    prog.update(j.bytes, i + 1 == work.size());
   }
   for (std::thread& t : pool) t.join();
-  return status;
+  const int w = out.finish();
+  return w ? w : status;
 }
 
 // Batch mode: one JSON record in, one JSON record out, per line; never stops on bad input.
-int run_batch(const command& cmd) {
-  std::string all;
-  if (!slurp(stdin, all)) {
-    std::fprintf(stderr, "zhscan: cannot read standard input\n");
-    return exit_io;
-  }
-  std::string out, items;
+// Standard input is read in blocks (one line at a time is held); the output goes through
+// `out`, whose first write error ends the run.
+int run_batch(const command& cmd, zhscan_cli::output& output) {
+  zhscan_cli::line_reader in;
+  std::string items;
   zhscan_cli::batch_record rec;
-  std::string_view rest(all);
+  std::string_view line;
   std::size_t line_no = 0;
-  while (!rest.empty()) {
-    const std::size_t nl = rest.find('\n');
-    std::string_view line = rest.substr(0, nl);
-    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+  while (output.ok() && in.next(line)) {
     ++line_no;
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    std::string& out = output.buffer();
     if (const char* e = zhscan_cli::parse_batch_line(line, rec)) {
       out += "{\"line\":";
       zhscan_cli::json_uint(out, line_no);
       if (!rec.id_raw.empty()) {
         out += ",\"id\":";
-        out.append(rec.id_raw.data(), rec.id_raw.size());
+        zhscan_cli::json_raw_utf8(out, rec.id_raw);
       }
       out += ",\"error\":";
       zhscan_cli::json_string(out, e);
       out += "}\n";
+      output.flush_if_full();
       continue;
     }
     items.clear();
@@ -299,7 +306,7 @@ int run_batch(const command& cmd) {
     if (rec.id_raw.empty())
       out += "null";
     else
-      out.append(rec.id_raw.data(), rec.id_raw.size());
+      zhscan_cli::json_raw_utf8(out, rec.id_raw);
     out += ",\"";
     out.append(cmd.name.data(), cmd.name.size());
     out += "\":";
@@ -323,30 +330,39 @@ int run_batch(const command& cmd) {
       out.push_back(']');
     }
     out += "}\n";
-    if (out.size() > (1u << 20)) {
-      if (!write_all(out)) return exit_io;
-      out.clear();
-    }
+    output.flush_if_full();
   }
-  return write_all(out) ? 0 : exit_io;
+  int status = 0;
+  if (in.failed()) {
+    std::fprintf(stderr, "%s\n", in.error().c_str());
+    status = zhscan_cli::exit_input;
+  }
+  const int w = output.finish();
+  return w ? w : status;
 }
 
-int run_number() {
-  std::string all;
-  if (!slurp(stdin, all)) {
-    std::fprintf(stderr, "zhscan: cannot read standard input\n");
-    return exit_io;
-  }
-  std::string out;
-  std::string_view rest(all);
-  while (!rest.empty()) {
-    const std::size_t nl = rest.find('\n');
-    std::string_view line = rest.substr(0, nl);
-    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+int run_number(zhscan_cli::output& output) {
+  zhscan_cli::line_reader in;
+  std::string_view line;
+  while (output.ok() && in.next(line)) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    zhscan_cli::cli_number(line, out);
+    zhscan_cli::cli_number(line, output.buffer());
+    output.flush_if_full();
   }
-  return write_all(out) ? 0 : exit_io;
+  int status = 0;
+  if (in.failed()) {
+    std::fprintf(stderr, "%s\n", in.error().c_str());
+    status = zhscan_cli::exit_input;
+  }
+  const int w = output.finish();
+  return w ? w : status;
+}
+
+// Prints a fixed text on stdout (--help, --version); a write error is reported.
+int print_text(std::string_view text) {
+  zhscan_cli::output out;
+  out.append(text);
+  return out.finish();
 }
 
 bool parse_jobs(const char* s, unsigned& jobs) {
@@ -367,19 +383,18 @@ int main(int argc, char** argv) {
   }
   const std::string_view name = argv[1];
   if (name == "--help" || name == "-h") {
-    usage(stdout);
-    return 0;
+    return print_text(usage_text);
   }
   if (name == "--version") {
-    std::puts("zhscan " ZHSCAN_VERSION);
-    return 0;
+    return print_text("zhscan " ZHSCAN_VERSION "\n");
   }
   if (name == "number") {
     if (argc != 2) {
       usage(stderr);
       return exit_usage;
     }
-    return run_number();
+    zhscan_cli::output out;
+    return run_number(out);
   }
   const command* cmd = nullptr;
   for (const command& c : commands)
@@ -435,7 +450,8 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "zhscan: --batch reads standard input only\n");
       return exit_usage;
     }
-    return run_batch(*cmd);
+    zhscan_cli::output out;
+    return run_batch(*cmd, out);
   }
   if (inputs.empty()) inputs.emplace_back("-");
   int status = 0;
@@ -445,5 +461,6 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "zhscan: html takes one input file\n");
     return exit_usage;
   }
-  return run_files(*cmd, files, jobs, show_progress, status);
+  zhscan_cli::output out;
+  return run_files(*cmd, files, jobs, show_progress, status, out);
 }

@@ -13,6 +13,14 @@ usage: cli_check.py ZHSCAN_BINARY [--readme README.md]
 - --batch: valid records, a malformed JSON line (an error record with its line number,
   the run goes on), a record without "text", ids of every JSON type, CR LF line ends,
   ill-formed UTF-8; one output line per non-blank input line, for every command;
+  ill-formed UTF-8 in ids (U+FFFD in the output, which must decode as UTF-8);
+- write errors (stdout on /dev/full) in every mode, small outputs and --batch included: a
+  message on stderr and exit status 3; a closed pipe: SIGPIPE or status 141, no message;
+- read errors: a dangling *.txt link in a directory (a vanished file), /proc/self/mem (EIO on
+  read), an unreadable file and directory (chmod 000; as root, where chmod does not stop
+  reads, /proc/1/environ and /proc/1/map_files when they refuse access, else skipped with a
+  note), standard input that is a directory: a message naming each, the other inputs
+  processed, exit status 2;
 - `zhscan number`: one JSON line per input line;
 - progress on stderr when stderr is a terminal (a pty) or with --progress, never on stdout;
 - with --readme: the README's batch example (the code block after
@@ -25,6 +33,7 @@ import os
 import pty
 import re
 import select
+import signal
 import shutil
 import subprocess
 import sys
@@ -47,7 +56,12 @@ def json_lines(out, what):
     """Parses every line of `out` as a JSON object; records a failure for any other line."""
     recs = []
     bad = 0
-    for n, line in enumerate(out.decode('utf-8').splitlines(), 1):
+    try:
+        text = out.decode('utf-8')
+    except UnicodeDecodeError as e:
+        fail('%s: the output is not UTF-8 (%s)' % (what, e))
+        text = out.decode('utf-8', 'replace')
+    for n, line in enumerate(text.splitlines(), 1):
         try:
             rec = json.loads(line)
         except ValueError as e:
@@ -207,12 +221,17 @@ BATCH_LINES = [
     b'{"id": -0.5, "text": 12}',
     b'["id", "text"]',
     b'{"id": 9, "text": "unterminated}',
+    # ill-formed UTF-8 in an id: replaced by U+FFFD in the output (one per maximal subpart)
+    b'{"id": "r\xff\xc3", "text": "\xe6\x96\xb0 \xc0\xaf 3\xe6\x89\x80"}',
+    b'{"id": {"k\xfe": "\xed\xa0\x80"}, "text": 5}',
+    b'\xff\xfe not json',
 ]
 # Expected per non-blank line: ('ok', id) or ('error', line number, id or None).
 BATCH_EXPECT = [
     ('ok', 1), ('ok', 'doc-"2"'), ('error', 3, None), ('ok', [1, {'k': None}]),
     ('error', 6, None), ('ok', None), ('ok', True), ('ok', 2500), ('ok', {'corpus': 'a', 'n': 7}),
     ('error', 11, -0.5), ('error', 12, None), ('error', 13, 9),
+    ('ok', 'r\ufffd\ufffd'), ('error', 15, {'k\ufffd': '\ufffd\ufffd\ufffd'}), ('error', 16, None),
 ]
 
 
@@ -288,6 +307,148 @@ def check_number(cli):
                 fail('zhscan number %r: expected error %s, got %r' % (line, w, rec))
         elif not isinstance(rec.get('value'), (int, float)) or abs(rec['value'] - w) > 1e-9 * abs(w):
             fail('zhscan number %r: expected %r, got %r' % (line, w, rec))
+
+
+def run_to(cli, args, stdout, stdin=subprocess.DEVNULL, ignore_sigpipe=False, timeout=60):
+    """Runs `cli args` with the given stdout (an open file or fd); returns (rc, stderr)."""
+    pre = (lambda: signal.signal(signal.SIGPIPE, signal.SIG_IGN)) if ignore_sigpipe else None
+    p = subprocess.run([cli] + args, stdin=stdin, stdout=stdout, stderr=subprocess.PIPE,
+                       preexec_fn=pre, timeout=timeout)
+    return p.returncode, p.stderr.decode('utf-8', 'replace')
+
+
+def unreadable_path(candidates, is_dir):
+    """The first candidate this process cannot open (or list), or None: chmod 000 does not
+    stop root, so /proc entries of another process (EACCES without ptrace rights) follow."""
+    for path in candidates:
+        if not os.path.exists(path):
+            continue
+        try:
+            if is_dir:
+                os.listdir(path)
+            else:
+                with open(path, 'rb') as f:
+                    f.read(1)
+        except PermissionError:
+            return path
+        except OSError:
+            continue
+    return None
+
+
+def check_input_fault(cli, what, args, bad, others, skipped):
+    """`zhscan metrics args`: exit status 2, one stderr line naming `bad`, `others` processed."""
+    r = run(cli, ['metrics'] + args)
+    err = r.stderr.decode('utf-8', 'replace').splitlines()
+    if r.returncode != 2:
+        fail('%s: exit status %d, expected 2' % (what, r.returncode))
+    if len(err) != 1 or bad not in err[0]:
+        fail('%s: stderr should be one line naming %s, got %r' % (what, bad, err))
+    files = [rec.get('file') for rec in json_lines(r.stdout, what)]
+    for f in others:
+        if f not in files:
+            fail('%s: %s was not processed (files: %s)' % (what, f, sorted(set(files))))
+
+
+def check_write_errors(cli, root):
+    """Every mode reports a write error (stdout on /dev/full): a message, exit status 3."""
+    if not os.path.exists('/dev/full'):
+        print('  (no /dev/full: write errors not tested)')
+        return
+    big = os.path.join(root, 'big.txt')
+    with open(big, 'w', encoding='utf-8') as f:  # tokens output of several MB
+        f.write('（一）全年投入资金465万元，同比增长8.5%，新建学校12所。\n' * 20000)
+    batch = b'{"id":1,"text":"\xe6\x96\xb0\xe5\xbb\xba3\xe6\x89\x80"}\n'
+    cases = [(['metrics', 'one.txt'], b''), (['outline', 'one.txt'], b''),
+             (['markers', 'one.txt'], b''), (['tokens', 'one.txt'], b''),
+             (['metrics', '-j', '2', 'one.txt', 'two.txt'], b''), (['tokens', big], b''),
+             (['metrics', '-'], '一、总体\n投入3万元。\n'.encode()),
+             (['metrics', '--batch'], batch), (['outline', '--batch'], batch),
+             (['tokens', '--batch'], batch * 20000),
+             (['number'], '一千零五\n'.encode()), (['--version'], b''), (['--help'], b'')]
+    for args, stdin in cases:
+        what = 'zhscan %s > /dev/full' % ' '.join(args)
+        with open('/dev/full', 'wb') as full, tempfile.TemporaryFile() as inp:
+            inp.write(stdin)
+            inp.seek(0)
+            rc, err = run_to(cli, args, full, stdin=inp)
+        if rc != 3 or 'cannot write' not in err:
+            fail('%s: exit status %d (3 expected), stderr %r' % (what, rc, err[:200]))
+    # A closed pipe (EPIPE) ends the run quietly: killed by SIGPIPE, or status 141 when the
+    # signal is ignored.
+    for ignore in (False, True):
+        what = 'zhscan tokens big.txt | head -c 10%s' % (' (SIGPIPE ignored)' if ignore else '')
+        pre = (lambda: signal.signal(signal.SIGPIPE, signal.SIG_IGN)) if ignore else None
+        p = subprocess.Popen([cli, 'tokens', big], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             preexec_fn=pre)
+        p.stdout.read(10)
+        p.stdout.close()
+        err = p.stderr.read()
+        rc = p.wait(timeout=60)
+        if rc not in ((141,) if ignore else (-signal.SIGPIPE, 141)) or err:
+            fail('%s: exit status %d, stderr %r' % (what, rc, err[:200]))
+
+
+def check_read_errors(cli, root):
+    """Unreadable, vanished and failing inputs: a message naming each, exit status 2 after the
+    other inputs are processed."""
+    faults = os.path.join(root, 'faults')
+    os.makedirs(os.path.join(faults, 'dir'))
+    with open(os.path.join(faults, 'dir', 'a.txt'), 'w', encoding='utf-8') as f:
+        f.write('投入资金5万元。\n')
+    # A vanished file: a directory entry that cannot be opened any more (a dangling link).
+    os.symlink(os.path.join(faults, 'was-here.txt'), os.path.join(faults, 'dir', 'gone.txt'))
+    check_input_fault(cli, 'zhscan metrics one.txt faults/dir (a dangling gone.txt)',
+                      ['one.txt', 'faults/dir'], 'gone.txt', ['one.txt', 'faults/dir/a.txt'], None)
+    # A read error after a successful open: /proc/self/mem at offset 0 (unmapped) gives EIO.
+    try:
+        with open('/proc/self/mem', 'rb') as f:
+            f.read(1)
+        print('  (/proc/self/mem is readable here: read error not tested)')
+    except OSError:
+        check_input_fault(cli, 'zhscan metrics one.txt /proc/self/mem two.txt',
+                          ['one.txt', '/proc/self/mem', 'two.txt'], '/proc/self/mem',
+                          ['one.txt', 'two.txt'], None)
+    # An unreadable file.
+    locked = os.path.join(faults, 'locked.txt')
+    with open(locked, 'w', encoding='utf-8') as f:
+        f.write('3所\n')
+    os.chmod(locked, 0)
+    bad = unreadable_path([locked, '/proc/1/environ'], False)
+    if bad:
+        print('  unreadable file: %s' % bad)
+        check_input_fault(cli, 'zhscan metrics one.txt %s two.txt' % bad,
+                          ['one.txt', bad, 'two.txt'], bad, ['one.txt', 'two.txt'], None)
+    else:
+        print('  (no unreadable file found: not tested)')
+    # An unreadable directory, given as an input and (when not root) inside a directory.
+    locked_dir = os.path.join(faults, 'tree', 'locked')
+    os.makedirs(locked_dir)
+    with open(os.path.join(faults, 'tree', 'b.txt'), 'w', encoding='utf-8') as f:
+        f.write('新建3所。\n')
+    os.chmod(locked_dir, 0)
+    bad = unreadable_path([locked_dir, '/proc/1/map_files'], True)
+    if bad:
+        print('  unreadable directory: %s' % bad)
+        check_input_fault(cli, 'zhscan metrics one.txt %s two.txt' % bad,
+                          ['one.txt', bad, 'two.txt'], bad, ['one.txt', 'two.txt'], None)
+        if bad == locked_dir:
+            check_input_fault(cli, 'zhscan metrics one.txt faults/tree (locked/ inside)',
+                              ['one.txt', 'faults/tree'], 'locked', ['one.txt', 'faults/tree/b.txt'], None)
+    else:
+        print('  (no unreadable directory found: not tested)')
+    os.chmod(locked_dir, 0o755)
+    os.chmod(locked, 0o644)
+    # Standard input that cannot be read (a directory), in file mode and in --batch mode.
+    for args in (['metrics', '-'], ['metrics', '--batch'], ['number']):
+        fd = os.open(faults, os.O_RDONLY)
+        try:
+            p = subprocess.run([cli] + args, stdin=fd, capture_output=True, timeout=60)
+        finally:
+            os.close(fd)
+        err = p.stderr.decode('utf-8', 'replace')
+        if p.returncode != 2 or 'standard input' not in err:
+            fail('zhscan %s < a directory: exit status %d, stderr %r' % (' '.join(args), p.returncode, err))
 
 
 def run_with_pty_stderr(cli, args):
@@ -379,6 +540,8 @@ def main():
                   ('-j order', lambda: check_jobs(cli, root)),
                   ('missing file', lambda: check_missing(cli)),
                   ('--batch', lambda: check_batch(cli)),
+                  ('write errors', lambda: check_write_errors(cli, root)),
+                  ('read errors', lambda: check_read_errors(cli, root)),
                   ('number', lambda: check_number(cli)),
                   ('progress', lambda: check_progress(cli))]
         if readme:
