@@ -37,6 +37,7 @@
 #include "cli_metrics.hpp"
 #include "cli_number.hpp"
 #include "cli_tokens.hpp"
+#include "cli_views.hpp"
 #include "zhscan/version.hpp"
 
 namespace {
@@ -75,6 +76,9 @@ const char usage_text[] =
       "  -j N, --jobs N   worker threads (default: all cores); output keeps input order\n"
       "  --batch          read {\"id\":..,\"text\":..} per stdin line, write\n"
       "                   {\"id\":..,\"COMMAND\":[..]} per line (a map step for Hadoop/Spark)\n"
+      "  --tree           outline: an indented tree for reading (not JSON)\n"
+      "  --table          metrics: an aligned table for reading (not JSON)\n"
+      "                   (colour when stdout is a terminal and NO_COLOR is unset)\n"
       "  --progress, --no-progress\n"
       "                   progress on stderr (default: when stderr is a terminal)\n"
       "  --version, --help\n"
@@ -188,14 +192,20 @@ struct job {
   bool done = false;
 };
 
-// Reads and processes one input into `j` (output, error, bytes).
-void process_file(const command& cmd, bool tag, job& j) {
+// Reads and processes one input into `j` (output, error, bytes). `human`: a view for the
+// terminal (--tree, --table), headed by the file name when there are several inputs.
+void process_file(const command& cmd, bool tag, bool human, job& j) {
   std::string text, out, err;
   zhscan_cli::input_file in;
   if (in.open(j.path, err) && in.read_all(text, err)) {
+    if (human && tag) {
+      out += "==> ";
+      zhscan_cli::append_display(out, j.path);
+      out += " <==\n";
+    }
     cmd.fn(text, out);
-    if (tag && cmd.one_document) to_one_line(out);  // JSON Lines: one line per input
-    if (tag) out = tag_lines(out, j.path);
+    if (tag && !human && cmd.one_document) to_one_line(out);  // JSON Lines: one line per input
+    if (tag && !human) out = tag_lines(out, j.path);
   }
   j.output = std::move(out);
   j.error = std::move(err);
@@ -203,7 +213,7 @@ void process_file(const command& cmd, bool tag, job& j) {
 }
 
 int run_files(const command& cmd, const std::vector<std::string>& inputs, unsigned jobs,
-              bool show_progress, int status, zhscan_cli::output& out) {
+              bool show_progress, int status, zhscan_cli::output& out, bool human) {
   const bool tag = inputs.size() > 1;
   std::vector<job> work(inputs.size());
   for (std::size_t i = 0; i < inputs.size(); ++i) work[i].path = inputs[i];
@@ -226,7 +236,7 @@ int run_files(const command& cmd, const std::vector<std::string>& inputs, unsign
       }
       job j;
       j.path = work[i].path;
-      process_file(cmd, tag, j);
+      process_file(cmd, tag, human, j);
       std::lock_guard<std::mutex> lock(mu);
       work[i].output = std::move(j.output);
       work[i].error = std::move(j.error);
@@ -246,7 +256,7 @@ int run_files(const command& cmd, const std::vector<std::string>& inputs, unsign
     job j;
     if (jobs == 1) {
       j.path = work[i].path;
-      process_file(cmd, tag, j);
+      process_file(cmd, tag, human, j);
     } else {
       std::unique_lock<std::mutex> lock(mu);
       cv.wait(lock, [&] { return work[i].done; });
@@ -407,6 +417,7 @@ int main(int argc, char** argv) {
 
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   bool batch = false;
+  std::string_view view_flag;  // --tree (outline) or --table (metrics): a view for a person
   bool show_progress = isatty(STDERR_FILENO) != 0;
   std::vector<std::string> inputs;
   bool options_done = false;
@@ -426,6 +437,8 @@ int main(int argc, char** argv) {
           std::fprintf(stderr, "zhscan: bad thread count in %s\n", argv[i]);
           return exit_usage;
         }
+      } else if (a == "--tree" || a == "--table") {
+        view_flag = a;
       } else if (a == "--batch") {
         batch = true;
       } else if (a == "--progress") {
@@ -445,6 +458,25 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "zhscan: html takes one input file\n");
     return exit_usage;
   }
+  command view{};
+  if (!view_flag.empty()) {
+    if (view_flag == "--tree" && cmd->name == "outline") {
+      view = {cmd->name, zhscan_cli::cli_outline_tree, true};
+    } else if (view_flag == "--table" && cmd->name == "metrics") {
+      view = {cmd->name, zhscan_cli::cli_metrics_table, true};
+    } else {
+      std::fprintf(stderr, "zhscan: %s goes with %s only\n", view_flag.data(),
+                   view_flag == "--tree" ? "outline" : "metrics");
+      return exit_usage;
+    }
+    if (batch) {
+      std::fprintf(stderr, "zhscan: %s does not go with --batch\n", view_flag.data());
+      return exit_usage;
+    }
+    cmd = &view;
+    const char* no_colour = std::getenv("NO_COLOR");
+    zhscan_cli::view_colour = isatty(STDOUT_FILENO) && !(no_colour && *no_colour);
+  }
   if (batch) {
     if (!inputs.empty()) {
       std::fprintf(stderr, "zhscan: --batch reads standard input only\n");
@@ -462,5 +494,5 @@ int main(int argc, char** argv) {
     return exit_usage;
   }
   zhscan_cli::output out;
-  return run_files(*cmd, files, jobs, show_progress, status, out);
+  return run_files(*cmd, files, jobs, show_progress, status, out, !view.name.empty());
 }

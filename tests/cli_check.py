@@ -21,6 +21,8 @@ usage: cli_check.py ZHSCAN_BINARY [--readme README.md]
   reads, /proc/1/environ and /proc/1/map_files when they refuse access, else skipped with a
   note), standard input that is a directory: a message naming each, the other inputs
   processed, exit status 2;
+- `outline --tree` and `metrics --table`: indentation by depth, columns aligned by display
+  width (wide characters count two), colour on a terminal (a pty) only, not with NO_COLOR;
 - `zhscan number`: one JSON line per input line;
 - progress on stderr when stderr is a terminal (a pty) or with --progress, never on stdout;
 - with --readme: the README's batch example (the code block after
@@ -38,6 +40,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import unicodedata
 
 COMMANDS = ('tokens', 'markers', 'metrics', 'outline')
 FAILURES = []
@@ -451,6 +454,124 @@ def check_read_errors(cli, root):
             fail('zhscan %s < a directory: exit status %d, stderr %r' % (' '.join(args), p.returncode, err))
 
 
+def display_width(s):
+    """Terminal columns of `s`: East Asian wide and fullwidth characters take two."""
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in 'WF' else 1
+               for c in s)
+
+
+def run_with_pty_stdout(cli, args, env=None):
+    """Runs `cli args` with stdout a terminal; returns (rc, stdout)."""
+    master, slave = pty.openpty()
+    try:
+        p = subprocess.Popen([cli] + args, stdout=slave, stderr=subprocess.DEVNULL,
+                             stdin=subprocess.DEVNULL, env=env)
+        os.close(slave)
+        slave = -1
+        out = b''
+        while True:
+            ready, _, _ = select.select([master], [], [], 60)
+            if not ready:
+                break
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+        return p.wait(timeout=60), out.replace(b'\r\n', b'\n')
+    finally:
+        os.close(master)
+        if slave >= 0:
+            os.close(slave)
+
+
+# Headings and quantities in Han, ASCII and fullwidth characters (written for this test).
+VIEW_DOC = ('一、基本情况\n全市共有学校１２所，在校生约3.5万人。\n'
+            '（一）办学条件\n新建校舍12000平方米，投入资金465万元左右。\n'
+            '1．设备更新\n更新电脑300台，占比超过40%。\n'
+            '二、问题\nABC项目完成率为85%。\n')
+
+
+def check_views(cli, root):
+    path = os.path.join(root, 'view.txt')
+    with open(path, 'w', encoding='utf-8') as f:
+        f.write(VIEW_DOC)
+    # outline --tree: one line per section, indented two columns per depth, marker first.
+    outline = json.loads(run(cli, ['outline', path]).stdout)
+    secs = outline['sections']
+    r = run(cli, ['outline', '--tree', path])
+    lines = r.stdout.decode('utf-8').splitlines()
+    if r.returncode != 0 or len(lines) != len(secs) or len(secs) < 4:
+        fail('zhscan outline --tree: status %d, %d lines for %d sections' % (r.returncode, len(lines), len(secs)))
+    else:
+        depth = []
+        for s in secs:
+            depth.append(0 if s['parent'] is None else depth[s['parent']] + 1)
+        for line, s, d in zip(lines, secs, depth):
+            want = ' ' * (2 * d) + s['marker']['text'] + s['heading']['text'].strip()
+            if not line.startswith(want) or line[2 * d] == ' ':
+                fail('zhscan outline --tree: line %r, expected it to start with %r' % (line, want))
+        if depth[:4] != [0, 1, 2, 0][:len(depth)] and depth != [0, 1, 2, 0]:
+            fail('zhscan outline --tree: depths %s' % depth)
+    if b'\x1b' in r.stdout:
+        fail('zhscan outline --tree: colour codes on a pipe')
+    # metrics --table: a header and one row per metric, columns aligned by display width.
+    metrics = json_lines(run(cli, ['metrics', path]).stdout, 'zhscan metrics view.txt')
+    r = run(cli, ['metrics', '--table', path])
+    lines = r.stdout.decode('utf-8').splitlines()
+    header = ['text', 'value', 'unit', 'approx', 'section']
+    if r.returncode != 0 or len(lines) != len(metrics) + 1 or len(metrics) < 5:
+        fail('zhscan metrics --table: status %d, %d lines for %d metrics' % (r.returncode, len(lines), len(metrics)))
+    elif lines[0].split() != header:
+        fail('zhscan metrics --table: header %r' % lines[0])
+    else:
+        start = [lines[0].index(h) for h in header]  # header is ASCII: columns = characters
+        for line, m in zip(lines[1:], metrics):
+            if not line.startswith(m['text'] + ' '):
+                fail('zhscan metrics --table: row %r does not start with the metric text %r' % (line, m['text']))
+                continue
+            # the text column is padded to the value column by display width
+            rest = line[len(m['text']):]
+            pad = len(rest) - len(rest.lstrip(' '))
+            value_end = display_width(m['text']) + pad + len(rest.lstrip(' ').split(' ')[0])
+            if value_end != start[2] - 2:
+                fail('zhscan metrics --table: value of %r ends at column %d, expected %d (right-aligned)'
+                     % (m['text'], value_end, start[2] - 2))
+            if m['unit'] and display_width(line[:line.index(m['unit'], len(m['text']))]) != start[2]:
+                fail('zhscan metrics --table: unit of %r not at column %d: %r' % (m['text'], start[2], line))
+            if m['approx'] and display_width(line[:line.rindex(m['approx'])]) != start[3]:
+                fail('zhscan metrics --table: approx of %r not at column %d: %r' % (m['text'], start[3], line))
+            if line != line.rstrip():
+                fail('zhscan metrics --table: trailing blanks in %r' % line)
+        if not any(m['approx'] for m in metrics) or not any(display_width(m['text']) != len(m['text']) for m in metrics):
+            fail('zhscan metrics --table: the test text should hold approximations and wide characters')
+    if b'\x1b' in r.stdout:
+        fail('zhscan metrics --table: colour codes on a pipe')
+    # Colour on a terminal only, and not with NO_COLOR; JSON Lines stays the default there.
+    for args in (['metrics', '--table', path], ['outline', '--tree', path]):
+        rc, out = run_with_pty_stdout(cli, args)
+        plain = re.sub(rb'\x1b\[[0-9;]*m', b'', out)
+        if rc != 0 or b'\x1b[' not in out or plain != run(cli, args).stdout:
+            fail('zhscan %s on a terminal: status %d, no colour, or other text than on a pipe' % (' '.join(args), rc))
+        rc, out = run_with_pty_stdout(cli, args, env=dict(os.environ, NO_COLOR='1'))
+        if b'\x1b' in out:
+            fail('zhscan %s with NO_COLOR: colour codes' % ' '.join(args))
+    rc, out = run_with_pty_stdout(cli, ['metrics', path])
+    if b'\x1b' in out or len(json_lines(out, 'zhscan metrics on a terminal')) != len(metrics):
+        fail('zhscan metrics on a terminal: not the JSON Lines output')
+    # Several inputs: a "==> file <==" line before each; usage errors.
+    r = run(cli, ['metrics', '--table', 'one.txt', 'two.txt'])
+    heads = [l for l in r.stdout.decode('utf-8').splitlines() if l.startswith('==> ')]
+    if r.returncode != 0 or heads != ['==> one.txt <==', '==> two.txt <==']:
+        fail('zhscan metrics --table one.txt two.txt: status %d, file lines %r' % (r.returncode, heads))
+    for bad in (['metrics', '--tree', path], ['outline', '--table', path], ['metrics', '--table', '--batch']):
+        r = run(cli, bad)
+        if r.returncode != 2 or r.stdout:
+            fail('zhscan %s: exit status %d (2 expected)' % (' '.join(bad), r.returncode))
+
+
 def run_with_pty_stderr(cli, args):
     """Runs `cli args` with stdout a pipe and stderr a terminal; returns (rc, stdout, stderr)."""
     master, slave = pty.openpty()
@@ -543,6 +664,7 @@ def main():
                   ('write errors', lambda: check_write_errors(cli, root)),
                   ('read errors', lambda: check_read_errors(cli, root)),
                   ('number', lambda: check_number(cli)),
+                  ('--tree, --table', lambda: check_views(cli, root)),
                   ('progress', lambda: check_progress(cli))]
         if readme:
             checks.append(('README example', lambda: check_readme(cli, os.path.join(cwd, readme), root)))
