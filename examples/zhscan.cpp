@@ -11,6 +11,7 @@
 // threads (default: all cores); output keeps the input order. A missing or unreadable input
 // prints one line on stderr; the run goes on and exits with status 2. A write error prints a
 // message and exits with status 3; a closed pipe ends the run quietly (status 141).
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -36,6 +37,7 @@
 #include "cli_markers.hpp"
 #include "cli_metrics.hpp"
 #include "cli_number.hpp"
+#include "cli_stream.hpp"
 #include "cli_tokens.hpp"
 #include "cli_views.hpp"
 #include "zhscan/version.hpp"
@@ -190,7 +192,35 @@ struct job {
   std::string error;
   std::size_t bytes = 0;
   bool done = false;
+  bool stream = false;  // read and written in windows by the writer thread (cli_stream.hpp)
 };
+
+// The windowed form of `cmd` (tokens, metrics), or nullptr.
+using stream_fn = bool (*)(zhscan_cli::input_file&, zhscan_cli::output&, std::string_view,
+                           const zhscan_cli::stream_sizes&, std::size_t&, std::string&);
+stream_fn stream_form(const command& cmd) {
+  if (cmd.fn == zhscan_cli::cli_tokens && zhscan_cli::tokens_stream_ok()) return zhscan_cli::stream_tokens;
+  if (cmd.fn == zhscan_cli::cli_metrics && zhscan_cli::metrics_stream_ok()) return zhscan_cli::stream_metrics;
+  return nullptr;
+}
+
+// Whether `path` is read in windows: standard input, or a file larger than one window.
+bool is_large(const std::string& path, std::size_t window) {
+  if (path == "-") return true;
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+         static_cast<unsigned long long>(st.st_size) > window;
+}
+
+// Streams one input straight into `out` (the writer's turn has come).
+void stream_file(stream_fn fn, bool tag, job& j, zhscan_cli::output& out) {
+  zhscan_cli::input_file in;
+  std::string err;
+  std::size_t bytes = 0;
+  if (in.open(j.path, err)) fn(in, out, tag ? std::string_view(j.path) : std::string_view(), zhscan_cli::stream_settings(), bytes, err);
+  j.error = std::move(err);
+  j.bytes = bytes;
+}
 
 // Reads and processes one input into `j` (output, error, bytes). `human`: a view for the
 // terminal (--tree, --table), headed by the file name when there are several inputs.
@@ -216,7 +246,12 @@ int run_files(const command& cmd, const std::vector<std::string>& inputs, unsign
               bool show_progress, int status, zhscan_cli::output& out, bool human) {
   const bool tag = inputs.size() > 1;
   std::vector<job> work(inputs.size());
-  for (std::size_t i = 0; i < inputs.size(); ++i) work[i].path = inputs[i];
+  const stream_fn streamed = human ? nullptr : stream_form(cmd);
+  const std::size_t window = zhscan_cli::stream_settings().window;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    work[i].path = inputs[i];
+    work[i].stream = streamed && is_large(inputs[i], window);
+  }
   jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(work.size())));
   // Workers run at most `ahead` inputs ahead of the writer: memory holds a few inputs' output.
   const std::size_t ahead = 2 * static_cast<std::size_t>(jobs);
@@ -236,7 +271,7 @@ int run_files(const command& cmd, const std::vector<std::string>& inputs, unsign
       }
       job j;
       j.path = work[i].path;
-      process_file(cmd, tag, human, j);
+      if (!work[i].stream) process_file(cmd, tag, human, j);
       std::lock_guard<std::mutex> lock(mu);
       work[i].output = std::move(j.output);
       work[i].error = std::move(j.error);
@@ -254,7 +289,11 @@ int run_files(const command& cmd, const std::vector<std::string>& inputs, unsign
   prog.total_files = work.size();
   for (std::size_t i = 0; i < work.size(); ++i) {
     job j;
-    if (jobs == 1) {
+    bool ok = true;
+    if (work[i].stream) {
+      j.path = work[i].path;
+      stream_file(streamed, tag, j, out);
+    } else if (jobs == 1) {
       j.path = work[i].path;
       process_file(cmd, tag, human, j);
     } else {
@@ -269,7 +308,7 @@ int run_files(const command& cmd, const std::vector<std::string>& inputs, unsign
       std::fprintf(stderr, "%s\n", j.error.c_str());
       status = zhscan_cli::exit_input;
     }
-    const bool ok = out.append(j.output);
+    ok = out.append(j.output) && ok && out.ok();
     {
       std::lock_guard<std::mutex> lock(mu);
       written = i + 1;

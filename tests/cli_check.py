@@ -23,6 +23,8 @@ usage: cli_check.py ZHSCAN_BINARY [--readme README.md]
   processed, exit status 2;
 - `outline --tree` and `metrics --table`: indentation by depth, columns aligned by display
   width (wide characters count two), colour on a terminal (a pty) only, not with NO_COLOR;
+- large inputs read in windows (ZHSCAN_CLI_WINDOW makes them small): tokens and metrics
+  byte for byte the whole-input output (line ends, one line, long runs, ill-formed UTF-8);
 - `zhscan number`: one JSON line per input line;
 - progress on stderr when stderr is a terminal (a pty) or with --progress, never on stdout;
 - with --readme: the README's batch example (the code block after
@@ -572,6 +574,58 @@ def check_views(cli, root):
             fail('zhscan %s: exit status %d (2 expected)' % (' '.join(bad), r.returncode))
 
 
+def check_windows(cli, root):
+    """Inputs larger than a window (ZHSCAN_CLI_WINDOW, bytes) are read and written in windows:
+    tokens and metrics give byte for byte the whole-input output, with line ends, one-line
+    text, long runs of one character kind, CR LF, ill-formed UTF-8 at any cut."""
+    import random
+    rnd = random.Random(13)
+    words = ['投入', '增长', '由', '提高到', '同比', '新建', '约', '超过', '近', '共']
+    nums = ['3', '12.5', '1,200', '三', '十二', '一百零五', '4.8万', '30', '3-5', '45:55', '１２']
+    units = ['万元', '亿元', '%', '所', '人次', '平方米', '个', '吨']
+    runs = ['1234567890' * 40, '教育' * 300, 'abc' * 200, '\r\n' * 5, '\u3000' * 100, '１２' * 80]
+    parts = []
+    for _ in range(6000):
+        r = rnd.random()
+        if r < 0.02:
+            parts.append(rnd.choice(runs))
+        elif r < 0.5:
+            parts.append(rnd.choice(words) + rnd.choice(nums) + rnd.choice(units))
+        else:
+            parts.append(rnd.choice(['，', '。', '\n', '；', '、', ' ', '\r\n', '（一）', '二、', '1．']))
+    text = ''.join(parts).encode('utf-8')
+    bad = bytearray(text)
+    for i in range(0, len(bad), 997):
+        bad[i] = 0xFF if i % 2 else 0xE4  # ill-formed bytes, also cutting characters
+    inputs = {'lines.txt': text, 'oneline.txt': text.replace(b'\n', b' ').replace(b'\r', b' '),
+              'illformed.txt': bytes(bad)}
+    for name, data in inputs.items():
+        with open(os.path.join(root, name), 'wb') as f:
+            f.write(data)
+    env = dict(os.environ)
+    for cmd in ('tokens', 'metrics'):
+        for name in inputs:
+            whole = run(cli, [cmd, name]).stdout
+            if not whole:
+                fail('zhscan %s %s: no output' % (cmd, name))
+            for window in ('64', '1000', '65536'):
+                env['ZHSCAN_CLI_WINDOW'] = window
+                r = subprocess.run([cli, cmd, name], capture_output=True, env=env, timeout=120)
+                if r.returncode != 0 or r.stdout != whole:
+                    fail('zhscan %s %s in windows of %s bytes: status %d, output %s the whole-input one'
+                         % (cmd, name, window, r.returncode, 'equals' if r.stdout == whole else 'differs from'))
+        # standard input (always read in windows) and several inputs (a "file" field)
+        env['ZHSCAN_CLI_WINDOW'] = '100'
+        r = subprocess.run([cli, cmd, '-'], input=inputs['lines.txt'], capture_output=True, env=env, timeout=120)
+        if r.stdout != run(cli, [cmd, 'lines.txt']).stdout:
+            fail('zhscan %s - (standard input): output differs from the file\'s' % cmd)
+        names = ['one.txt', 'lines.txt', 'two.txt', 'oneline.txt']
+        r = subprocess.run([cli, cmd, '-j', '3'] + names, capture_output=True, env=env, timeout=120)
+        del env['ZHSCAN_CLI_WINDOW']
+        if r.stdout != run(cli, [cmd, '-j', '1'] + names).stdout:
+            fail('zhscan %s -j 3 with large and small files: output differs from the whole-input one' % cmd)
+
+
 def run_with_pty_stderr(cli, args):
     """Runs `cli args` with stdout a pipe and stderr a terminal; returns (rc, stdout, stderr)."""
     master, slave = pty.openpty()
@@ -665,6 +719,7 @@ def main():
                   ('read errors', lambda: check_read_errors(cli, root)),
                   ('number', lambda: check_number(cli)),
                   ('--tree, --table', lambda: check_views(cli, root)),
+                  ('windows', lambda: check_windows(cli, root)),
                   ('progress', lambda: check_progress(cli))]
         if readme:
             checks.append(('README example', lambda: check_readme(cli, os.path.join(cwd, readme), root)))
