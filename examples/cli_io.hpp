@@ -124,6 +124,7 @@ class input_file {
     return true;
   }
 
+  int fd() const noexcept { return fd_; }
   /** The size of a regular file as stat reports it (0 for pipes and /proc files). */
   std::size_t size_hint() const noexcept { return size_hint_; }
 

@@ -23,7 +23,14 @@
 #ifndef ZHSCAN_EXAMPLES_CLI_STREAM_HPP
 #define ZHSCAN_EXAMPLES_CLI_STREAM_HPP
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <condition_variable>
+#include <cstring>
+#include <mutex>
+#include <thread>
 #include <cstddef>
 #include <cstdlib>
 #include <string>
@@ -46,8 +53,9 @@ inline std::size_t& stream_retries() {
 
 /** Window sizes. ZHSCAN_CLI_WINDOW (bytes, >= 64) overrides the window, for tests. */
 struct stream_sizes {
-  std::size_t window = std::size_t(16) << 20;  ///< input bytes per window
-  std::size_t margin = std::size_t(16) << 10;  ///< metrics: context bytes each side
+  std::size_t window = std::size_t(1) << 20;     ///< input bytes per window
+  std::size_t margin = std::size_t(16) << 10;    ///< metrics: context bytes each side
+  std::size_t threshold = std::size_t(8) << 20;  ///< files larger than this are windowed
 };
 
 inline stream_sizes stream_settings() {
@@ -57,6 +65,7 @@ inline stream_sizes stream_settings() {
     if (v >= 64) {
       s.window = static_cast<std::size_t>(v);
       s.margin = std::max<std::size_t>(s.window / 8, 64);
+      s.threshold = s.window;
     }
   }
   return s;
@@ -412,6 +421,177 @@ inline bool stream_metrics(input_file& in, output& out, std::string_view tag_pat
     wb.drop_before(keep);
   }
   bytes = wb.end();
+  return true;
+}
+
+namespace detail {
+
+/** Reads [off, off + n) of `fd` (less at its end) into `out`; 0 or an errno. */
+inline int pread_range(int fd, std::size_t off, std::size_t n, std::string& out) {
+  out.resize(n);
+  std::size_t got = 0;
+  while (got < n) {
+    const ssize_t r = ::pread(fd, &out[got], n - got, static_cast<off_t>(off + got));
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0) return errno;
+    if (r == 0) break;
+    got += static_cast<std::size_t>(r);
+  }
+  out.resize(got);
+  return 0;
+}
+
+/** One piece [from, to) of a file and the metrics lines of its window. */
+struct piece {
+  std::size_t from = 0, to = 0;
+  std::string text;  // cli_metrics output of the window; `lines` view it
+  std::vector<metric_line> lines;
+  int error = 0;
+  bool done = false;
+};
+
+/** Cut k of a file of `size` bytes in pieces of about `w`: 0, then after the first line end
+ *  (else full stop, else character start) at or after k*w, then `size`. */
+inline int piece_cut(int fd, std::size_t size, std::size_t w, std::size_t k, std::size_t& cut) {
+  const std::size_t target = k * w;
+  if (k == 0 || target >= size) {
+    cut = k == 0 ? 0 : size;
+    return 0;
+  }
+  std::string buf;
+  if (const int e = pread_range(fd, target, w / 4 + 4, buf)) return e;
+  cut = std::min(size, target + piece_end(buf, 0, w / 4));
+  return 0;
+}
+
+/** Scans the window of piece [from, to) with `margin` bytes of context each side. */
+inline void scan_piece(int fd, std::size_t size, std::size_t margin, piece& p) {
+  const std::size_t ws = p.from > margin ? p.from - margin : 0;
+  const std::size_t we = std::min(size, p.to + margin);
+  std::string buf;
+  p.text.clear();
+  if ((p.error = pread_range(fd, ws, we - ws, buf)) != 0) return;
+  cli_metrics(buf, p.text);
+  if (!parse_metric_lines(p.text, ws, p.lines)) p.error = EPROTO;
+}
+
+/** Whether the metrics starting within `half` bytes of `cut` are the same in a and b. */
+inline bool agree_at(const std::vector<metric_line>& a, const std::vector<metric_line>& b,
+                     std::size_t cut, std::size_t half) {
+  const std::size_t lo = cut - std::min(cut, half), hi = cut + half;
+  std::size_t ia = 0, ib = 0;
+  while (ia < a.size() && a[ia].start < lo) ++ia;
+  while (ib < b.size() && b[ib].start < lo) ++ib;
+  for (;; ++ia, ++ib) {
+    const bool ea = ia == a.size() || a[ia].start >= hi;
+    const bool eb = ib == b.size() || b[ib].start >= hi;
+    if (ea || eb) return ea && eb;
+    if (!same_metric(a[ia], b[ib])) return false;
+  }
+}
+
+}  // namespace detail
+
+/**
+ * `zhscan metrics` over a regular file of `size` bytes (open as `fd`) in pieces of about one
+ * window, on `jobs` threads, printed in order into `out`: the same pieces, checks and output
+ * for every `jobs` (and the same output as the whole-input form). False on a read error.
+ */
+inline bool stream_metrics_file(int fd, std::size_t size, unsigned jobs, output& out,
+                                std::string_view tag_path, const stream_sizes& sz,
+                                std::string& err, const std::string& path) {
+  const std::string head = detail::line_head(tag_path);
+  const std::size_t w = std::max<std::size_t>(sz.window, 64);
+  const std::size_t count = std::max<std::size_t>(1, (size + w - 1) / w);
+  const std::size_t slots = 2 * static_cast<std::size_t>(std::max(1u, jobs));
+  std::vector<detail::piece> ring(slots);
+  std::mutex mu;
+  std::condition_variable cv;
+  std::size_t next = 0, taken = 0;  // next piece to hand out; pieces taken by the writer
+  bool stop = false;
+  auto make = [&](std::size_t k, detail::piece& p) {
+    p.lines.clear();
+    p.error = detail::piece_cut(fd, size, w, k, p.from);
+    if (!p.error) p.error = detail::piece_cut(fd, size, w, k + 1, p.to);
+    if (!p.error) detail::scan_piece(fd, size, std::max<std::size_t>(sz.margin, 64), p);
+  };
+  auto worker = [&] {
+    for (;;) {
+      std::size_t k;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        cv.wait(lock, [&] { return stop || next >= count || next < taken + slots; });
+        if (stop || next >= count) return;
+        k = next++;
+      }
+      detail::piece p;
+      make(k, p);
+      std::lock_guard<std::mutex> lock(mu);
+      ring[k % slots] = std::move(p);
+      ring[k % slots].done = true;
+      cv.notify_all();
+    }
+  };
+  std::vector<std::thread> pool;
+  if (jobs > 1)
+    for (unsigned t = 0; t < jobs; ++t) pool.emplace_back(worker);
+  detail::piece prev, cur;
+  std::size_t printed = 0;
+  int error = 0;
+  for (std::size_t k = 0; k < count && out.ok(); ++k) {
+    if (jobs > 1) {
+      std::unique_lock<std::mutex> lock(mu);
+      cv.wait(lock, [&] { return ring[k % slots].done; });
+      cur = std::move(ring[k % slots]);
+      ring[k % slots] = detail::piece();
+      taken = k + 1;
+      cv.notify_all();
+    } else {
+      make(k, cur);
+    }
+    // the cut at cur.from: scan again with more context until both sides agree near it
+    std::size_t margin = std::max<std::size_t>(sz.margin, 64);
+    for (int attempt = 0; k > 0 && !cur.error && attempt < 2 &&
+                          !detail::agree_at(prev.lines, cur.lines, cur.from, sz.margin / 2);
+         ++attempt) {
+      margin *= 2;
+      ++stream_retries();
+      detail::scan_piece(fd, size, margin, cur);
+    }
+    if (cur.error) {
+      error = cur.error;
+      break;
+    }
+    std::string& o = out.buffer();
+    for (const detail::metric_line& m : cur.lines) {
+      if (m.start < cur.from || m.start >= cur.to) continue;
+      o += head;
+      o += "\"start\":";
+      json_uint(o, m.start);
+      o += ",\"end\":";
+      json_uint(o, m.end);
+      o += m.rest;
+      o += ",\"change_from\":";
+      if (m.change_back == 0) o += "null";
+      else json_uint(o, printed - m.change_back);
+      o += "}\n";
+      ++printed;
+      if (o.size() >= (std::size_t(1) << 20)) out.flush_if_full();
+    }
+    out.flush_if_full();
+    std::swap(prev, cur);
+  }
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    stop = true;
+    cv.notify_all();
+  }
+  for (std::thread& t : pool) t.join();
+  if (error) {
+    err = "zhscan: cannot read " + path + ": " +
+          (error == EPROTO ? std::string("internal error: unexpected metrics output") : std::strerror(error));
+    return false;
+  }
   return true;
 }
 

@@ -204,7 +204,7 @@ stream_fn stream_form(const command& cmd) {
   return nullptr;
 }
 
-// Whether `path` is read in windows: standard input, or a file larger than one window.
+// Whether `path` is read in windows: standard input, or a file larger than the threshold.
 bool is_large(const std::string& path, std::size_t window) {
   if (path == "-") return true;
   struct stat st;
@@ -212,12 +212,22 @@ bool is_large(const std::string& path, std::size_t window) {
          static_cast<unsigned long long>(st.st_size) > window;
 }
 
-// Streams one input straight into `out` (the writer's turn has come).
-void stream_file(stream_fn fn, bool tag, job& j, zhscan_cli::output& out) {
+// Streams one input straight into `out` (the writer's turn has come); the metrics of a regular
+// file in pieces on `jobs` threads.
+void stream_file(stream_fn fn, bool tag, unsigned jobs, job& j, zhscan_cli::output& out) {
   zhscan_cli::input_file in;
   std::string err;
   std::size_t bytes = 0;
-  if (in.open(j.path, err)) fn(in, out, tag ? std::string_view(j.path) : std::string_view(), zhscan_cli::stream_settings(), bytes, err);
+  const std::string_view tag_path = tag ? std::string_view(j.path) : std::string_view();
+  if (in.open(j.path, err)) {
+    if (fn == zhscan_cli::stream_metrics && j.path != "-" && in.size_hint() > 0) {
+      bytes = in.size_hint();
+      zhscan_cli::stream_metrics_file(in.fd(), bytes, jobs, out, tag_path, zhscan_cli::stream_settings(),
+                                      err, j.path);
+    } else {
+      fn(in, out, tag_path, zhscan_cli::stream_settings(), bytes, err);
+    }
+  }
   j.error = std::move(err);
   j.bytes = bytes;
 }
@@ -247,11 +257,12 @@ int run_files(const command& cmd, const std::vector<std::string>& inputs, unsign
   const bool tag = inputs.size() > 1;
   std::vector<job> work(inputs.size());
   const stream_fn streamed = human ? nullptr : stream_form(cmd);
-  const std::size_t window = zhscan_cli::stream_settings().window;
+  const std::size_t window = zhscan_cli::stream_settings().threshold;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     work[i].path = inputs[i];
     work[i].stream = streamed && is_large(inputs[i], window);
   }
+  const unsigned piece_jobs = jobs;  // threads over the pieces of one large file
   jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(work.size())));
   // Workers run at most `ahead` inputs ahead of the writer: memory holds a few inputs' output.
   const std::size_t ahead = 2 * static_cast<std::size_t>(jobs);
@@ -292,7 +303,7 @@ int run_files(const command& cmd, const std::vector<std::string>& inputs, unsign
     bool ok = true;
     if (work[i].stream) {
       j.path = work[i].path;
-      stream_file(streamed, tag, j, out);
+      stream_file(streamed, tag, piece_jobs, j, out);
     } else if (jobs == 1) {
       j.path = work[i].path;
       process_file(cmd, tag, human, j);

@@ -610,10 +610,11 @@ def check_windows(cli, root):
                 fail('zhscan %s %s: no output' % (cmd, name))
             for window in ('64', '1000', '65536'):
                 env['ZHSCAN_CLI_WINDOW'] = window
-                r = subprocess.run([cli, cmd, name], capture_output=True, env=env, timeout=120)
-                if r.returncode != 0 or r.stdout != whole:
-                    fail('zhscan %s %s in windows of %s bytes: status %d, output %s the whole-input one'
-                         % (cmd, name, window, r.returncode, 'equals' if r.stdout == whole else 'differs from'))
+                for jobs in ('1', '3'):  # metrics: pieces of one file on 3 threads
+                    r = subprocess.run([cli, cmd, '-j', jobs, name], capture_output=True, env=env, timeout=120)
+                    if r.returncode != 0 or r.stdout != whole:
+                        fail('zhscan %s -j %s %s in windows of %s bytes: status %d, output differs from the '
+                             'whole-input one' % (cmd, jobs, name, window, r.returncode))
         # standard input (always read in windows) and several inputs (a "file" field)
         env['ZHSCAN_CLI_WINDOW'] = '100'
         r = subprocess.run([cli, cmd, '-'], input=inputs['lines.txt'], capture_output=True, env=env, timeout=120)
