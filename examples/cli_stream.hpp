@@ -55,7 +55,8 @@ inline std::size_t& stream_retries() {
 struct stream_sizes {
   std::size_t window = std::size_t(1) << 20;     ///< input bytes per window
   std::size_t margin = std::size_t(16) << 10;    ///< metrics: context bytes each side
-  std::size_t threshold = std::size_t(8) << 20;  ///< files larger than this are windowed
+  std::size_t threshold = std::size_t(2) << 20;  ///< metrics: larger files are windowed
+  std::size_t token_threshold = std::size_t(256) << 10;  ///< tokens (output ~40x the input)
 };
 
 inline stream_sizes stream_settings() {
@@ -65,7 +66,7 @@ inline stream_sizes stream_settings() {
     if (v >= 64) {
       s.window = static_cast<std::size_t>(v);
       s.margin = std::max<std::size_t>(s.window / 8, 64);
-      s.threshold = s.window;
+      s.threshold = s.token_threshold = s.window;
     }
   }
   return s;

@@ -257,7 +257,8 @@ int run_files(const command& cmd, const std::vector<std::string>& inputs, unsign
   const bool tag = inputs.size() > 1;
   std::vector<job> work(inputs.size());
   const stream_fn streamed = human ? nullptr : stream_form(cmd);
-  const std::size_t window = zhscan_cli::stream_settings().threshold;
+  const zhscan_cli::stream_sizes sizes = zhscan_cli::stream_settings();
+  const std::size_t window = cmd.fn == zhscan_cli::cli_tokens ? sizes.token_threshold : sizes.threshold;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     work[i].path = inputs[i];
     work[i].stream = streamed && is_large(inputs[i], window);
