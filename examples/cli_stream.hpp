@@ -469,7 +469,7 @@ inline int piece_cut(int fd, std::size_t size, std::size_t w, std::size_t k, std
 inline void scan_piece(int fd, std::size_t size, std::size_t margin, piece& p) {
   const std::size_t ws = p.from > margin ? p.from - margin : 0;
   const std::size_t we = std::min(size, p.to + margin);
-  std::string buf;
+  static thread_local std::string buf;  // one read buffer per thread, reused
   p.text.clear();
   if ((p.error = pread_range(fd, ws, we - ws, buf)) != 0) return;
   cli_metrics(buf, p.text);
