@@ -4,13 +4,16 @@
 //
 //   cli_vs_lib FILE RUNS
 //
-// prints one line per measure, `name seconds` (the median of RUNS runs):
+// prints one line per measure, `name wall_seconds cpu_seconds` (medians of RUNS runs; cpu:
+// the thread's CPU time, which a busy machine disturbs less than the wall time):
 //   metrics   find_metrics
 //   markers   find_markers + outline
 //   tokenize  tokenize into token_columns
 //   tokens    tokenize + writing the JSON lines `zhscan tokens` prints (into a 1 MiB buffer
 //             that is reused, so the writing cost is counted but no output is kept)
 // Build: g++ -std=c++17 -O2 -Iinclude -Iexamples bench/cli_vs_lib.cpp
+#include <time.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -25,17 +28,32 @@
 
 namespace {
 
+double cpu_now() {
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+struct times {
+  double wall, cpu;
+};
+
 template <class F>
-double median_seconds(int runs, F&& f) {
-  std::vector<double> t;
+times median_seconds(int runs, F&& f) {
+  std::vector<double> t, c;
   for (int i = 0; i < runs; ++i) {
     const auto a = std::chrono::steady_clock::now();
+    const double ca = cpu_now();
     f();
+    c.push_back(cpu_now() - ca);
     t.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - a).count());
   }
   std::sort(t.begin(), t.end());
-  return t[t.size() / 2];
+  std::sort(c.begin(), c.end());
+  return {t[t.size() / 2], c[c.size() / 2]};
 }
+
+void print(const char* name, times t) { std::printf("%s %.6f %.6f\n", name, t.wall, t.cpu); }
 
 }  // namespace
 
@@ -50,25 +68,25 @@ int main(int argc, char** argv) {
   std::size_t sink = 0;
 
   std::vector<zhscan::metric> ms;
-  std::printf("metrics %.6f\n", median_seconds(runs, [&] {
+  print("metrics", median_seconds(runs, [&] {
                 zhscan::find_metrics(text, ms);
                 sink += ms.size();
               }));
   std::vector<zhscan::marker> mk;
   std::vector<zhscan::section> secs;
-  std::printf("markers %.6f\n", median_seconds(runs, [&] {
+  print("markers", median_seconds(runs, [&] {
                 zhscan::find_markers(text, mk);
                 zhscan::outline(text, mk, secs);
                 sink += secs.size();
               }));
   zhscan::token_columns cols;
-  std::printf("tokenize %.6f\n", median_seconds(runs, [&] {
+  print("tokenize", median_seconds(runs, [&] {
                 zhscan::tokenize(text, cols);
                 sink += cols.size();
               }));
   std::string out;
   out.reserve((std::size_t(1) << 20) + 4096);
-  std::printf("tokens %.6f\n", median_seconds(runs, [&] {
+  print("tokens", median_seconds(runs, [&] {
                 zhscan::tokenize(text, cols);
                 const std::size_t* off = cols.offsets();
                 const zhscan::token_kind* kinds = cols.kinds();

@@ -54,14 +54,18 @@ def make_input(path, mb):
 
 
 def timed(cmd):
-    """Runs cmd with stdout to /dev/null under /usr/bin/time -v: (wall seconds, peak KB, rc)."""
+    """Runs cmd with stdout to /dev/null under /usr/bin/time -v:
+    (wall seconds, peak KB, rc, cpu seconds = user + sys)."""
     with open(os.devnull, 'wb') as null:
         r = subprocess.run(['/usr/bin/time', '-v'] + cmd, stdout=null, stderr=subprocess.PIPE)
     err = r.stderr.decode('utf-8', 'replace')
     m = re.search(r'Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)', err)
     wall = (int(m.group(1) or 0) * 3600 + int(m.group(2)) * 60 + float(m.group(3))) if m else float('nan')
     k = re.search(r'Maximum resident set size \(kbytes\): (\d+)', err)
-    return wall, int(k.group(1)) if k else -1, r.returncode
+    u = re.search(r'User time \(seconds\): ([\d.]+)', err)
+    s = re.search(r'System time \(seconds\): ([\d.]+)', err)
+    cpu = float(u.group(1)) + float(s.group(1)) if u and s else float('nan')
+    return wall, int(k.group(1)) if k else -1, r.returncode, cpu
 
 
 def main():
@@ -87,7 +91,8 @@ def main():
         mb = size / 1e6
         lib = build_lib_bench(tmp)
         out = subprocess.run([lib, path, str(a.runs)], check=True, capture_output=True).stdout.decode()
-        lib_s = {k: float(v) for k, v in (line.split() for line in out.splitlines())}
+        lib_s = {k: float(v) for k, v, _ in (line.split() for line in out.splitlines())}
+        lib_c = {k: float(c) for k, _, c in (line.split() for line in out.splitlines())}
         lib_rows = {'metrics': ('metrics', 'find_metrics'), 'markers': ('markers', 'find_markers+outline'),
                     'tokens': ('tokens', 'tokenize+JSON')}
         cmds = [c for c in a.commands.split(',') if c]
@@ -100,25 +105,29 @@ def main():
         print('file: %s, %.1f MB; medians of %d runs' % (path if a.file else 'generated', mb, a.runs))
         print('library: tokenize alone %.0f MB/s (the tokens row adds writing the JSON: %.0f%% of its time)'
               % (mb / lib_s['tokenize'], 100 * (1 - lib_s['tokenize'] / lib_s['tokens'])))
-        print('%-8s %-4s %10s %10s %22s %8s %10s' % ('command', '-j', 'tool s', 'tool MB/s', 'library', 'lib MB/s',
-                                                      'tool/lib'), '  peak RSS')
+        print('speed ratio tool/lib: the library call\'s time over the tool\'s (1.0 = as fast as the call '
+              'alone); wall, and CPU (user+sys against the call\'s thread CPU time)')
+        print('%-8s %-4s %10s %10s %22s %8s %9s %9s' % ('command', '-j', 'tool s', 'tool MB/s', 'library', 'lib MB/s',
+                                                       'wall', 'cpu'), '  peak RSS')
         for c in cmds:
             key, what = lib_rows[c]
             for j in jobs:
                 rs = runs[(c, j)]
                 wall = statistics.median(r[0] for r in rs)
+                cpu = statistics.median(r[3] for r in rs)
                 rss = max(r[1] for r in rs)
                 bad = [r[2] for r in rs if r[2] != 0]
-                print('%-8s %-4s %10.2f %10.0f %22s %8.0f %10.2f  %7.1f MB%s'
-                      % (c, j, wall, mb / wall, what, mb / lib_s[key], lib_s[key] / wall, rss / 1024,
-                         '  (exit status %s!)' % bad[0] if bad else ''))
+                print('%-8s %-4s %10.2f %10.0f %22s %8.0f %9.2f %9.2f  %7.1f MB%s'
+                      % (c, j, wall, mb / wall, what, mb / lib_s[key], lib_s[key] / wall, lib_c[key] / cpu,
+                         rss / 1024, '  (exit status %s!)' % bad[0] if bad else ''))
         if a.random_mb:
             rnd = os.path.join(tmp, 'random.bin')
             with open(rnd, 'wb') as f:
                 f.write(os.urandom(a.random_mb << 20))
             rs = [timed([a.zhscan, 'tokens', '-j', '1', rnd]) for _ in range(max(1, a.runs // 2))]
-            print('tokens on %d MB of random bytes: %.2f s, peak RSS %.1f MB'
-                  % (a.random_mb, statistics.median(r[0] for r in rs), max(r[1] for r in rs) / 1024))
+            print('tokens on %d MB of random bytes: %.2f s wall, %.2f s CPU, peak RSS %.1f MB'
+                  % (a.random_mb, statistics.median(r[0] for r in rs), statistics.median(r[3] for r in rs),
+                     max(r[1] for r in rs) / 1024))
     finally:
         for f in glob.glob(os.path.join(tmp, '*')):
             os.remove(f)

@@ -452,16 +452,24 @@ struct piece {
 };
 
 /** Cut k of a file of `size` bytes in pieces of about `w`: 0, then after the first line end
- *  (else full stop, else character start) at or after k*w, then `size`. */
+ *  (else full stop, else character start) at or after k*w (within 16 KiB), then `size`. */
 inline int piece_cut(int fd, std::size_t size, std::size_t w, std::size_t k, std::size_t& cut) {
   const std::size_t target = k * w;
   if (k == 0 || target >= size) {
     cut = k == 0 ? 0 : size;
     return 0;
   }
-  std::string buf;
-  if (const int e = pread_range(fd, target, w / 4 + 4, buf)) return e;
-  cut = std::min(size, target + piece_end(buf, 0, w / 4));
+  const std::size_t slack = std::min<std::size_t>(w / 4, 16384);
+  char tmp[16384 + 4];
+  std::size_t got = 0;
+  while (got < slack + 4) {
+    const ssize_t r = ::pread(fd, tmp + got, slack + 4 - got, static_cast<off_t>(target + got));
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0) return errno;
+    if (r == 0) break;
+    got += static_cast<std::size_t>(r);
+  }
+  cut = std::min(size, target + piece_end(std::string_view(tmp, got), 0, slack));
   return 0;
 }
 
