@@ -6,7 +6,8 @@
 #      -Wall -Wextra -Wpedantic -Werror (the default build's warnings), -O1;
 #   2. runs the unit tests under qemu-aarch64 (user mode, -L /usr/aarch64-linux-gnu);
 #   3. when the shared corpus is present, compares the aarch64 program's `metrics` and
-#      `markers` output over it with an x86-64 build's, byte for byte.
+#      `markers` output over it with an x86-64 build's, byte for byte, and the windowed
+#      `metrics`/`tokens` (4 KiB windows) with the x86-64 whole-input output.
 #
 #   scripts/arm_check.sh BUILD_DIR [X86_ZHSCAN]
 #
@@ -69,4 +70,15 @@ for cmd in metrics markers; do
     exit 1
   fi
   echo "zhscan $cmd: aarch64 output = x86-64 output ($(wc -l <"$OUT/$cmd.x86.jsonl") lines, $(ls "$SHARED/corpus" | wc -l) documents)"
+done
+# The windowed paths (cli_stream.hpp) under emulation: the corpus as one file, small windows.
+cat "$SHARED"/corpus/*.txt >"$OUT/corpus.txt"
+for cmd in metrics tokens; do
+  ZHSCAN_CLI_WINDOW=4096 "${QEMU[@]}" "$OUT/zhscan" "$cmd" -j 2 "$OUT/corpus.txt" >"$OUT/$cmd.win.arm.jsonl"
+  "$X86" "$cmd" "$OUT/corpus.txt" >"$OUT/$cmd.whole.x86.jsonl"
+  cmp "$OUT/$cmd.win.arm.jsonl" "$OUT/$cmd.whole.x86.jsonl" || {
+    echo "zhscan $cmd in 4 KiB windows on aarch64 differs from the whole-input output on x86-64" >&2
+    exit 1
+  }
+  echo "zhscan $cmd in 4 KiB windows (aarch64) = whole input (x86-64)"
 done
