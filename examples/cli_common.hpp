@@ -23,6 +23,21 @@ inline void json_string(std::string& out, std::string_view s) {
   const char* p = s.data();
   const char* const end = p + s.size();
   while (p < end) {
+    // a run that needs no escape is appended at once
+    const char* const run = p;
+    while (p < end) {
+      const auto b = static_cast<unsigned char>(*p);
+      if (b < 0x80) {
+        if (b < 0x20 || b == '"' || b == '\\' || b == 0x7F) break;
+        ++p;
+        continue;
+      }
+      const zhscan::utf8::decoded d = zhscan::utf8::decode(p, end);
+      if (!d.valid || d.cp == 0x2028 || d.cp == 0x2029) break;
+      p += d.length;
+    }
+    out.append(run, static_cast<std::size_t>(p - run));
+    if (p == end) break;
     const auto c = static_cast<unsigned char>(*p);
     if (c < 0x80) {
       switch (c) {

@@ -201,6 +201,27 @@ class json_reader {
 
 }  // namespace detail
 
+/**
+ * Appends a JSON value's text as read (a batch record's id) with every ill-formed UTF-8
+ * sequence replaced by the escape \ufffd (U+FFFD), so that the output stays UTF-8. The
+ * reader accepts bytes >= 0x80 only inside strings, where the escape is valid JSON.
+ */
+inline void json_raw_utf8(std::string& out, std::string_view raw) {
+  const char* p = raw.data();
+  const char* const end = p + raw.size();
+  while (p < end) {
+    const char* q = p;
+    while (q < end && static_cast<unsigned char>(*q) < 0x80) ++q;
+    out.append(p, q);
+    p = q;
+    if (p == end) break;
+    const zhscan::utf8::decoded d = zhscan::utf8::decode(p, end);
+    if (d.valid) out.append(p, d.length);
+    else out += "\\ufffd";
+    p += d.length;
+  }
+}
+
 /** Parses one batch line; returns nullptr on success or a short error message. */
 inline const char* parse_batch_line(std::string_view line, batch_record& rec) {
   rec.id_raw = {};

@@ -9,7 +9,9 @@
 // recursively for *.txt, in sorted order) or - for standard input (the default). With more
 // than one input file every output line gets a "file" field. Files are processed on N
 // threads (default: all cores); output keeps the input order. A missing or unreadable input
-// prints one line on stderr; the run goes on and exits with status 2.
+// prints one line on stderr; the run goes on and exits with status 2. A write error prints a
+// message and exits with status 3; a closed pipe ends the run quietly (status 141).
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -31,18 +33,20 @@
 #include "cli_chunks.hpp"
 #include "cli_common.hpp"
 #include "cli_html.hpp"
+#include "cli_io.hpp"
 #include "cli_json_input.hpp"
 #include "cli_markers.hpp"
 #include "cli_metrics.hpp"
 #include "cli_number.hpp"
 #include "cli_table.hpp"
+#include "cli_stream.hpp"
 #include "cli_tokens.hpp"
+#include "cli_views.hpp"
 #include "zhscan/version.hpp"
 
 namespace {
 
 constexpr int exit_usage = 2;
-constexpr int exit_io = 2;
 
 using command_fn = void (*)(std::string_view, std::string&);
 
@@ -63,8 +67,7 @@ const command commands[] = {
 };
 const command table_csv_command{"table", zhscan_cli::cli_table_csv, false};  // table --csv
 
-void usage(std::FILE* f) {
-  std::fputs(
+const char usage_text[] =
       "usage: zhscan COMMAND [OPTIONS] [INPUT...]\n"
       "       zhscan COMMAND --batch < records.jsonl\n"
       "       zhscan number < numerals.txt\n"
@@ -85,50 +88,44 @@ void usage(std::FILE* f) {
       "                   {\"id\":..,\"COMMAND\":[..]} per line (a map step for Hadoop/Spark)\n"
       "  --max-bytes N    chunks: largest chunk in bytes (default 2000; only a longer\n"
       "                   single sentence exceeds it)\n"
+      "  --tree           outline: an indented tree for reading (not JSON)\n"
+      "  --table          metrics: an aligned table for reading (not JSON)\n"
+      "                   (colour when stdout is a terminal and NO_COLOR is unset)\n"
       "  --progress, --no-progress\n"
       "                   progress on stderr (default: when stderr is a terminal)\n"
       "  --version, --help\n"
-      "Offsets are UTF-8 byte offsets into each input, end exclusive.\n",
-      f);
-}
+      "Offsets are UTF-8 byte offsets into each input, end exclusive.\n"
+      "exit status: 0 success, 2 usage error or an input could not be read, 3 the output\n"
+      "could not be written, 141 the output's reader went away (SIGPIPE)\n";
 
-// Reads all of `f` into `out`; false on a read error.
-bool slurp(std::FILE* f, std::string& out) {
-  char buf[1 << 16];
-  for (;;) {
-    const std::size_t n = std::fread(buf, 1, sizeof buf, f);
-    out.append(buf, n);
-    if (n < sizeof buf) return std::ferror(f) == 0;
-  }
-}
-
-// Reads a whole input; on failure returns false with a one-line message in `err`.
-bool read_input(const std::string& path, std::string& out, std::string& err) {
-  if (path == "-") {
-    if (slurp(stdin, out)) return true;
-    err = "zhscan: cannot read standard input: " + std::string(std::strerror(errno));
-    return false;
-  }
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) {
-    err = "zhscan: cannot open " + path + ": " + std::strerror(errno);
-    return false;
-  }
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(path, ec);
-  if (!ec) out.reserve(static_cast<std::size_t>(size));
-  const bool ok = slurp(f, out);
-  const int e = errno;
-  std::fclose(f);
-  if (!ok) err = "zhscan: cannot read " + path + ": " + std::strerror(e);
-  return ok;
-}
-
-bool write_all(std::string_view s) {
-  return std::fwrite(s.data(), 1, s.size(), stdout) == s.size();
-}
+void usage(std::FILE* f) { std::fputs(usage_text, f); }
 
 // Expands directories into their *.txt files (recursively, sorted); other inputs stay.
+// Symbolic links to directories are not followed; a *.txt entry that cannot be examined (a
+// dangling link, a file that vanished) stays in the list, so that reading it reports it.
+// A directory that cannot be listed prints a message and sets `status`.
+void list_directory(const std::filesystem::path& dir, std::vector<std::string>& found,
+                    int& status) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    std::error_code sec;
+    const fs::file_status ls = it->symlink_status(sec);
+    if (fs::is_directory(ls)) {
+      list_directory(it->path(), found, status);
+      continue;
+    }
+    if (it->path().extension() != ".txt") continue;
+    const fs::file_status st = it->status(sec);
+    if (sec || fs::is_regular_file(st)) found.push_back(it->path().string());
+  }
+  if (ec) {
+    std::fprintf(stderr, "zhscan: cannot list %s: %s\n", dir.string().c_str(), ec.message().c_str());
+    status = zhscan_cli::exit_input;
+  }
+}
+
 std::vector<std::string> expand_inputs(const std::vector<std::string>& args, int& status) {
   namespace fs = std::filesystem;
   std::vector<std::string> out;
@@ -136,16 +133,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& args, int
     std::error_code ec;
     if (a != "-" && fs::is_directory(a, ec)) {
       std::vector<std::string> found;
-      fs::recursive_directory_iterator it(a, fs::directory_options::skip_permission_denied, ec), end;
-      for (; !ec && it != end; it.increment(ec)) {
-        std::error_code fec;
-        if (it->is_regular_file(fec) && it->path().extension() == ".txt")
-          found.push_back(it->path().string());
-      }
-      if (ec) {
-        std::fprintf(stderr, "zhscan: cannot list %s: %s\n", a.c_str(), ec.message().c_str());
-        status = exit_io;
-      }
+      list_directory(a, found, status);
       std::sort(found.begin(), found.end());
       out.insert(out.end(), found.begin(), found.end());
     } else {
@@ -214,93 +202,173 @@ struct job {
   std::string error;
   std::size_t bytes = 0;
   bool done = false;
+  bool stream = false;  // read and written in windows by the writer thread (cli_stream.hpp)
 };
 
+// The windowed form of `cmd` (tokens, metrics), or nullptr.
+using stream_fn = bool (*)(zhscan_cli::input_file&, zhscan_cli::output&, std::string_view,
+                           const zhscan_cli::stream_sizes&, std::size_t&, std::string&);
+stream_fn stream_form(const command& cmd) {
+  if (cmd.fn == zhscan_cli::cli_tokens && zhscan_cli::tokens_stream_ok()) return zhscan_cli::stream_tokens;
+  if (cmd.fn == zhscan_cli::cli_metrics && zhscan_cli::metrics_stream_ok()) return zhscan_cli::stream_metrics;
+  return nullptr;
+}
+
+// Whether `path` is read in windows: standard input, or a file larger than the threshold.
+bool is_large(const std::string& path, std::size_t window) {
+  if (path == "-") return true;
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+         static_cast<unsigned long long>(st.st_size) > window;
+}
+
+// Streams one input straight into `out` (the writer's turn has come); the metrics of a regular
+// file in pieces on `jobs` threads.
+void stream_file(stream_fn fn, bool tag, unsigned jobs, job& j, zhscan_cli::output& out) {
+  zhscan_cli::input_file in;
+  std::string err;
+  std::size_t bytes = 0;
+  const std::string_view tag_path = tag ? std::string_view(j.path) : std::string_view();
+  if (in.open(j.path, err)) {
+    if (fn == zhscan_cli::stream_metrics && j.path != "-" && in.size_hint() > 0) {
+      bytes = in.size_hint();
+      zhscan_cli::stream_metrics_file(in.fd(), bytes, jobs, out, tag_path, zhscan_cli::stream_settings(),
+                                      err, j.path);
+    } else {
+      fn(in, out, tag_path, zhscan_cli::stream_settings(), bytes, err);
+    }
+  }
+  j.error = std::move(err);
+  j.bytes = bytes;
+}
+
+// Reads and processes one input into `j` (output, error, bytes). `human`: a view for the
+// terminal (--tree, --table), headed by the file name when there are several inputs.
+void process_file(const command& cmd, bool tag, bool human, job& j) {
+  std::string text, out, err;
+  zhscan_cli::input_file in;
+  if (in.open(j.path, err) && in.read_all(text, err)) {
+    if (human && tag) {
+      out += "==> ";
+      zhscan_cli::append_display(out, j.path);
+      out += " <==\n";
+    }
+    cmd.fn(text, out);
+    if (tag && !human && cmd.one_document) to_one_line(out);  // JSON Lines: one line per input
+    if (tag && !human) out = tag_lines(out, j.path);
+  }
+  j.output = std::move(out);
+  j.error = std::move(err);
+  j.bytes = text.size();
+}
+
 int run_files(const command& cmd, const std::vector<std::string>& inputs, unsigned jobs,
-              bool show_progress, int status) {
+              bool show_progress, int status, zhscan_cli::output& out, bool human) {
   const bool tag = inputs.size() > 1;
   std::vector<job> work(inputs.size());
-  for (std::size_t i = 0; i < inputs.size(); ++i) work[i].path = inputs[i];
+  const stream_fn streamed = human ? nullptr : stream_form(cmd);
+  const zhscan_cli::stream_sizes sizes = zhscan_cli::stream_settings();
+  const std::size_t window = cmd.fn == zhscan_cli::cli_tokens ? sizes.token_threshold : sizes.threshold;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    work[i].path = inputs[i];
+    work[i].stream = streamed && is_large(inputs[i], window);
+  }
+  const unsigned piece_jobs = jobs;  // threads over the pieces of one large file
+  jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(work.size())));
+  // Workers run at most `ahead` inputs ahead of the writer: memory holds a few inputs' output.
+  const std::size_t ahead = 2 * static_cast<std::size_t>(jobs);
 
   std::mutex mu;
   std::condition_variable cv;
-  std::atomic<std::size_t> next{0};
+  std::size_t next = 0, written = 0;
+  bool stop = false;
   auto worker = [&] {
     for (;;) {
-      const std::size_t i = next.fetch_add(1);
-      if (i >= work.size()) return;
-      job& j = work[i];
-      std::string text, out, err;
-      if (read_input(j.path, text, err)) {
-        cmd.fn(text, out);
-        if (tag && cmd.one_document) to_one_line(out);  // JSON Lines: one line per input
-        if (tag) out = tag_lines(out, j.path);
+      std::size_t i;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        cv.wait(lock, [&] { return stop || next >= work.size() || next < written + ahead; });
+        if (stop || next >= work.size()) return;
+        i = next++;
       }
+      job j;
+      j.path = work[i].path;
+      if (!work[i].stream) process_file(cmd, tag, human, j);
       std::lock_guard<std::mutex> lock(mu);
-      j.output = std::move(out);
-      j.error = std::move(err);
-      j.bytes = text.size();
-      j.done = true;
+      work[i].output = std::move(j.output);
+      work[i].error = std::move(j.error);
+      work[i].bytes = j.bytes;
+      work[i].done = true;
       cv.notify_all();
     }
   };
-  jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(work.size())));
   std::vector<std::thread> pool;
-  for (unsigned t = 1; t < jobs; ++t) pool.emplace_back(worker);
-  if (jobs == 1) worker();
+  if (jobs > 1)
+    for (unsigned t = 0; t < jobs; ++t) pool.emplace_back(worker);
 
   progress prog;
   prog.enabled = show_progress;
   prog.total_files = work.size();
   for (std::size_t i = 0; i < work.size(); ++i) {
-    std::string out, err;
-    std::size_t bytes = 0;
-    {
+    job j;
+    bool ok = true;
+    if (work[i].stream) {
+      j.path = work[i].path;
+      stream_file(streamed, tag, piece_jobs, j, out);
+    } else if (jobs == 1) {
+      j.path = work[i].path;
+      process_file(cmd, tag, human, j);
+    } else {
       std::unique_lock<std::mutex> lock(mu);
       cv.wait(lock, [&] { return work[i].done; });
-      out.swap(work[i].output);
-      err.swap(work[i].error);
-      bytes = work[i].bytes;
+      j.output.swap(work[i].output);
+      j.error.swap(work[i].error);
+      j.bytes = work[i].bytes;
     }
-    if (!err.empty()) {
+    if (!j.error.empty()) {
       if (prog.enabled) std::fputc('\n', stderr);
-      std::fprintf(stderr, "%s\n", err.c_str());
-      status = exit_io;
+      std::fprintf(stderr, "%s\n", j.error.c_str());
+      status = zhscan_cli::exit_input;
     }
-    if (!write_all(out)) status = exit_io;
-    prog.update(bytes, i + 1 == work.size());
+    ok = out.append(j.output) && ok && out.ok();
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      written = i + 1;
+      if (!ok) stop = true;
+      cv.notify_all();
+    }
+    if (!ok) break;
+    prog.update(j.bytes, i + 1 == work.size());
   }
   for (std::thread& t : pool) t.join();
-  return status;
+  const int w = out.finish();
+  return w ? w : status;
 }
 
 // Batch mode: one JSON record in, one JSON record out, per line; never stops on bad input.
-int run_batch(const command& cmd) {
-  std::string all;
-  if (!slurp(stdin, all)) {
-    std::fprintf(stderr, "zhscan: cannot read standard input\n");
-    return exit_io;
-  }
-  std::string out, items;
+// Standard input is read in blocks (one line at a time is held); the output goes through
+// `out`, whose first write error ends the run.
+int run_batch(const command& cmd, zhscan_cli::output& output) {
+  zhscan_cli::line_reader in;
+  std::string items;
   zhscan_cli::batch_record rec;
-  std::string_view rest(all);
+  std::string_view line;
   std::size_t line_no = 0;
-  while (!rest.empty()) {
-    const std::size_t nl = rest.find('\n');
-    std::string_view line = rest.substr(0, nl);
-    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+  while (output.ok() && in.next(line)) {
     ++line_no;
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    std::string& out = output.buffer();
     if (const char* e = zhscan_cli::parse_batch_line(line, rec)) {
       out += "{\"line\":";
       zhscan_cli::json_uint(out, line_no);
       if (!rec.id_raw.empty()) {
         out += ",\"id\":";
-        out.append(rec.id_raw.data(), rec.id_raw.size());
+        zhscan_cli::json_raw_utf8(out, rec.id_raw);
       }
       out += ",\"error\":";
       zhscan_cli::json_string(out, e);
       out += "}\n";
+      output.flush_if_full();
       continue;
     }
     items.clear();
@@ -309,7 +377,7 @@ int run_batch(const command& cmd) {
     if (rec.id_raw.empty())
       out += "null";
     else
-      out.append(rec.id_raw.data(), rec.id_raw.size());
+      zhscan_cli::json_raw_utf8(out, rec.id_raw);
     out += ",\"";
     out.append(cmd.name.data(), cmd.name.size());
     out += "\":";
@@ -333,30 +401,39 @@ int run_batch(const command& cmd) {
       out.push_back(']');
     }
     out += "}\n";
-    if (out.size() > (1u << 20)) {
-      if (!write_all(out)) return exit_io;
-      out.clear();
-    }
+    output.flush_if_full();
   }
-  return write_all(out) ? 0 : exit_io;
+  int status = 0;
+  if (in.failed()) {
+    std::fprintf(stderr, "%s\n", in.error().c_str());
+    status = zhscan_cli::exit_input;
+  }
+  const int w = output.finish();
+  return w ? w : status;
 }
 
-int run_number() {
-  std::string all;
-  if (!slurp(stdin, all)) {
-    std::fprintf(stderr, "zhscan: cannot read standard input\n");
-    return exit_io;
-  }
-  std::string out;
-  std::string_view rest(all);
-  while (!rest.empty()) {
-    const std::size_t nl = rest.find('\n');
-    std::string_view line = rest.substr(0, nl);
-    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+int run_number(zhscan_cli::output& output) {
+  zhscan_cli::line_reader in;
+  std::string_view line;
+  while (output.ok() && in.next(line)) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    zhscan_cli::cli_number(line, out);
+    zhscan_cli::cli_number(line, output.buffer());
+    output.flush_if_full();
   }
-  return write_all(out) ? 0 : exit_io;
+  int status = 0;
+  if (in.failed()) {
+    std::fprintf(stderr, "%s\n", in.error().c_str());
+    status = zhscan_cli::exit_input;
+  }
+  const int w = output.finish();
+  return w ? w : status;
+}
+
+// Prints a fixed text on stdout (--help, --version); a write error is reported.
+int print_text(std::string_view text) {
+  zhscan_cli::output out;
+  out.append(text);
+  return out.finish();
 }
 
 bool parse_jobs(const char* s, unsigned& jobs) {
@@ -377,19 +454,18 @@ int main(int argc, char** argv) {
   }
   const std::string_view name = argv[1];
   if (name == "--help" || name == "-h") {
-    usage(stdout);
-    return 0;
+    return print_text(usage_text);
   }
   if (name == "--version") {
-    std::puts("zhscan " ZHSCAN_VERSION);
-    return 0;
+    return print_text("zhscan " ZHSCAN_VERSION "\n");
   }
   if (name == "number") {
     if (argc != 2) {
       usage(stderr);
       return exit_usage;
     }
-    return run_number();
+    zhscan_cli::output out;
+    return run_number(out);
   }
   const command* cmd = nullptr;
   for (const command& c : commands)
@@ -402,6 +478,7 @@ int main(int argc, char** argv) {
 
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   bool batch = false;
+  std::string_view view_flag;  // --tree (outline) or --table (metrics): a view for a person
   bool show_progress = isatty(STDERR_FILENO) != 0;
   std::vector<std::string> inputs;
   bool options_done = false;
@@ -431,6 +508,8 @@ int main(int argc, char** argv) {
         }
         zhscan_cli::chunk_max_bytes = static_cast<std::size_t>(v);
         ++i;
+      } else if (a == "--tree" || a == "--table") {
+        view_flag = a;
       } else if (a == "--batch") {
         batch = true;
       } else if (a == "--csv" && cmd->name == "table") {
@@ -456,12 +535,32 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "zhscan: --csv does not go with --batch\n");
     return exit_usage;
   }
+  command view{};
+  if (!view_flag.empty()) {
+    if (view_flag == "--tree" && cmd->name == "outline") {
+      view = {cmd->name, zhscan_cli::cli_outline_tree, true};
+    } else if (view_flag == "--table" && cmd->name == "metrics") {
+      view = {cmd->name, zhscan_cli::cli_metrics_table, true};
+    } else {
+      std::fprintf(stderr, "zhscan: %s goes with %s only\n", view_flag.data(),
+                   view_flag == "--tree" ? "outline" : "metrics");
+      return exit_usage;
+    }
+    if (batch) {
+      std::fprintf(stderr, "zhscan: %s does not go with --batch\n", view_flag.data());
+      return exit_usage;
+    }
+    cmd = &view;
+    const char* no_colour = std::getenv("NO_COLOR");
+    zhscan_cli::view_colour = isatty(STDOUT_FILENO) && !(no_colour && *no_colour);
+  }
   if (batch) {
     if (!inputs.empty()) {
       std::fprintf(stderr, "zhscan: --batch reads standard input only\n");
       return exit_usage;
     }
-    return run_batch(*cmd);
+    zhscan_cli::output out;
+    return run_batch(*cmd, out);
   }
   if (inputs.empty()) inputs.emplace_back("-");
   int status = 0;
@@ -471,6 +570,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "zhscan: html takes one input file\n");
     return exit_usage;
   }
-  if (cmd == &table_csv_command && !write_all(zhscan_cli::table_csv_header)) return exit_io;
-  return run_files(*cmd, files, jobs, show_progress, status);
+  zhscan_cli::output out;
+  if (cmd == &table_csv_command) out.append(zhscan_cli::table_csv_header);
+  return run_files(*cmd, files, jobs, show_progress, status, out, !view.name.empty());
 }

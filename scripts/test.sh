@@ -6,7 +6,7 @@
 #   ./scripts/test.sh                 every step below, in order
 #   ./scripts/test.sh gcc meson       only the named steps
 #
-# Steps: deps gcc clang asan meson fuzz bench single consumers gold python install
+# Steps: deps gcc clang asan meson fuzz bench single consumers gold python install nosimd arm
 #   deps     install the missing Debian packages (as root, apt-get; skipped when all present)
 #   gcc      g++ -O3 build (tests, CLI, benchmarks, fuzz harnesses as replay tools) + ctest
 #   clang    clang++ build (tests, CLI, benchmarks, libFuzzer harnesses) + ctest
@@ -25,6 +25,10 @@
 #            pytest tests/python: the API, and examples/dask_pipeline.py on a 2-worker
 #            LocalCluster compared with the CLI (the gcc step's, or one built here)
 #   install  cmake --install to a temporary prefix, check the package files
+#   nosimd   g++ -O1 build with ZHSCAN_NO_SIMD (scalar paths only, -Werror) + ctest
+#   arm      aarch64 cross build (g++-aarch64-linux-gnu, -Werror) of the unit tests and the
+#            CLI, run under qemu-aarch64; the CLI's metrics/markers output on the shared
+#            corpus compared with x86-64's (scripts/arm_check.sh)
 # (noexcept/ODR checks are ctest/meson tests, so they run in every build.)
 #
 # Environment: ZHSCAN_SHARED_DIR (default <repo>/../shared), ZHSCAN_FUZZ_SECONDS (60),
@@ -43,7 +47,7 @@ if [[ -d $ZHSCAN_SHARED_DIR ]]; then
 fi
 export ZHSCAN_SHARED_DIR
 FUZZERS=(utf8 tokenize numeral list_marker metric)
-ALL_STEPS=(deps gcc clang asan meson fuzz bench single consumers gold python install)
+ALL_STEPS=(deps gcc clang asan meson fuzz bench single consumers gold python install nosimd arm)
 
 if (($# == 0)); then
   STEPS=("${ALL_STEPS[@]}")
@@ -101,8 +105,8 @@ install_missing_packages() {
     echo "not a Debian system: install by hand the equivalents of: ${pkgs[*]} libhyperscan-dev"
     return 0
   fi
-  # Hyperscan (a benchmark peer) exists for x86-64 only.
-  [[ $(dpkg --print-architecture) == amd64 ]] && pkgs+=(libhyperscan-dev)
+  # Hyperscan (a benchmark peer) exists for x86-64 only; the arm step cross-builds from x86-64.
+  [[ $(dpkg --print-architecture) == amd64 ]] && pkgs+=(libhyperscan-dev g++-aarch64-linux-gnu qemu-user)
   local missing=() p
   for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$' || missing+=("$p")
@@ -305,5 +309,20 @@ if want install; then
   [[ -f $pc_incdir/zhscan/zhscan.hpp ]] || { echo "zhscan.pc cflags do not point at the headers" >&2; exit 1; }
   grep -q "PACKAGE_VERSION \"$version\"" "$prefix/share/cmake/zhscan/zhscanConfigVersion.cmake"
   rm -rf "$prefix"
+  section_done
+fi
+
+if want nosimd; then
+  section nosimd "g++ -O1 build with ZHSCAN_NO_SIMD (scalar paths only) + ctest"
+  cmake_build nosimd -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" \
+    -DCMAKE_CXX_FLAGS=-DZHSCAN_NO_SIMD -DZHSCAN_BUILD_BENCH=OFF -DZHSCAN_BUILD_FUZZ=OFF
+  section_done
+fi
+
+if want arm; then
+  section arm "aarch64 cross build (-Werror) + unit tests and CLI under qemu-aarch64"
+  x86_cli=()
+  [[ -x $BUILD/gcc/examples/zhscan ]] && x86_cli=("$BUILD/gcc/examples/zhscan")
+  ZHSCAN_JOBS=$JOBS bash "$REPO/scripts/arm_check.sh" "$BUILD/arm" "${x86_cli[@]}"
   section_done
 fi

@@ -13,6 +13,18 @@ usage: cli_check.py ZHSCAN_BINARY [--readme README.md]
 - --batch: valid records, a malformed JSON line (an error record with its line number,
   the run goes on), a record without "text", ids of every JSON type, CR LF line ends,
   ill-formed UTF-8; one output line per non-blank input line, for every command;
+  ill-formed UTF-8 in ids (U+FFFD in the output, which must decode as UTF-8);
+- write errors (stdout on /dev/full) in every mode, small outputs and --batch included: a
+  message on stderr and exit status 3; a closed pipe: SIGPIPE or status 141, no message;
+- read errors: a dangling *.txt link in a directory (a vanished file), /proc/self/mem (EIO on
+  read), an unreadable file and directory (chmod 000; as root, where chmod does not stop
+  reads, /proc/1/environ and /proc/1/map_files when they refuse access, else skipped with a
+  note), standard input that is a directory: a message naming each, the other inputs
+  processed, exit status 2;
+- `outline --tree` and `metrics --table`: indentation by depth, columns aligned by display
+  width (wide characters count two), colour on a terminal (a pty) only, not with NO_COLOR;
+- large inputs read in windows (ZHSCAN_CLI_WINDOW makes them small): tokens and metrics
+  byte for byte the whole-input output (line ends, one line, long runs, ill-formed UTF-8);
 - `zhscan number`: one JSON line per input line;
 - `zhscan chunks [--max-bytes N]`: the chunks tile the input (their texts give it back), none
   larger than N unless one sentence is, each starts at a section start or after a break
@@ -29,10 +41,12 @@ import os
 import pty
 import re
 import select
+import signal
 import shutil
 import subprocess
 import sys
 import tempfile
+import unicodedata
 
 COMMANDS = ('tokens', 'markers', 'metrics', 'outline', 'chunks')
 FAILURES = []
@@ -51,7 +65,12 @@ def json_lines(out, what):
     """Parses every line of `out` as a JSON object; records a failure for any other line."""
     recs = []
     bad = 0
-    for n, line in enumerate(out.decode('utf-8').splitlines(), 1):
+    try:
+        text = out.decode('utf-8')
+    except UnicodeDecodeError as e:
+        fail('%s: the output is not UTF-8 (%s)' % (what, e))
+        text = out.decode('utf-8', 'replace')
+    for n, line in enumerate(text.splitlines(), 1):
         try:
             rec = json.loads(line)
         except ValueError as e:
@@ -211,12 +230,17 @@ BATCH_LINES = [
     b'{"id": -0.5, "text": 12}',
     b'["id", "text"]',
     b'{"id": 9, "text": "unterminated}',
+    # ill-formed UTF-8 in an id: replaced by U+FFFD in the output (one per maximal subpart)
+    b'{"id": "r\xff\xc3", "text": "\xe6\x96\xb0 \xc0\xaf 3\xe6\x89\x80"}',
+    b'{"id": {"k\xfe": "\xed\xa0\x80"}, "text": 5}',
+    b'\xff\xfe not json',
 ]
 # Expected per non-blank line: ('ok', id) or ('error', line number, id or None).
 BATCH_EXPECT = [
     ('ok', 1), ('ok', 'doc-"2"'), ('error', 3, None), ('ok', [1, {'k': None}]),
     ('error', 6, None), ('ok', None), ('ok', True), ('ok', 2500), ('ok', {'corpus': 'a', 'n': 7}),
     ('error', 11, -0.5), ('error', 12, None), ('error', 13, 9),
+    ('ok', 'r\ufffd\ufffd'), ('error', 15, {'k\ufffd': '\ufffd\ufffd\ufffd'}), ('error', 16, None),
 ]
 
 
@@ -392,6 +416,319 @@ def check_chunks(cli):
         fail('zhscan chunks --batch: the chunks do not give the text back')
 
 
+def run_to(cli, args, stdout, stdin=subprocess.DEVNULL, ignore_sigpipe=False, timeout=60):
+    """Runs `cli args` with the given stdout (an open file or fd); returns (rc, stderr)."""
+    pre = (lambda: signal.signal(signal.SIGPIPE, signal.SIG_IGN)) if ignore_sigpipe else None
+    p = subprocess.run([cli] + args, stdin=stdin, stdout=stdout, stderr=subprocess.PIPE,
+                       preexec_fn=pre, timeout=timeout)
+    return p.returncode, p.stderr.decode('utf-8', 'replace')
+
+
+def unreadable_path(candidates, is_dir):
+    """The first candidate this process cannot open (or list), or None: chmod 000 does not
+    stop root, so /proc entries of another process (EACCES without ptrace rights) follow."""
+    for path in candidates:
+        if not os.path.exists(path):
+            continue
+        try:
+            if is_dir:
+                os.listdir(path)
+            else:
+                with open(path, 'rb') as f:
+                    f.read(1)
+        except PermissionError:
+            return path
+        except OSError:
+            continue
+    return None
+
+
+def check_input_fault(cli, what, args, bad, others, skipped):
+    """`zhscan metrics args`: exit status 2, one stderr line naming `bad`, `others` processed."""
+    r = run(cli, ['metrics'] + args)
+    err = r.stderr.decode('utf-8', 'replace').splitlines()
+    if r.returncode != 2:
+        fail('%s: exit status %d, expected 2' % (what, r.returncode))
+    if len(err) != 1 or bad not in err[0]:
+        fail('%s: stderr should be one line naming %s, got %r' % (what, bad, err))
+    files = [rec.get('file') for rec in json_lines(r.stdout, what)]
+    for f in others:
+        if f not in files:
+            fail('%s: %s was not processed (files: %s)' % (what, f, sorted(set(files))))
+
+
+def check_write_errors(cli, root):
+    """Every mode reports a write error (stdout on /dev/full): a message, exit status 3."""
+    if not os.path.exists('/dev/full'):
+        print('  (no /dev/full: write errors not tested)')
+        return
+    big = os.path.join(root, 'big.txt')
+    with open(big, 'w', encoding='utf-8') as f:  # tokens output of several MB
+        f.write('（一）全年投入资金465万元，同比增长8.5%，新建学校12所。\n' * 20000)
+    batch = b'{"id":1,"text":"\xe6\x96\xb0\xe5\xbb\xba3\xe6\x89\x80"}\n'
+    cases = [(['metrics', 'one.txt'], b''), (['outline', 'one.txt'], b''),
+             (['markers', 'one.txt'], b''), (['tokens', 'one.txt'], b''),
+             (['metrics', '-j', '2', 'one.txt', 'two.txt'], b''), (['tokens', big], b''),
+             (['metrics', '-'], '一、总体\n投入3万元。\n'.encode()),
+             (['metrics', '--batch'], batch), (['outline', '--batch'], batch),
+             (['tokens', '--batch'], batch * 20000),
+             (['number'], '一千零五\n'.encode()), (['--version'], b''), (['--help'], b'')]
+    for args, stdin in cases:
+        what = 'zhscan %s > /dev/full' % ' '.join(args)
+        with open('/dev/full', 'wb') as full, tempfile.TemporaryFile() as inp:
+            inp.write(stdin)
+            inp.seek(0)
+            rc, err = run_to(cli, args, full, stdin=inp)
+        if rc != 3 or 'cannot write' not in err:
+            fail('%s: exit status %d (3 expected), stderr %r' % (what, rc, err[:200]))
+    # A closed pipe (EPIPE) ends the run quietly: killed by SIGPIPE, or status 141 when the
+    # signal is ignored.
+    for ignore in (False, True):
+        what = 'zhscan tokens big.txt | head -c 10%s' % (' (SIGPIPE ignored)' if ignore else '')
+        pre = (lambda: signal.signal(signal.SIGPIPE, signal.SIG_IGN)) if ignore else None
+        p = subprocess.Popen([cli, 'tokens', big], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             preexec_fn=pre)
+        p.stdout.read(10)
+        p.stdout.close()
+        err = p.stderr.read()
+        rc = p.wait(timeout=60)
+        if rc not in ((141,) if ignore else (-signal.SIGPIPE, 141)) or err:
+            fail('%s: exit status %d, stderr %r' % (what, rc, err[:200]))
+
+
+def check_read_errors(cli, root):
+    """Unreadable, vanished and failing inputs: a message naming each, exit status 2 after the
+    other inputs are processed."""
+    faults = os.path.join(root, 'faults')
+    os.makedirs(os.path.join(faults, 'dir'))
+    with open(os.path.join(faults, 'dir', 'a.txt'), 'w', encoding='utf-8') as f:
+        f.write('投入资金5万元。\n')
+    # A vanished file: a directory entry that cannot be opened any more (a dangling link).
+    os.symlink(os.path.join(faults, 'was-here.txt'), os.path.join(faults, 'dir', 'gone.txt'))
+    check_input_fault(cli, 'zhscan metrics one.txt faults/dir (a dangling gone.txt)',
+                      ['one.txt', 'faults/dir'], 'gone.txt', ['one.txt', 'faults/dir/a.txt'], None)
+    # A read error after a successful open: /proc/self/mem at offset 0 (unmapped) gives EIO.
+    try:
+        with open('/proc/self/mem', 'rb') as f:
+            f.read(1)
+        print('  (/proc/self/mem is readable here: read error not tested)')
+    except OSError:
+        check_input_fault(cli, 'zhscan metrics one.txt /proc/self/mem two.txt',
+                          ['one.txt', '/proc/self/mem', 'two.txt'], '/proc/self/mem',
+                          ['one.txt', 'two.txt'], None)
+    # An unreadable file.
+    locked = os.path.join(faults, 'locked.txt')
+    with open(locked, 'w', encoding='utf-8') as f:
+        f.write('3所\n')
+    os.chmod(locked, 0)
+    bad = unreadable_path([locked, '/proc/1/environ'], False)
+    if bad:
+        print('  unreadable file: %s' % bad)
+        check_input_fault(cli, 'zhscan metrics one.txt %s two.txt' % bad,
+                          ['one.txt', bad, 'two.txt'], bad, ['one.txt', 'two.txt'], None)
+    else:
+        print('  (no unreadable file found: not tested)')
+    # An unreadable directory, given as an input and (when not root) inside a directory.
+    locked_dir = os.path.join(faults, 'tree', 'locked')
+    os.makedirs(locked_dir)
+    with open(os.path.join(faults, 'tree', 'b.txt'), 'w', encoding='utf-8') as f:
+        f.write('新建3所。\n')
+    os.chmod(locked_dir, 0)
+    bad = unreadable_path([locked_dir, '/proc/1/map_files'], True)
+    if bad:
+        print('  unreadable directory: %s' % bad)
+        check_input_fault(cli, 'zhscan metrics one.txt %s two.txt' % bad,
+                          ['one.txt', bad, 'two.txt'], bad, ['one.txt', 'two.txt'], None)
+        if bad == locked_dir:
+            check_input_fault(cli, 'zhscan metrics one.txt faults/tree (locked/ inside)',
+                              ['one.txt', 'faults/tree'], 'locked', ['one.txt', 'faults/tree/b.txt'], None)
+    else:
+        print('  (no unreadable directory found: not tested)')
+    os.chmod(locked_dir, 0o755)
+    os.chmod(locked, 0o644)
+    # Standard input that cannot be read (a directory), in file mode and in --batch mode.
+    for args in (['metrics', '-'], ['metrics', '--batch'], ['number']):
+        fd = os.open(faults, os.O_RDONLY)
+        try:
+            p = subprocess.run([cli] + args, stdin=fd, capture_output=True, timeout=60)
+        finally:
+            os.close(fd)
+        err = p.stderr.decode('utf-8', 'replace')
+        if p.returncode != 2 or 'standard input' not in err:
+            fail('zhscan %s < a directory: exit status %d, stderr %r' % (' '.join(args), p.returncode, err))
+
+
+def display_width(s):
+    """Terminal columns of `s`: East Asian wide and fullwidth characters take two."""
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in 'WF' else 1
+               for c in s)
+
+
+def run_with_pty_stdout(cli, args, env=None):
+    """Runs `cli args` with stdout a terminal; returns (rc, stdout)."""
+    master, slave = pty.openpty()
+    try:
+        p = subprocess.Popen([cli] + args, stdout=slave, stderr=subprocess.DEVNULL,
+                             stdin=subprocess.DEVNULL, env=env)
+        os.close(slave)
+        slave = -1
+        out = b''
+        while True:
+            ready, _, _ = select.select([master], [], [], 60)
+            if not ready:
+                break
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+        return p.wait(timeout=60), out.replace(b'\r\n', b'\n')
+    finally:
+        os.close(master)
+        if slave >= 0:
+            os.close(slave)
+
+
+# Headings and quantities in Han, ASCII and fullwidth characters (written for this test).
+VIEW_DOC = ('一、基本情况\n全市共有学校１２所，在校生约3.5万人。\n'
+            '（一）办学条件\n新建校舍12000平方米，投入资金465万元左右。\n'
+            '1．设备更新\n更新电脑300台，占比超过40%。\n'
+            '二、问题\nABC项目完成率为85%。\n')
+
+
+def check_views(cli, root):
+    path = os.path.join(root, 'view.txt')
+    with open(path, 'w', encoding='utf-8') as f:
+        f.write(VIEW_DOC)
+    # outline --tree: one line per section, indented two columns per depth, marker first.
+    outline = json.loads(run(cli, ['outline', path]).stdout)
+    secs = outline['sections']
+    r = run(cli, ['outline', '--tree', path])
+    lines = r.stdout.decode('utf-8').splitlines()
+    if r.returncode != 0 or len(lines) != len(secs) or len(secs) < 4:
+        fail('zhscan outline --tree: status %d, %d lines for %d sections' % (r.returncode, len(lines), len(secs)))
+    else:
+        depth = []
+        for s in secs:
+            depth.append(0 if s['parent'] is None else depth[s['parent']] + 1)
+        for line, s, d in zip(lines, secs, depth):
+            want = ' ' * (2 * d) + s['marker']['text'] + s['heading']['text'].strip()
+            if not line.startswith(want) or line[2 * d] == ' ':
+                fail('zhscan outline --tree: line %r, expected it to start with %r' % (line, want))
+        if depth[:4] != [0, 1, 2, 0][:len(depth)] and depth != [0, 1, 2, 0]:
+            fail('zhscan outline --tree: depths %s' % depth)
+    if b'\x1b' in r.stdout:
+        fail('zhscan outline --tree: colour codes on a pipe')
+    # metrics --table: a header and one row per metric, columns aligned by display width.
+    metrics = json_lines(run(cli, ['metrics', path]).stdout, 'zhscan metrics view.txt')
+    r = run(cli, ['metrics', '--table', path])
+    lines = r.stdout.decode('utf-8').splitlines()
+    header = ['text', 'value', 'unit', 'approx', 'section']
+    if r.returncode != 0 or len(lines) != len(metrics) + 1 or len(metrics) < 5:
+        fail('zhscan metrics --table: status %d, %d lines for %d metrics' % (r.returncode, len(lines), len(metrics)))
+    elif lines[0].split() != header:
+        fail('zhscan metrics --table: header %r' % lines[0])
+    else:
+        start = [lines[0].index(h) for h in header]  # header is ASCII: columns = characters
+        for line, m in zip(lines[1:], metrics):
+            if not line.startswith(m['text'] + ' '):
+                fail('zhscan metrics --table: row %r does not start with the metric text %r' % (line, m['text']))
+                continue
+            # the text column is padded to the value column by display width
+            rest = line[len(m['text']):]
+            pad = len(rest) - len(rest.lstrip(' '))
+            value_end = display_width(m['text']) + pad + len(rest.lstrip(' ').split(' ')[0])
+            if value_end != start[2] - 2:
+                fail('zhscan metrics --table: value of %r ends at column %d, expected %d (right-aligned)'
+                     % (m['text'], value_end, start[2] - 2))
+            if m['unit'] and display_width(line[:line.index(m['unit'], len(m['text']))]) != start[2]:
+                fail('zhscan metrics --table: unit of %r not at column %d: %r' % (m['text'], start[2], line))
+            if m['approx'] and display_width(line[:line.rindex(m['approx'])]) != start[3]:
+                fail('zhscan metrics --table: approx of %r not at column %d: %r' % (m['text'], start[3], line))
+            if line != line.rstrip():
+                fail('zhscan metrics --table: trailing blanks in %r' % line)
+        if not any(m['approx'] for m in metrics) or not any(display_width(m['text']) != len(m['text']) for m in metrics):
+            fail('zhscan metrics --table: the test text should hold approximations and wide characters')
+    if b'\x1b' in r.stdout:
+        fail('zhscan metrics --table: colour codes on a pipe')
+    # Colour on a terminal only, and not with NO_COLOR; JSON Lines stays the default there.
+    for args in (['metrics', '--table', path], ['outline', '--tree', path]):
+        rc, out = run_with_pty_stdout(cli, args)
+        plain = re.sub(rb'\x1b\[[0-9;]*m', b'', out)
+        if rc != 0 or b'\x1b[' not in out or plain != run(cli, args).stdout:
+            fail('zhscan %s on a terminal: status %d, no colour, or other text than on a pipe' % (' '.join(args), rc))
+        rc, out = run_with_pty_stdout(cli, args, env=dict(os.environ, NO_COLOR='1'))
+        if b'\x1b' in out:
+            fail('zhscan %s with NO_COLOR: colour codes' % ' '.join(args))
+    rc, out = run_with_pty_stdout(cli, ['metrics', path])
+    if b'\x1b' in out or len(json_lines(out, 'zhscan metrics on a terminal')) != len(metrics):
+        fail('zhscan metrics on a terminal: not the JSON Lines output')
+    # Several inputs: a "==> file <==" line before each; usage errors.
+    r = run(cli, ['metrics', '--table', 'one.txt', 'two.txt'])
+    heads = [l for l in r.stdout.decode('utf-8').splitlines() if l.startswith('==> ')]
+    if r.returncode != 0 or heads != ['==> one.txt <==', '==> two.txt <==']:
+        fail('zhscan metrics --table one.txt two.txt: status %d, file lines %r' % (r.returncode, heads))
+    for bad in (['metrics', '--tree', path], ['outline', '--table', path], ['metrics', '--table', '--batch']):
+        r = run(cli, bad)
+        if r.returncode != 2 or r.stdout:
+            fail('zhscan %s: exit status %d (2 expected)' % (' '.join(bad), r.returncode))
+
+
+def check_windows(cli, root):
+    """Inputs larger than a window (ZHSCAN_CLI_WINDOW, bytes) are read and written in windows:
+    tokens and metrics give byte for byte the whole-input output, with line ends, one-line
+    text, long runs of one character kind, CR LF, ill-formed UTF-8 at any cut."""
+    import random
+    rnd = random.Random(13)
+    words = ['投入', '增长', '由', '提高到', '同比', '新建', '约', '超过', '近', '共']
+    nums = ['3', '12.5', '1,200', '三', '十二', '一百零五', '4.8万', '30', '3-5', '45:55', '１２']
+    units = ['万元', '亿元', '%', '所', '人次', '平方米', '个', '吨']
+    runs = ['1234567890' * 40, '教育' * 300, 'abc' * 200, '\r\n' * 5, '\u3000' * 100, '１２' * 80]
+    parts = []
+    for _ in range(6000):
+        r = rnd.random()
+        if r < 0.02:
+            parts.append(rnd.choice(runs))
+        elif r < 0.5:
+            parts.append(rnd.choice(words) + rnd.choice(nums) + rnd.choice(units))
+        else:
+            parts.append(rnd.choice(['，', '。', '\n', '；', '、', ' ', '\r\n', '（一）', '二、', '1．']))
+    text = ''.join(parts).encode('utf-8')
+    bad = bytearray(text)
+    for i in range(0, len(bad), 997):
+        bad[i] = 0xFF if i % 2 else 0xE4  # ill-formed bytes, also cutting characters
+    inputs = {'lines.txt': text, 'oneline.txt': text.replace(b'\n', b' ').replace(b'\r', b' '),
+              'illformed.txt': bytes(bad)}
+    for name, data in inputs.items():
+        with open(os.path.join(root, name), 'wb') as f:
+            f.write(data)
+    env = dict(os.environ)
+    for cmd in ('tokens', 'metrics'):
+        for name in inputs:
+            whole = run(cli, [cmd, name]).stdout
+            if not whole:
+                fail('zhscan %s %s: no output' % (cmd, name))
+            for window in ('64', '1000', '65536'):
+                env['ZHSCAN_CLI_WINDOW'] = window
+                for jobs in ('1', '3'):  # metrics: pieces of one file on 3 threads
+                    r = subprocess.run([cli, cmd, '-j', jobs, name], capture_output=True, env=env, timeout=120)
+                    if r.returncode != 0 or r.stdout != whole:
+                        fail('zhscan %s -j %s %s in windows of %s bytes: status %d, output differs from the '
+                             'whole-input one' % (cmd, jobs, name, window, r.returncode))
+        # standard input (always read in windows) and several inputs (a "file" field)
+        env['ZHSCAN_CLI_WINDOW'] = '100'
+        r = subprocess.run([cli, cmd, '-'], input=inputs['lines.txt'], capture_output=True, env=env, timeout=120)
+        if r.stdout != run(cli, [cmd, 'lines.txt']).stdout:
+            fail('zhscan %s - (standard input): output differs from the file\'s' % cmd)
+        names = ['one.txt', 'lines.txt', 'two.txt', 'oneline.txt']
+        r = subprocess.run([cli, cmd, '-j', '3'] + names, capture_output=True, env=env, timeout=120)
+        del env['ZHSCAN_CLI_WINDOW']
+        if r.stdout != run(cli, [cmd, '-j', '1'] + names).stdout:
+            fail('zhscan %s -j 3 with large and small files: output differs from the whole-input one' % cmd)
+
+
 def run_with_pty_stderr(cli, args):
     """Runs `cli args` with stdout a pipe and stderr a terminal; returns (rc, stdout, stderr)."""
     master, slave = pty.openpty()
@@ -500,9 +837,13 @@ def main():
                   ('-j order', lambda: check_jobs(cli, root)),
                   ('missing file', lambda: check_missing(cli)),
                   ('--batch', lambda: check_batch(cli)),
+                  ('write errors', lambda: check_write_errors(cli, root)),
+                  ('read errors', lambda: check_read_errors(cli, root)),
                   ('number', lambda: check_number(cli)),
                   ('chunks', lambda: check_chunks(cli)),
                   ('exact values', lambda: check_exact(cli)),
+                  ('--tree, --table', lambda: check_views(cli, root)),
+                  ('windows', lambda: check_windows(cli, root)),
                   ('progress', lambda: check_progress(cli))]
         if readme:
             checks.append(('README example', lambda: check_readme(cli, os.path.join(cwd, readme), root)))

@@ -95,13 +95,13 @@ class scanner {
    * SIMD prefilter (every level reports the same candidates).
    */
   void run(simd_level level = simd_level::best) noexcept {
-    const auto* const base = reinterpret_cast<const unsigned char*>(s_);
     const simd_level lv = effective_simd_level(level);
     if (want_rejects_ || lv == simd_level::scalar || n_ < 256) {
       scalar_scan(0, n_);
       return;
     }
 #if ZHSCAN_X86_SIMD
+    const auto* const base = reinterpret_cast<const unsigned char*>(s_);
     std::size_t p = scalar_scan(0, 3);
     auto check = [this, base](std::size_t pos) noexcept { check_position(base, pos); };
     p = lv == simd_level::avx512 ? scan_blocks_avx512(base, p, n_, check)
