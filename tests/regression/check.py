@@ -54,8 +54,8 @@ def find_sets():
     if os.path.isdir(os.path.join(h, 'outline')):
         sets.append(('heldout', h, h, os.path.join(h, 'outline'), os.path.join(h, 'metrics'), None, {}))
     for d in sorted(glob.glob(os.path.join(HERE, '*'))):
-        if not os.path.isdir(os.path.join(d, 'docs')):
-            continue
+        if not os.path.isdir(os.path.join(d, 'docs')) or not os.path.isdir(os.path.join(d, 'gold', 'outline')):
+            continue  # not a marker/metric set (tests/regression/changes has its own scorer)
         sc = os.path.join(HERE, 'tools', 'score_cases.py')
         has_cases = os.path.exists(os.path.join(d, 'cases', 'metrics_cases.tsv'))
         cfg = {}
