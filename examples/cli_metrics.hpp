@@ -28,7 +28,7 @@ inline void cli_change_fields(std::string_view text, const std::vector<zhscan::m
     out += ",\"measure\":";
     json_string(out, zhscan::to_string(c.measure));
     out += ",\"delta\":";
-    json_double(out, c.delta);
+    json_decimal(out, c.delta_exact);
     out += ",\"base\":";
     if (c.base.empty()) out += "null";
     else json_string(out, c.base.in(text));

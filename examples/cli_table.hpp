@@ -11,7 +11,10 @@
 
 #include "cli_common.hpp"
 #include "zhscan/change.hpp"
+#include "zhscan/list_marker.hpp"
 #include "zhscan/metric.hpp"
+#include "zhscan/outline.hpp"
+#include "zhscan/section.hpp"
 
 namespace zhscan_cli {
 
@@ -78,10 +81,43 @@ inline std::string_view change_text(std::string_view text, const std::vector<zhs
   return text.substr(s, m.span.end - s);
 }
 
-/** Appends the heading path of a statement: [] until the outline's heading-path API lands.
- *  TODO(outline): the one place to fill "path" from the outline helper's API. */
-inline void table_path_json(std::string_view, std::size_t, std::string& out) { out += "[]"; }
-inline void table_path_csv(std::string_view, std::size_t, std::string&) {}
+/** The outline of one document, for the heading paths of its statements. */
+struct table_outline {
+  std::vector<zhscan::marker> markers;
+  std::vector<zhscan::section> sections;
+  std::vector<zhscan::byte_span> path;  // scratch
+  explicit table_outline(std::string_view text) {
+    zhscan::find_markers(text, markers);
+    zhscan::outline(text, markers, sections);
+  }
+  /** The heading path (zhscan::heading_path) of the section holding byte `at`. */
+  const std::vector<zhscan::byte_span>& path_at(std::size_t at) {
+    zhscan::heading_path(markers, sections, zhscan::section_at(markers, sections, at), path);
+    return path;
+  }
+};
+
+/** Appends the heading path of a statement starting at `at` as a JSON list of strings (the
+ *  same labels as `zhscan chunks`' "path"); [] before the first heading. */
+inline void table_path_json(std::string_view text, table_outline& o, std::size_t at, std::string& out) {
+  out.push_back('[');
+  bool first = true;
+  for (const zhscan::byte_span& h : o.path_at(at)) {
+    if (!first) out.push_back(',');
+    first = false;
+    json_string(out, h.in(text));
+  }
+  out.push_back(']');
+}
+/** The same path for CSV: the labels joined by " > ". */
+inline void table_path_csv(std::string_view text, table_outline& o, std::size_t at, std::string& out) {
+  bool first = true;
+  for (const zhscan::byte_span& h : o.path_at(at)) {
+    if (!first) out += " > ";
+    first = false;
+    out += h.in(text);
+  }
+}
 
 /**
  * Appends one JSON line per statement of `text`:
@@ -97,6 +133,7 @@ inline void cli_table(std::string_view text, std::string& out) {
   zhscan::find_changes(text, ms, cs);
   std::vector<table_statement> st;
   table_statements(text, ms, cs, st);
+  table_outline outline(text);
   std::string unit;
   for (const table_statement& s : st) {
     out += "{\"indicator\":";
@@ -108,7 +145,7 @@ inline void cli_table(std::string_view text, std::string& out) {
     } else {
       const zhscan::metric& m = ms[s.level];
       out += "{\"value\":";
-      json_double(out, zhscan::detail::change_rules::metric_number(text, m));
+      json_decimal(out, zhscan::detail::change_rules::metric_number(text, m));
       out += ",\"unit\":";
       unit.clear();
       m.append_unit(unit);
@@ -128,7 +165,7 @@ inline void cli_table(std::string_view text, std::string& out) {
       out += ",\"measure\":";
       json_string(out, zhscan::to_string(c.measure));
       out += ",\"delta\":";
-      json_double(out, c.delta);
+      json_decimal(out, c.delta_exact);
       out += ",\"base\":";
       if (c.base.empty()) out += "null";
       else json_string(out, c.base.in(text));
@@ -137,7 +174,7 @@ inline void cli_table(std::string_view text, std::string& out) {
       out.push_back('}');
     }
     out += "],\"path\":";
-    table_path_json(text, s.start, out);
+    table_path_json(text, outline, s.start, out);
     out += ",\"start\":";
     json_uint(out, s.start);
     out += ",\"end\":";
@@ -177,6 +214,7 @@ inline void cli_table_csv(std::string_view text, std::string& out) {
   zhscan::find_changes(text, ms, cs);
   std::vector<table_statement> st;
   table_statements(text, ms, cs, st);
+  table_outline outline(text);
   std::string cell;
   for (const table_statement& s : st) {
     csv_field(out, s.indicator.in(text));
@@ -184,7 +222,7 @@ inline void cli_table_csv(std::string_view text, std::string& out) {
     if (s.level != zhscan::npos) {
       const zhscan::metric& m = ms[s.level];
       cell.clear();
-      json_double(cell, zhscan::detail::change_rules::metric_number(text, m));
+      json_decimal(cell, zhscan::detail::change_rules::metric_number(text, m));
       if (cell == "null") cell.clear();
       csv_field(out, cell);
       out.push_back(',');
@@ -206,7 +244,7 @@ inline void cli_table_csv(std::string_view text, std::string& out) {
         switch (col) {
           case 0: cell += zhscan::to_string(c.direction); break;
           case 1: cell += zhscan::to_string(c.measure); break;
-          case 2: json_double(cell, c.delta); break;
+          case 2: json_decimal(cell, c.delta_exact); break;
           case 3: cell += c.base.in(text); break;
           default: cell += change_text(text, ms, i, c); break;
         }
@@ -215,7 +253,7 @@ inline void cli_table_csv(std::string_view text, std::string& out) {
     }
     out.push_back(',');
     cell.clear();
-    table_path_csv(text, s.start, cell);
+    table_path_csv(text, outline, s.start, cell);
     csv_field(out, cell);
     out.push_back(',');
     json_uint(out, s.start);

@@ -271,10 +271,29 @@ TEST_CASE("rules as small functions", "[change]") {
   const r::base_match b = r::base_before(t.data(), t.data(), v.start);
   CHECK(b.start == t.data());
   CHECK(b.base.in(t) == "上年末");
-  CHECK(r::drop_residue(434999999.99999994, 2) == 435000000);
-  CHECK(r::drop_residue(0.8000000000000114, 1) == 0.8);
-  CHECK(r::fraction_digits("65.20") == 2);
   CHECK(r::prev_char(t.data(), t.data()).len == 0);
+}
+
+TEST_CASE("deltas are exact decimals", "[change]") {
+  // 4.35 - 0.8 and 65.2 - 64.4 are not exact in binary; the delta is the exact difference.
+  const std::string t = "\u5229\u6DA6\u7531\u0030\u002E\u0038\u4EBF\u5143\u589E\u52A0\u5230"
+                        "4.35\u4EBF\u5143\u3002\u57CE\u9547\u5316\u7387\u7531\u0036\u0034"
+                        ".4%\u63D0\u9AD8\u5230\u0036\u0035.2%\u3002\u4EA7\u91CF\u4E0B\u964D"
+                        "2.01\u4E07\u5428\u3002";
+  std::vector<zhscan::metric> ms;
+  zhscan::find_metrics(t, ms);
+  std::vector<zhscan::metric_change> cs;
+  zhscan::find_changes(t, ms, cs);
+  std::vector<std::string> deltas;
+  for (const zhscan::metric_change& c : cs) {
+    if (!c.has_change) continue;
+    char buf[zhscan::decimal_buffer_size];
+    const auto r = c.delta_exact.to_chars(buf, buf + sizeof buf);
+    deltas.emplace_back(buf, r.ptr);
+    CHECK(c.delta == c.delta_exact.to_double());
+  }
+  // both ends of each you A ... dao B carry B - A; xiajiang 2.01 wan dun is -20100
+  CHECK(deltas == std::vector<std::string>{"355000000", "355000000", "0.8", "0.8", "-20100"});
 }
 
 TEST_CASE("spans stay inside any input", "[change]") {

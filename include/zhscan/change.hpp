@@ -117,8 +117,11 @@ struct metric_change {
   bool has_change = false;
   change_direction direction = change_direction::flat;
   change_measure measure = change_measure::absolute;
-  /** Signed delta (see detail::change_delta: the one place that turns a metric into it);
-   *  NaN for a range. */
+  /** Signed delta, exact (see detail::change_delta: the one place that turns a metric into
+   *  it): the metric's exact value (metric::value_exact) with the verb's sign, or B - A for
+   *  you A tigao dao B; NaN for a range. */
+  decimal delta_exact;
+  /** delta_exact.to_double(). */
   double delta = std::numeric_limits<double>::quiet_NaN();
   byte_span base;       ///< comparison base as written (shangnian, tongbi ...); empty if none
   std::size_t level = npos;  ///< index of the level metric this change qualifies, or npos
@@ -394,45 +397,25 @@ inline change_measure measure_of(const metric& m) noexcept {
   return change_measure::absolute;
 }
 
-/** Number of fraction digits written in `s` (the digits after the last '.'). */
-inline int fraction_digits(std::string_view s) noexcept {
-  const std::size_t dot = s.rfind('.');
-  if (dot == std::string_view::npos) return 0;
-  int n = 0;
-  for (std::size_t i = dot + 1; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) ++n;
-  return n;
-}
-
-/** `v` rounded to `digits` fraction digits when that moves it by a double's residue only
- *  (434999999.99999994 -> 435000000, 0.8000000000000114 -> 0.8); `v` otherwise. */
-inline double drop_residue(double v, int digits) noexcept {
-  if (!std::isfinite(v)) return v;
-  double p = 1;
-  for (int i = 0; i < digits && i < 15; ++i) p *= 10;
-  const double r = std::round(v * p) / p;
-  return std::fabs(r - v) <= 1e-9 * std::max(1.0, std::fabs(v)) ? r : v;
-}
-
-/** The number a metric states, as used for a delta: its value without double residue
- *  (NaN for ranges, ratios). The one place to switch to the exact decimal (zhscan::decimal)
- *  when it lands. */
-inline double metric_number(std::string_view text, const metric& m) noexcept {
-  return drop_residue(m.value, fraction_digits(m.number.in(text)));
-}
+/** The number a metric states, as used for a delta: its exact value (NaN for ranges and
+ *  ratios). */
+inline decimal metric_number(std::string_view, const metric& m) noexcept { return m.value_exact(); }
 
 /** Signed delta of a change: the metric's number times the verb's sign (a slot keeps the
  *  written sign; slot_down makes it negative). */
-inline double change_delta(std::string_view text, const metric& m, cw k) noexcept {
-  const double v = metric_number(text, m);
-  if (k == cw::slot || k == cw::flat) return v;
-  if (k == cw::slot_down) return -std::fabs(v);
-  return verb_sign(k) * v;
+inline decimal change_delta(std::string_view text, const metric& m, cw k) noexcept {
+  decimal v = metric_number(text, m);
+  if (v.nan || k == cw::slot || k == cw::flat) return v;
+  if (k == cw::slot_down) {
+    v.negative = v.significand != 0;
+    return v;
+  }
+  return verb_sign(k) < 0 ? -v : v;
 }
 
-/** Difference b - a of two metrics (you A tigao dao B), to the precision written. */
-inline double difference(std::string_view text, const metric& a, const metric& b) noexcept {
-  const int digits = std::max(fraction_digits(a.number.in(text)), fraction_digits(b.number.in(text)));
-  return drop_residue(metric_number(text, b) - metric_number(text, a), digits);
+/** Difference b - a of two metrics (you A tigao dao B), exactly. */
+inline decimal difference(std::string_view text, const metric& a, const metric& b) noexcept {
+  return metric_number(text, b) - metric_number(text, a);
 }
 
 /** The indicator words in [lo, p): the run of word characters ending at `p` after the
@@ -593,12 +576,14 @@ inline void find_changes(std::string_view text, const std::vector<metric>& ms,
     // you A tigao dao B: both ends carry the change
     if (m.change_from != npos && m.change_from < i) {
       const metric& a = ms[m.change_from];
-      const double d = r::difference(text, a, m);
+      const decimal d = r::difference(text, a, m);
+      const int sgn = compare(d, decimal::make(0));
       metric_change ch;
       ch.role = metric_role::level;
       ch.has_change = true;
-      ch.delta = d;
-      ch.direction = d > 0 ? change_direction::up : d < 0 ? change_direction::down : change_direction::flat;
+      ch.delta_exact = d;
+      ch.delta = d.to_double();
+      ch.direction = sgn == 1 ? change_direction::up : sgn == -1 ? change_direction::down : change_direction::flat;
       ch.measure = (m.unit == "%") ? change_measure::pp : change_measure::absolute;
       const r::verb_match v = r::change_word_before(lo, p);
       if (v.start) ch.verb = {static_cast<std::size_t>(v.start - b), static_cast<std::size_t>(v.end - b)};
@@ -608,7 +593,8 @@ inline void find_changes(std::string_view text, const std::vector<metric>& ms,
       ca.has_change = true;
       ca.direction = ch.direction;
       ca.measure = ch.measure;
-      ca.delta = d;
+      ca.delta_exact = d;
+      ca.delta = ch.delta;
       ca.verb = ch.verb;
       c = ch;
       continue;
@@ -654,12 +640,14 @@ inline void find_changes(std::string_view text, const std::vector<metric>& ms,
     c.role = metric_role::change;
     c.has_change = true;
     c.verb = {static_cast<std::size_t>(v.start - b), static_cast<std::size_t>(v.end - b)};
-    c.delta = r::change_delta(text, m, v.kind);
+    c.delta_exact = r::change_delta(text, m, v.kind);
+    c.delta = c.delta_exact.to_double();
     c.measure = r::measure_of(m);
+    const int sgn = compare(c.delta_exact, decimal::make(0));
     if (v.kind == r::cw::flat) c.direction = change_direction::flat;
-    else if (c.delta > 0) c.direction = change_direction::up;
-    else if (c.delta < 0) c.direction = change_direction::down;
-    else if (c.delta == 0) c.direction = change_direction::flat;
+    else if (sgn == 1) c.direction = change_direction::up;
+    else if (sgn == -1) c.direction = change_direction::down;
+    else if (sgn == 0) c.direction = change_direction::flat;
     else c.direction = r::verb_sign(v.kind) < 0 ? change_direction::down : change_direction::up;
     c.base = base.base;
     const char* head = base.start ? base.start : v.start;
