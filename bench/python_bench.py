@@ -8,7 +8,10 @@ The documents are the shared corpus's files (ZHSCAN_SHARED_DIR/corpus, or --corp
 repeated until about --mb MB. Rows (MB/s of UTF-8 input, wall clock; the rows run in turn,
 --repeat rounds, and each row's best round counts; MB/CPU-s divides by the process's CPU
 time instead, all threads together, which a busy machine disturbs less):
-  library         zhscan::find_metrics alone, one thread (zhscan._zhscan._bench_find_metrics)
+  library         what metrics() does in C++, one thread: find_metrics, then (for the
+                  metrics' section) find_markers, outline, assign_sections
+                  (zhscan._zhscan._bench_find_metrics(..., sections=True))
+  find_metrics    zhscan::find_metrics alone, for reference
   metrics(str)    one zhscan.metrics call per document, str input (code-point offsets)
   metrics(bytes)  the same with bytes input (byte offsets)
   batch 1 / 2     zhscan.metrics_batch(docs, threads=1 / 2), str input
@@ -50,10 +53,15 @@ def main():
 
     def library():
         for d in docs_b:
-            _zhscan._bench_find_metrics(d, 1)
+            _zhscan._bench_find_metrics(d, 1, True)
+
+    def find_metrics_only():
+        for d in docs_b:
+            _zhscan._bench_find_metrics(d, 1, False)
 
     rows = [
-        ("library (C++ find_metrics, 1 thread)", library),
+        ("library (C++ metrics+sections, 1 thread)", library),
+        ("find_metrics alone (C++, 1 thread)", find_metrics_only),
         ("metrics(str), one call per document", lambda: [zhscan.metrics(d) for d in docs_s]),
         ("metrics(bytes), one call per document", lambda: [zhscan.metrics(d) for d in docs_b]),
         ("metrics_batch(str, threads=1)", lambda: zhscan.metrics_batch(docs_s, threads=1)),

@@ -11,7 +11,8 @@ of N worker processes (default: the cores) is started on this machine, every lis
 workers must see INPUT at the same path (shared storage) and have zhscan installed.
 
 OUTPUT gets one line per metric, in input order: {"file": <path>, then `zhscan metrics`'s
-fields with the same values}. Progress goes to standard error. Exit status 0, or 2 when an
+fields with the same values} (exact numbers; "section" from each document's own outline,
+a byte offset, as the tool gives it). Progress goes to standard error. Exit status 0, or 2 when an
 input could not be read (one line on standard error for each; the run goes on), or 1 when
 INPUT matches nothing.
 

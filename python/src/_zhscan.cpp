@@ -305,16 +305,17 @@ py::object label(std::string_view s) {
 // Numbers
 
 /**
- * THE decimal text of a metric's number: what Metric.value_decimal (and the int form of an
- * integral value) is built from. The library keeps doubles only, so for now this is the
- * shortest text that reads back as the same double (std::to_chars). When the library's
- * metric carries exact decimals, build the text from them here: nothing else changes.
+ * THE decimal text of a number: exactly what the command-line tool prints for it
+ * (zhscan_cli::json_decimal): the exact decimal in its shortest exact form (2.01万 ->
+ * "20100", "12.5", "9007199254740993"), scientific beyond 40 digits ("1.5e60"); for an
+ * inexact decimal (more than 19 significant digits, a quotient that does not terminate)
+ * the double's shortest round-trip form; "null" for NaN and infinities. Metric.value_decimal
+ * is Decimal(this), and `value` is what json.loads makes of it.
  */
-std::string decimal_text(const zhscan::metric& m, double v) {
-  (void)m;
-  char buf[40];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v);
-  return std::string(buf, r.ptr);
+std::string decimal_text(const zhscan::decimal& d) {
+  std::string s;
+  zhscan_cli::json_decimal(s, d);
+  return s;
 }
 
 py::object decimal_type() {
@@ -325,24 +326,41 @@ py::object decimal_type() {
   return py::reinterpret_borrow<py::object>(t);
 }
 
-/** decimal.Decimal of `v` (decimal_text), None for NaN / infinity. */
-py::object decimal_obj(const zhscan::metric& m, double v) {
-  if (!std::isfinite(v)) return py::none();
-  if (v == 0) v = 0;  // no Decimal('-0')
-  return decimal_type()(py::str(decimal_text(m, v)));
+/** decimal.Decimal of decimal_text(d), None for the CLI's null. */
+py::object decimal_obj(const zhscan::decimal& d) {
+  const std::string t = decimal_text(d);
+  if (t == "null") return py::none();
+  return decimal_type()(py::str(t));
 }
 
 /**
- * int when integral, float otherwise, None for NaN / infinity (the CLI's null). Integers
- * beyond 2^53 come from the decimal text (1e20 -> 10**20, not the double's binary value).
+ * What json.loads makes of decimal_text(d): an int when the text is an integer (an exact
+ * integral value up to 40 digits, or an inexact one whose double is an integer below
+ * 2^53), else a float; None for null. Exact integers are built without text when they fit
+ * 64 bits (the common case).
  */
-py::object number_obj(const zhscan::metric& m, double v) {
-  if (!std::isfinite(v)) return py::none();
-  if (v == std::trunc(v)) {
-    if (std::fabs(v) < 9.007199254740992e15) return py::int_(static_cast<long long>(v));
-    return py::int_(decimal_obj(m, v));
+py::object number_obj(const zhscan::decimal& d) {
+  if (d.nan) return py::none();
+  if (!d.inexact) {
+    const zhscan::decimal n = d.normalized();
+    if (n.significand == 0) return py::int_(0);
+    if (n.exponent >= 0 && n.exponent < 20) {
+      const std::uint64_t p = zhscan::detail::dec_pow10[n.exponent];
+      if (n.significand <= (std::uint64_t{1} << 63) / p) {
+        const std::uint64_t v = n.significand * p;  // <= 2^63
+        if (!n.negative) return py::reinterpret_steal<py::object>(PyLong_FromUnsignedLongLong(v));
+        if (v < (std::uint64_t{1} << 63)) return py::int_(-static_cast<long long>(v));
+      }
+    }
   }
-  return py::float_(v);
+  const std::string t = decimal_text(d);
+  if (t == "null") return py::none();
+  if (t.find_first_of(".eE") == std::string::npos) {
+    PyObject* o = PyLong_FromString(t.c_str(), nullptr, 10);
+    if (!o) throw py::error_already_set();
+    return py::reinterpret_steal<py::object>(o);
+  }
+  return py::float_(d.to_double());  // correctly rounded: float(t)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -399,11 +417,29 @@ struct metric_row {
   }
 };
 
-/** Appends the metrics of `text` (the scanned UTF-8 of `doc`) to `rows`. */
-void metric_rows(std::string_view text, PyObject* doc, bool code_points,
-                 std::vector<zhscan::metric>& ms, std::vector<metric_row>& rows) {
+/** A thread's reused vectors for metric_rows (no allocation once they have grown). */
+struct metric_scratch {
+  std::vector<zhscan::metric> metrics;
+  std::vector<zhscan::marker> markers;
+  std::vector<zhscan::section> sections;
+};
+
+/**
+ * Appends the metrics of `text` (the scanned UTF-8 of `doc`) to `rows`, with their section
+ * as `zhscan metrics` gives it (markers and outline of the same text, assign_sections).
+ * The rows' `m.section`, like start and end, is in the caller's units.
+ */
+void metric_rows(std::string_view text, PyObject* doc, bool code_points, metric_scratch& sc,
+                 std::vector<metric_row>& rows) {
+  std::vector<zhscan::metric>& ms = sc.metrics;
   zhscan::find_metrics(text, ms);
+  if (!ms.empty()) {  // no metric, no section to find
+    zhscan::find_markers(text, sc.markers);
+    zhscan::outline(text, sc.markers, sc.sections);
+    zhscan::assign_sections(sc.markers, sc.sections, ms);
+  }
   offset_cursor off(text, code_points);
+  offset_cursor sec_off(text, code_points);  // sections do not decrease either, but lag behind
   const bool wide = wide_doc(doc);
   rows.reserve(rows.size() + ms.size());
   for (const zhscan::metric& m : ms) {
@@ -411,6 +447,7 @@ void metric_rows(std::string_view text, PyObject* doc, bool code_points,
     r.m = m;
     r.start = off(m.span.start);
     r.end = off(m.span.end);
+    if (m.section != zhscan::npos) r.m.section = sec_off(m.section);
     r.doc = doc;
     r.from_str = code_points;
     if (wide && !m.per.empty() && m.per.data() >= text.data() + m.span.start &&
@@ -458,10 +495,10 @@ const metric_field metric_fields[] = {
     {"start", [](const metric_row& r) -> py::object { return py::int_(r.start); }, "start offset (code points for str input, bytes otherwise)"},
     {"end", [](const metric_row& r) -> py::object { return py::int_(r.end); }, "end offset, exclusive"},
     {"text", [](const metric_row& r) { return text_str(r); }, "the metric as written: hedge words, number, unit"},
-    {"value", [](const metric_row& r) { return number_obj(r.m, r.m.value); }, "normalised value: int when integral, else float; None for a range or a ratio"},
-    {"low", [](const metric_row& r) { return number_obj(r.m, r.m.low); }, "low end of a range, else None"},
-    {"high", [](const metric_row& r) { return number_obj(r.m, r.m.high); }, "high end of a range, else None"},
-    {"ratio", [](const metric_row& r) -> py::object { return r.m.shape == zhscan::metric_shape::ratio ? py::object(py::make_tuple(number_obj(r.m, r.m.ratio_a), number_obj(r.m, r.m.ratio_b))) : py::none(); }, "(a, b) for a ratio a:b, else None"},
+    {"value", [](const metric_row& r) { return number_obj(r.m.value_exact()); }, "normalised value, exact: int when integral, else float; None for a range or a ratio"},
+    {"low", [](const metric_row& r) { return number_obj(r.m.low_exact()); }, "low end of a range, else None"},
+    {"high", [](const metric_row& r) { return number_obj(r.m.high_exact()); }, "high end of a range, else None"},
+    {"ratio", [](const metric_row& r) -> py::object { return r.m.shape == zhscan::metric_shape::ratio ? py::object(py::make_tuple(number_obj(r.m.ratio_a_exact()), number_obj(r.m.ratio_b_exact()))) : py::none(); }, "(a, b) for a ratio a:b, else None"},
     {"approx", [](const metric_row& r) { return r.m.approx == zhscan::approximation::none ? py::object(py::none()) : label(zhscan::to_string(r.m.approx)); }, "approximation ('about', 'more_than', ...) or None"},
     {"unit", [](const metric_row& r) { return opt_str(r.unit(), true); }, "normalised unit (with a rate's '/' denominator) or None"},
     {"unit_text", [](const metric_row& r) { return r.m.unit_text.empty() ? py::object(py::none()) : span_str(r, r.m.unit_text); }, "the unit as written, or None"},
@@ -469,6 +506,7 @@ const metric_field metric_fields[] = {
     {"numeral", [](const metric_row& r) { return label(zhscan::to_string(r.m.numeral)); }, "'arabic', 'han' or 'mixed'"},
     {"number", [](const metric_row& r) { return span_str(r, r.m.number); }, "the number as written"},
     {"change_from", [](const metric_row& r) -> py::object { return r.m.change_from == zhscan::npos ? py::none() : py::object(py::int_(r.m.change_from)); }, "index (in the same result) of the metric this one changes from, or None"},
+    {"section", [](const metric_row& r) -> py::object { return r.m.section == zhscan::npos ? py::none() : py::object(py::int_(r.m.section)); }, "start offset of the marker of the innermost outline section holding the metric (see outline()), None before the first marker"},
 };
 
 py::dict metric_to_dict(const metric_row& r) {
@@ -477,9 +515,28 @@ py::dict metric_to_dict(const metric_row& r) {
   return d;
 }
 
+/** A decimal as a tuple (significand, exponent, negative, nan, inexact), for pickling. */
+py::tuple decimal_state(const zhscan::decimal& d) {
+  return py::make_tuple(d.significand, d.exponent, d.negative, d.nan, d.inexact);
+}
+
+zhscan::decimal decimal_from_state(py::handle h) {
+  const auto t = h.cast<py::tuple>();
+  if (t.size() != 5) throw py::value_error("zhscan.Metric: bad pickle state");
+  zhscan::decimal d;
+  d.significand = t[0].cast<std::uint64_t>();
+  d.exponent = t[1].cast<std::int32_t>();
+  if (d.exponent > zhscan::decimal::max_exponent || d.exponent < -zhscan::decimal::max_exponent)
+    throw py::value_error("zhscan.Metric: bad pickle state");
+  d.negative = t[2].cast<bool>();
+  d.nan = t[3].cast<bool>();
+  d.inexact = t[4].cast<bool>();
+  return d;
+}
+
 /**
- * Pickle state: the record with its spans relative to the metric's text, the text's bytes
- * and the full unit. Unpickled, the doc is those bytes (text, then unit).
+ * Pickle state: the record with its spans relative to the metric's text, the exact values,
+ * the text's bytes and the full unit. Unpickled, the doc is those bytes (text, then unit).
  */
 py::tuple metric_state(const metric_row& r) {
   const zhscan::metric& m = r.m;
@@ -487,17 +544,17 @@ py::tuple metric_state(const metric_row& r) {
   const std::size_t o = m.span.start;
   return py::make_tuple(
       py::make_tuple(m.number.start - o, m.number.end - o, m.unit_text.start - o, m.unit_text.end - o),
-      py::make_tuple(m.value, m.low, m.high, m.ratio_a, m.ratio_b),
+      py::make_tuple(decimal_state(m.exact_a), decimal_state(m.exact_b)),
       py::make_tuple(static_cast<int>(m.shape), static_cast<int>(m.approx),
                      static_cast<int>(m.category), static_cast<int>(m.numeral)),
       m.change_from == zhscan::npos ? py::object(py::none()) : py::object(py::int_(m.change_from)),
       py::make_tuple(r.start, r.end), py::bytes(std::string(r.utf8(tmp))), py::bytes(r.unit()),
-      r.from_str);
+      r.from_str, m.section == zhscan::npos ? py::object(py::none()) : py::object(py::int_(m.section)));
 }
 
 /** A row from metric_state; its doc is a new reference (the caller owns it). */
 metric_row metric_from_state(const py::tuple& t) {
-  if (t.size() != 8) throw py::value_error("zhscan.Metric: bad pickle state");
+  if (t.size() != 9) throw py::value_error("zhscan.Metric: bad pickle state");
   metric_row r;
   zhscan::metric& m = r.m;
   const std::string text = t[5].cast<std::string>(), unit = t[6].cast<std::string>();
@@ -510,21 +567,25 @@ metric_row metric_from_state(const py::tuple& t) {
   m.number = {in_text(sp[0].cast<std::size_t>()), in_text(sp[1].cast<std::size_t>())};
   m.unit_text = {in_text(sp[2].cast<std::size_t>()), in_text(sp[3].cast<std::size_t>())};
   const auto v = t[1].cast<py::tuple>();
-  m.value = v[0].cast<double>();
-  m.low = v[1].cast<double>();
-  m.high = v[2].cast<double>();
-  m.ratio_a = v[3].cast<double>();
-  m.ratio_b = v[4].cast<double>();
+  if (v.size() != 2) throw py::value_error("zhscan.Metric: bad pickle state");
+  m.exact_a = decimal_from_state(v[0]);
+  m.exact_b = decimal_from_state(v[1]);
   const auto e = t[2].cast<py::tuple>();
   m.shape = static_cast<zhscan::metric_shape>(e[0].cast<int>());
   m.approx = static_cast<zhscan::approximation>(e[1].cast<int>());
   m.category = static_cast<zhscan::unit_category>(e[2].cast<int>());
   m.numeral = static_cast<zhscan::numeral_form>(e[3].cast<int>());
+  // the doubles are the exact values' to_double() (metric.hpp)
+  const double a = m.exact_a.to_double(), b = m.exact_b.to_double();
+  if (m.shape == zhscan::metric_shape::value) m.value = a;
+  if (m.shape == zhscan::metric_shape::range) m.low = a, m.high = b;
+  if (m.shape == zhscan::metric_shape::ratio) m.ratio_a = a, m.ratio_b = b;
   m.change_from = t[3].is_none() ? zhscan::npos : t[3].cast<std::size_t>();
   const auto o = t[4].cast<py::tuple>();
   r.start = o[0].cast<std::size_t>();
   r.end = o[1].cast<std::size_t>();
   r.from_str = t[7].cast<bool>();
+  m.section = t[8].is_none() ? zhscan::npos : t[8].cast<std::size_t>();
   py::bytes doc(text + unit);
   const char* d = PyBytes_AS_STRING(doc.ptr());
   m.unit = std::string_view(d + text.size(), unit.size());
@@ -635,11 +696,12 @@ PyObject* metric_repr(PyObject* self) {
   });
 }
 
-/** Extra attributes (not fields of the CLI): the decimal forms. */
+/** Extra attributes (not fields of the CLI): the exact decimal forms. */
 const metric_field metric_extras[] = {
-    {"value_decimal", [](const metric_row& r) { return decimal_obj(r.m, r.m.value); }, "value as a decimal.Decimal (None when value is None)"},
-    {"low_decimal", [](const metric_row& r) { return decimal_obj(r.m, r.m.low); }, "low as a decimal.Decimal, or None"},
-    {"high_decimal", [](const metric_row& r) { return decimal_obj(r.m, r.m.high); }, "high as a decimal.Decimal, or None"},
+    {"value_decimal", [](const metric_row& r) { return decimal_obj(r.m.value_exact()); }, "value as an exact decimal.Decimal (None when value is None)"},
+    {"low_decimal", [](const metric_row& r) { return decimal_obj(r.m.low_exact()); }, "low as an exact decimal.Decimal, or None"},
+    {"high_decimal", [](const metric_row& r) { return decimal_obj(r.m.high_exact()); }, "high as an exact decimal.Decimal, or None"},
+    {"ratio_decimal", [](const metric_row& r) -> py::object { return r.m.shape == zhscan::metric_shape::ratio ? py::object(py::make_tuple(decimal_obj(r.m.ratio_a_exact()), decimal_obj(r.m.ratio_b_exact()))) : py::none(); }, "(a, b) of a ratio as exact decimal.Decimal, or None"},
 };
 
 PyTypeObject* make_metric_type() {
@@ -665,8 +727,9 @@ PyTypeObject* make_metric_type() {
       {Py_tp_richcompare, reinterpret_cast<void*>(&metric_richcompare)},
       {Py_tp_doc, const_cast<char*>(
                       "One quantity found by zhscan.metrics. The attributes are `zhscan metrics`'s JSON\n"
-                      "fields (None for null), in _fields; value_decimal, low_decimal, high_decimal give\n"
-                      "the numbers as decimal.Decimal; to_dict() the fields as a dict. Picklable.")},
+                      "fields (None for null), in _fields, with its values (numbers exact: int when\n"
+                      "integral); value_decimal, low_decimal, high_decimal, ratio_decimal give the\n"
+                      "numbers as exact decimal.Decimal; to_dict() the fields as a dict. Picklable.")},
       {0, nullptr}};
   static PyType_Spec spec = {"zhscan.Metric", static_cast<int>(sizeof(metric_object)), 0,
                              Py_TPFLAGS_DEFAULT, slots};
@@ -687,7 +750,7 @@ py::list metrics_one(py::handle text) {
   source s = make_source(text, "metrics");
   make_doc(s);
   // Reused by the calls of one thread: no allocation (nor page faults) once they have grown.
-  thread_local std::vector<zhscan::metric> ms;
+  thread_local metric_scratch ms;
   thread_local std::vector<metric_row> rows;
   thread_local std::string scratch;
   rows.clear();
@@ -724,7 +787,7 @@ void scan_batch(std::vector<source>& docs, unsigned threads, Consume consume) {
   std::exception_ptr error;
 
   // Claims the next unscanned document and scans it; false when none is left.
-  auto scan_next = [&](std::string& scratch, std::vector<zhscan::metric>& ms) {
+  auto scan_next = [&](std::string& scratch, metric_scratch& ms) {
     const std::size_t i = next.fetch_add(1);
     if (i >= n || stop.load()) return false;
     try {
@@ -743,7 +806,7 @@ void scan_batch(std::vector<source>& docs, unsigned threads, Consume consume) {
   };
   auto worker = [&] {
     std::string scratch;
-    std::vector<zhscan::metric> ms;
+    metric_scratch ms;
     while (scan_next(scratch, ms)) {
     }
   };
@@ -759,7 +822,7 @@ void scan_batch(std::vector<source>& docs, unsigned threads, Consume consume) {
   for (unsigned t = 1; t < threads; ++t) join.pool.emplace_back(worker);
 
   std::string scratch;
-  std::vector<zhscan::metric> ms;
+  metric_scratch ms;
   for (std::size_t i = 0; i < n; ++i) {
     if (!done[i].load()) {
       py::gil_scoped_release nogil;
@@ -989,51 +1052,141 @@ py::tuple outline_tuples(py::handle text) {
 }
 
 // ---------------------------------------------------------------------------------------
+// Chunks: `zhscan chunks` (examples/cli_chunks.hpp), tuples wrapped by zhscan/__init__.py.
+
+/**
+ * The str of [a, b) of the scanned text, offsets given in both units: a slice of a str
+ * input (never fails, whatever the offsets), else the bytes decoded with U+FFFD.
+ */
+py::object slice_str(const source& s, std::string_view t, std::size_t a, std::size_t b,
+                     std::size_t ca, std::size_t cb) {
+  if (s.code_points()) {
+    PyObject* o = PyUnicode_Substring(s.obj.ptr(), static_cast<Py_ssize_t>(ca), static_cast<Py_ssize_t>(cb));
+    if (!o) throw py::error_already_set();
+    return py::reinterpret_steal<py::object>(o);
+  }
+  return utf8_str(t.substr(a, b - a), false);
+}
+
+/** [(start, end, section start or None, [heading label, ...], text), ...] */
+py::list chunks_tuples(py::handle text, long long max_bytes) {
+  if (max_bytes < 0) throw py::value_error("chunks(): max_bytes must be >= 0");
+  source s = make_source(text, "chunks");
+  std::string scratch;
+  std::vector<zhscan::marker> ms;
+  std::vector<zhscan::section> secs;
+  std::vector<zhscan::chunk> cs;
+  offset_table off;
+  std::string_view t;
+  {
+    py::gil_scoped_release nogil;
+    t = utf8_of(s, scratch);
+    zhscan::find_markers(t, ms);
+    zhscan::outline(t, ms, secs);
+    zhscan::find_chunks(t, ms, secs, static_cast<std::size_t>(max_bytes), cs);
+    if (s.code_points()) {
+      for (const zhscan::chunk& c : cs) {
+        off.add(c.span.start);
+        off.add(c.span.end);
+      }
+      for (std::size_t i = 0; i < secs.size(); ++i) {  // section starts and heading labels
+        const zhscan::byte_span h = zhscan::heading_label(ms, secs, i);
+        off.add(h.start);
+        off.add(h.end);
+      }
+    }
+    off.build(t, s.code_points());
+  }
+  const auto cp = [&](std::size_t b) { return s.code_points() ? off(b) : b; };
+  // Each section's heading label, built once; a chunk's path is a new list of them.
+  std::vector<py::object> labels(secs.size());
+  const auto label_of = [&](std::size_t i) -> py::object {
+    if (!labels[i]) {
+      const zhscan::byte_span h = zhscan::heading_label(ms, secs, i);
+      labels[i] = slice_str(s, t, h.start, h.end, cp(h.start), cp(h.end));
+    }
+    return labels[i];
+  };
+  std::vector<zhscan::byte_span> spans;
+  std::vector<std::size_t> path_secs;
+  py::list out(cs.size());
+  for (std::size_t k = 0; k < cs.size(); ++k) {
+    const zhscan::chunk& c = cs[k];
+    // the path: section c.section and its ancestors, top down (heading_path's walk)
+    path_secs.clear();
+    for (std::size_t i = c.section, prev = zhscan::npos; i < secs.size() && i < prev; i = secs[i].parent) {
+      path_secs.push_back(i);
+      prev = i;
+    }
+    py::list path(path_secs.size());
+    for (std::size_t j = 0; j < path_secs.size(); ++j)
+      PyList_SET_ITEM(path.ptr(), static_cast<Py_ssize_t>(j),
+                      label_of(path_secs[path_secs.size() - 1 - j]).release().ptr());
+    const std::size_t st = zhscan::section_start(ms, secs, c.section);
+    const std::size_t a = cp(c.span.start), b = cp(c.span.end);
+    PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(k),
+                    py::make_tuple(a, b, st == zhscan::npos ? py::object(py::none()) : py::object(py::int_(cp(st))),
+                                   path, slice_str(s, t, c.span.start, c.span.end, a, b))
+                        .release()
+                        .ptr());
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
 // parse_number: `zhscan number`'s reading of one line (examples/cli_number.hpp).
 
-/** (value or None, error name or None) */
+/** (value or None, error name or None, value as a Decimal or None) */
 py::tuple parse_number_tuple(py::handle s) {
   source src = make_source(s, "parse_number");
   std::string scratch;
   const std::string_view line = zhscan_cli::trim_numeral_line(utf8_of(src, scratch));
   const char* const end = line.data() + line.size();
   zhscan::errc ec = zhscan::errc::invalid_argument;
-  double value = 0;
+  zhscan::decimal value;
   if (line.empty()) {
     ec = zhscan::errc::empty;
   } else {
     const zhscan::number_result r = zhscan::parse_number(line);
     if (r.ptr == end && r.ec != zhscan::errc::invalid_argument) {
       ec = r.ec;
-      value = r.value;
+      value = r.exact;
     } else {
       const zhscan::fraction_result f = zhscan::parse_fraction(line);
       if (f && f.ptr == end) {
         ec = zhscan::errc::ok;
-        value = f.value;
+        value = f.exact;
       }
     }
   }
   if (ec != zhscan::errc::ok) return py::make_tuple(py::none(), label(zhscan::to_string(ec)), py::none());
-  zhscan::metric m;  // decimal_text's context (none yet for a bare number)
-  return py::make_tuple(number_obj(m, value), py::none(), decimal_obj(m, value));
+  return py::make_tuple(number_obj(value), py::none(), decimal_obj(value));
 }
 
 // ---------------------------------------------------------------------------------------
 // Benchmark helper: the C++ library alone.
 
-/** (seconds, metrics) for `repeat` find_metrics calls over `data` (bytes), GIL released. */
-py::tuple bench_find_metrics(py::bytes data, int repeat) {
+/**
+ * (seconds, metrics) for `repeat` scans of `data` (bytes), GIL released: find_metrics
+ * alone, or with `sections` what metrics() does in C++ (find_metrics, then find_markers,
+ * outline and assign_sections when there are metrics).
+ */
+py::tuple bench_find_metrics(py::bytes data, int repeat, bool sections) {
   const std::string_view t(PyBytes_AS_STRING(data.ptr()), static_cast<std::size_t>(PyBytes_GET_SIZE(data.ptr())));
   std::size_t count = 0;
   double secs = 0;
   {
     py::gil_scoped_release nogil;
-    std::vector<zhscan::metric> ms;
+    metric_scratch sc;
     const auto t0 = std::chrono::steady_clock::now();
     for (int i = 0; i < repeat; ++i) {
-      zhscan::find_metrics(t, ms);
-      count += ms.size();
+      zhscan::find_metrics(t, sc.metrics);
+      if (sections && !sc.metrics.empty()) {
+        zhscan::find_markers(t, sc.markers);
+        zhscan::outline(t, sc.markers, sc.sections);
+        zhscan::assign_sections(sc.markers, sc.sections, sc.metrics);
+      }
+      count += sc.metrics.size();
     }
     secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   }
@@ -1059,6 +1212,8 @@ PYBIND11_MODULE(_zhscan, mod) {
   mod.def("_tokens", &tokens_tuples, py::arg("text"));
   mod.def("_markers", &markers_tuples, py::arg("text"));
   mod.def("_outline", &outline_tuples, py::arg("text"));
+  mod.def("_chunks", &chunks_tuples, py::arg("text"), py::arg("max_bytes") = 2000);
   mod.def("_parse_number", &parse_number_tuple, py::arg("s"));
-  mod.def("_bench_find_metrics", &bench_find_metrics, py::arg("data"), py::arg("repeat") = 1);
+  mod.def("_bench_find_metrics", &bench_find_metrics, py::arg("data"), py::arg("repeat") = 1,
+          py::arg("sections") = false);
 }

@@ -10,7 +10,8 @@ Python bindings of the header-only C++ library. Every function takes one text:
   command-line tool's JSON).
 
 Result objects carry the fields of the command-line tool's JSON lines (``zhscan tokens``,
-``markers``, ``outline``, ``metrics``, ``number``) as attributes, with None for JSON null.
+``markers``, ``outline``, ``metrics``, ``chunks``, ``number``) as attributes, with None for
+JSON null, and the same values (numbers exactly: 2.01万元 is 20100).
 The scans run with the GIL released; ``metrics_batch`` and ``metrics_frame`` run on C++
 threads. Every function here is a plain Python function, so it can be pickled and handed to
 Dask, multiprocessing or ``concurrent.futures``.
@@ -24,9 +25,9 @@ from . import _zhscan
 from ._zhscan import Metric
 
 __all__ = [
-    "Body", "Heading", "Marker", "Metric", "Number", "Section", "SectionMarker", "Token",
-    "markers", "metrics", "metrics_batch", "metrics_frame", "outline", "parse_number",
-    "tokens", "__version__",
+    "Body", "Chunk", "Heading", "Marker", "Metric", "Number", "Section", "SectionMarker",
+    "Token", "chunks", "markers", "metrics", "metrics_batch", "metrics_frame", "outline",
+    "parse_number", "tokens", "__version__",
 ]
 
 __version__: str = _zhscan.version
@@ -91,13 +92,24 @@ class Section(NamedTuple):
     children: Tuple[int, ...]  #: indices of the child sections
 
 
+class Chunk(NamedTuple):
+    """One chunk (``zhscan chunks``): a piece of the text inside one section, with the
+    heading path of that section."""
+
+    start: int  #: start offset (code points for str input, bytes otherwise)
+    end: int  #: end offset, exclusive
+    section: Optional[int]  #: start offset of the marker of its section, None before the first
+    path: List[str]  #: heading labels (marker and heading as written) from the top level down
+    text: str  #: the chunk's text
+
+
 class Number(NamedTuple):
     """Result of :func:`parse_number` (``zhscan number``'s fields)."""
 
     input: str  #: the argument
     value: Union[int, float, None]  #: int when integral, else float; None on error
     error: Optional[str]  #: None, or "empty", "invalid_argument", "out_of_range"
-    value_decimal: Optional[Decimal]  #: the value as a decimal.Decimal, None on error
+    value_decimal: Optional[Decimal]  #: the exact value as a decimal.Decimal, None on error
 
 
 def tokens(text: Text) -> List[Token]:
@@ -136,10 +148,18 @@ def metrics(text: Text) -> List[Metric]:
     """Finds the quantities of ``text``: 465万元, 13.73万平方米, 54.96%, 百分之三十, 2-3所 ...
     Returns a list of :class:`Metric` in text order. A Metric's attributes are
     ``zhscan metrics``'s JSON fields: start, end, text, value, low, high, ratio, approx,
-    unit, unit_text, category, numeral, number, change_from (None for JSON null); value,
-    low and high are int when integral, else float; ``value_decimal`` (and low_decimal,
-    high_decimal) give them as decimal.Decimal. ``m.to_dict()`` gives the JSON fields as a
-    dict; Metrics pickle.
+    unit, unit_text, category, numeral, number, change_from, section (None for JSON null),
+    with the tool's values.
+
+    Numbers are exact (the digits as written, scaled by 万/亿 and units exactly): value,
+    low, high and the ratio's terms are int when integral (2.01万元 -> 20100;
+    9007.199254740993万亿元 -> 9007199254740993), else float; ``value_decimal`` (and
+    low_decimal, high_decimal, ratio_decimal) give them as an exact decimal.Decimal (the
+    digits the tool prints; beyond 19 significant digits, the float's digits, as there).
+
+    ``section`` is the start offset of the marker of the innermost :func:`outline` section
+    holding the metric (None before the first marker), in the same unit as start and end.
+    ``m.to_dict()`` gives the JSON fields as a dict; Metrics pickle.
 
     Raises TypeError unless ``text`` is a str, bytes or memoryview.
     """
@@ -172,6 +192,7 @@ _FRAME_DTYPES = {
     "numeral": "category",
     "number": "string",
     "change_from": "Int64",
+    "section": "Int64",
 }
 
 
@@ -181,8 +202,9 @@ def metrics_frame(texts: Iterable[Text], threads: int = 0) -> Any:
     Columns: ``doc`` (index of the text in ``texts``), then the fields of :class:`Metric`
     in ``zhscan metrics``'s order, typed: offsets int64; value, low, high float64 (NaN for
     None); the ratio as two float64 columns ``ratio_a``, ``ratio_b``; text, unit_text,
-    number pandas "string"; approx, unit, category, numeral "category"; change_from the
-    nullable "Int64". Runs on ``threads`` C++ threads like :func:`metrics_batch`.
+    number pandas "string"; approx, unit, category, numeral "category"; change_from and
+    section the nullable "Int64". Runs on ``threads`` C++ threads like :func:`metrics_batch`.
+    (float64 rounds integers beyond 2^53: take exact values from :func:`metrics`.)
     """
     import numpy as np
     import pandas as pd
@@ -205,11 +227,29 @@ def metrics_frame(texts: Iterable[Text], threads: int = 0) -> Any:
     return pd.DataFrame(data, copy=False)
 
 
+def chunks(text: Text, max_bytes: int = 2000) -> List[Chunk]:
+    """Cuts ``text`` into heading-path chunks for retrieval, like ``zhscan chunks
+    --max-bytes``: consecutive :class:`Chunk` objects that tile the text, each inside one
+    outline section (every marker starts a chunk), cut after the last paragraph end that
+    fits, else after the last sentence end (。！？； or ``. ! ? ;`` before white space) that
+    fits; a single longer sentence is kept whole. A chunk has start, end, section (the
+    start offset of its section's marker, None before the first marker), path (the heading
+    labels from the top level down, [] before the first marker) and text.
+
+    ``max_bytes`` counts UTF-8 bytes, also for a str (whose offsets are code points): a
+    chunk of Chinese text holds about max_bytes / 3 characters. 0 makes every sentence its
+    own chunk. Raises TypeError unless ``text`` is a str, bytes or memoryview, ValueError
+    for a negative ``max_bytes``.
+    """
+    return [Chunk(*t) for t in _zhscan._chunks(text, max_bytes)]
+
+
 def parse_number(s: Text) -> Number:
     """Reads ``s`` as one numeral, like a line of ``zhscan number``: blanks around it are
     ignored; Arabic (1,200 3.5 -3.5), Chinese (两万三千 二〇二三 壹佰), mixed (3.5万) and
     fractions (三分之二). Returns a :class:`Number`: ``value`` (int when integral, else
-    float) and ``error`` None on success, else value None and error "empty",
+    float; exact, as ``zhscan number`` prints it), ``value_decimal`` (the exact
+    decimal.Decimal) and ``error`` None on success, else value None and error "empty",
     "invalid_argument" or "out_of_range".
 
     Raises TypeError unless ``s`` is a str, bytes or memoryview.

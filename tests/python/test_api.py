@@ -27,7 +27,7 @@ DOC = (
 )
 
 FIELDS = ["start", "end", "text", "value", "low", "high", "ratio", "approx", "unit",
-          "unit_text", "category", "numeral", "number", "change_from"]
+          "unit_text", "category", "numeral", "number", "change_from", "section"]
 
 
 def plain(d):
@@ -61,6 +61,72 @@ def test_metrics_fields_and_values():
     rate = by_text["80毫克/100毫升"]  # a numeric denominator, kept from the text
     assert (rate.unit, rate.category) == ("毫克/100毫升", "rate")
     assert pickle.loads(pickle.dumps(rate)).unit == "毫克/100毫升"
+    # section: the start of the innermost section's marker
+    starts = {mk.text: mk.start for mk in zhscan.markers(DOC)}
+    assert m.section == starts["一、"] and DOC[m.section:m.section + 2] == "一、"
+    assert area.section == starts["（一）"] and to.section == starts["（二）"]
+    assert rate.section == starts["二、"]
+
+
+def test_section_before_first_marker_and_without_markers():
+    text = "前言：总投资5亿元。\n一、概况\n投资3万元。\n"
+    ms = zhscan.metrics(text)
+    assert [(m.text, m.section) for m in ms] == [("5亿元", None), ("3万元", text.index("一、"))]
+    assert [m.section for m in zhscan.metrics("没有标题，共5人，增长3%。")] == [None, None]
+    raw = text.encode()
+    assert [m.section for m in zhscan.metrics(raw)] == [None, raw.index("一、".encode())]
+
+
+# Values that doubles get wrong: 2.01 * 10000 is 20099.999999999996 in doubles, and
+# 9007199254740993 (2^53 + 1) has no double at all.
+EXACT_DOC = ("甲投资2.01万元，乙9007.199254740993万亿元，丙1.1万吨，丁0.07%，戊1.1万-2.01万元，"
+             "己比例1.5:2.5，庚12345678901234567890123元，辛百分之三十三点三，壬负3.5%，子0.1万个。")
+
+
+def test_exact_values():
+    by_text = {m.text: m for m in zhscan.metrics(EXACT_DOC)}
+    m = by_text["2.01万元"]
+    assert type(m.value) is int and m.value == 20100 and m.value_decimal == Decimal("20100")
+    big = by_text["9007.199254740993万亿元"]
+    assert type(big.value) is int and big.value == 9007199254740993
+    assert big.value_decimal == Decimal("9007199254740993")
+    assert pickle.loads(pickle.dumps(big)).value == 9007199254740993
+    assert by_text["1.1万吨"].value == 11000 and by_text["0.1万个"].value == 1000
+    pct = by_text["0.07%"]
+    assert type(pct.value) is float and pct.value == 0.07 and str(pct.value_decimal) == "0.07"
+    rng = by_text["1.1万-2.01万元"]
+    assert (rng.low, rng.high) == (11000, 20100) and type(rng.high) is int
+    assert (rng.low_decimal, rng.high_decimal) == (Decimal(11000), Decimal(20100))
+    r = by_text["1.5:2.5"]
+    assert r.ratio == (1.5, 2.5) and r.ratio_decimal == (Decimal("1.5"), Decimal("2.5"))
+    assert by_text["百分之三十三点三"].value_decimal == Decimal("33.3")
+    assert by_text["负3.5%"].value == -3.5 and by_text["负3.5%"].value_decimal == Decimal("-3.5")
+    # beyond 19 significant digits the tool prints the double: so do value and value_decimal
+    long = by_text["12345678901234567890123元"]
+    assert long.value == 1.2345678901234568e22 and type(long.value) is float
+    assert long.value_decimal == Decimal("1.2345678901234568e22")
+    # the DataFrame has the same values as floats
+    df = zhscan.metrics_frame([EXACT_DOC])
+    assert list(df["value"].dropna()) == [float(m.value) for m in zhscan.metrics(EXACT_DOC)
+                                          if m.value is not None]
+    n = zhscan.parse_number("9007.199254740993万亿")
+    assert n.value == 9007199254740993 and n.value_decimal == Decimal(9007199254740993)
+    assert zhscan.parse_number("2.01万").value == 20100
+    assert zhscan.parse_number("三分之一").value_decimal == Decimal(str(1 / 3))  # like the tool
+
+
+def test_exact_values_same_as_cli(cli):
+    raw = EXACT_DOC.encode()
+    want = run_cli(cli, "metrics", stdin=raw)
+    got = [plain(m.to_dict()) for m in zhscan.metrics(raw)]
+    assert got == want
+    # and the same types: json.loads gives int for the tool's integers, float otherwise
+    assert [type(g["value"]) for g in got] == [type(w["value"]) for w in want]
+    lines = ["2.01万", "9007.199254740993万亿", "三分之一", "12345678901234567890123", "0.07"]
+    want_n = run_cli(cli, "number", stdin="\n".join(lines).encode() + b"\n")
+    got_n = [zhscan.parse_number(x).value for x in lines]
+    assert got_n == [w["value"] for w in want_n]
+    assert [type(v) for v in got_n] == [type(w["value"]) for w in want_n]
 
 
 def test_str_offsets_are_code_points():
@@ -82,8 +148,13 @@ def test_bytes_offsets_are_bytes(doc):
             assert raw[mb.start:mb.end].decode("utf-8") == mb.text
             assert mb.start == len(doc[:ms.start].encode("utf-8"))
             assert mb.end == len(doc[:ms.end].encode("utf-8"))
-            assert {k: v for k, v in mb.to_dict().items() if k not in ("start", "end")} == \
-                   {k: v for k, v in ms.to_dict().items() if k not in ("start", "end")}
+            if ms.section is None:
+                assert mb.section is None
+            else:
+                assert mb.section == len(doc[:ms.section].encode("utf-8"))
+            offsets = ("start", "end", "section")
+            assert {k: v for k, v in mb.to_dict().items() if k not in offsets} == \
+                   {k: v for k, v in ms.to_dict().items() if k not in offsets}
 
 
 def test_ascii_and_wide_str_agree():
@@ -136,7 +207,8 @@ def test_frame_columns_and_dtypes():
     texts = [DOC, "无", DOC.encode()]
     df = zhscan.metrics_frame(texts)
     expected = ["doc", "start", "end", "text", "value", "low", "high", "ratio_a", "ratio_b",
-                "approx", "unit", "unit_text", "category", "numeral", "number", "change_from"]
+                "approx", "unit", "unit_text", "category", "numeral", "number", "change_from",
+                "section"]
     assert list(df.columns) == expected
     dt = df.dtypes
     assert dt["doc"] == "int64" and dt["start"] == "int64" and dt["end"] == "int64"
@@ -146,7 +218,7 @@ def test_frame_columns_and_dtypes():
         assert isinstance(dt[c], pd.StringDtype)
     for c in ("approx", "unit", "category", "numeral"):
         assert isinstance(dt[c], pd.CategoricalDtype)
-    assert isinstance(dt["change_from"], pd.Int64Dtype)
+    assert isinstance(dt["change_from"], pd.Int64Dtype) and isinstance(dt["section"], pd.Int64Dtype)
     single = [zhscan.metrics(t) for t in texts]
     assert len(df) == sum(len(s) for s in single)
     assert list(df["doc"]) == [i for i, s in enumerate(single) for _ in s]
@@ -157,6 +229,8 @@ def test_frame_columns_and_dtypes():
         assert (pd.isna(v) and m.value is None) or v == m.value
     for v, m in zip(df["change_from"], rows):
         assert (v is pd.NA and m.change_from is None) or v == m.change_from
+    assert list(df["section"]) == [pd.NA if m.section is None else m.section for m in rows]
+    assert df["section"].notna().any()
     ratio = df[df["category"] == "ratio"].iloc[0]
     assert (ratio["ratio_a"], ratio["ratio_b"]) == (45.0, 55.0)
     empty = zhscan.metrics_frame([])
@@ -198,7 +272,7 @@ def test_parse_number():
 
 
 @pytest.mark.parametrize("fn", [zhscan.metrics, zhscan.tokens, zhscan.markers, zhscan.outline,
-                                zhscan.parse_number])
+                                zhscan.chunks, zhscan.parse_number])
 def test_wrong_types_raise_type_error(fn):
     for bad in (None, 3, 2.5, ["文本"], {"a": 1}):
         with pytest.raises(TypeError, match="str, bytes or memoryview"):
@@ -226,7 +300,7 @@ ALPHABET = list("0123456789.,-%:万亿千百十一二三四五六七八九零两
 
 
 def check_result_invariants(text, n):
-    for fn in (zhscan.metrics, zhscan.markers, zhscan.tokens):
+    for fn in (zhscan.metrics, zhscan.markers, zhscan.tokens, zhscan.chunks):
         items = fn(text)
         prev_end = 0
         for it in items:  # in text order, not overlapping, inside the text
@@ -235,6 +309,8 @@ def check_result_invariants(text, n):
     secs = zhscan.outline(text)
     for s in secs:
         assert 0 <= s.body.start <= s.body.end <= n
+    for m in zhscan.metrics(text):
+        assert m.section is None or 0 <= m.section <= m.start
     zhscan.parse_number(text)
 
 
