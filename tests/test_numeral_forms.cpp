@@ -120,6 +120,9 @@ TEST_CASE("numeral forms: where the forms stop") {
   CHECK_FALSE(zhscan::parse_number("e5"));
   CHECK_FALSE(zhscan::parse_number("/3"));
   CHECK_FALSE(zhscan::parse_number("k"));
+  // a bare unit is read with an implicit one only when something after it is read too
+  CHECK_FALSE(zhscan::parse_number("\xE5\x8D\x83\xE9\x9B\xB6""30\xE4\xB8\x87"));  // qian ling 30 wan (found by fuzzing)
+  CHECK_FALSE(zhscan::parse_number("\xE5\x8D\x83"));  // qian
 }
 
 TEST_CASE("numeral forms: no_colloquial keeps the base grammar (the metric scanner's)") {

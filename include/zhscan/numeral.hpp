@@ -1283,7 +1283,9 @@ constexpr number_result parse_colloquial_unsigned(const char* first, const char*
         const auto n = static_cast<int>(last - first < 96 ? last - first : 96);
         for (int i = 0; i < n; ++i) buf[3 + i] = first[i];
         const number_result h = parse_han_unsigned(buf, buf + 3 + n, opts);
-        if (h && h.ptr > buf + 3) {
+        // past the unit (qian-ling-30 reads nothing: a bare qian is not read alone), or the
+        // financial shi ending the input
+        if (h && (h.ptr > buf + 6 || (h.ptr == buf + 6 && last - first == 3))) {
           r = h;
           r.ptr = first + (h.ptr - (buf + 3));
         }
