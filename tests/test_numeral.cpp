@@ -132,7 +132,8 @@ TEST_CASE("Arabic numerals", "[numeral]") {
     check_prefix("3.", 3, 1);
     check_prefix("3.x", 3, 1);
     check_prefix("1.2.3", 1.2, 3);
-    check_prefix("1e5", 1, 1);
+    check_prefix("1e5", 1e5, 3);  // Latin notation (colloquial forms, see test_numeral_forms)
+    check_prefix("1e5x", 1, 1);
     check_prefix("12人", 12, 2);
     check_prefix("54.96%", 54.96, 5);
     check_prefix("５４％", 54, 6);
@@ -144,7 +145,7 @@ TEST_CASE("Arabic numerals", "[numeral]") {
   SECTION("nothing to parse") {
     check_invalid("");
     check_invalid("abc");
-    check_invalid(".5");
+    check_invalid(".");
     check_invalid(",1");
     check_invalid("元");
     check_invalid(" 12");  // no leading blanks: the caller positions the parser
@@ -416,7 +417,8 @@ TEST_CASE("Chinese numerals: malformed shapes stop early", "[numeral]") {
   check_invalid("百万");
   check_invalid("万");
   check_invalid("亿元");
-  check_invalid("拾");  // a bare financial ten starts nothing (收拾, 拾金不昧)
+  check_prefix("拾", 10, 3);  // the whole input: ten (colloquial forms)
+  check_invalid("拾金");  // a bare financial ten starts no word (收拾, 拾金不昧)
   check_invalid("点五");
   check_invalid("参加");  // simplified can is not a numeral
   check_invalid("兆");
@@ -427,7 +429,7 @@ TEST_CASE("Chinese numerals: where they stop inside text", "[numeral]") {
   check_prefix("三千多万", 3000, 6);
   check_prefix("十几所", 10, 3);
   check_prefix("四十多名", 40, 6);
-  check_prefix("一个半月", 1, 3);
+  check_prefix("一个半月", 1.5, 9);  // yi ge ban (colloquial forms)
   check_prefix("两万三千元", 23000, 12);
   check_prefix("八项重点工作", 8, 3);
   check_prefix("十五項", 15, 6);

@@ -82,7 +82,8 @@
  *     a minus sign.
  * Left to the caller (not consumed): duo U+591A, yu U+4F59, ji U+51E0 (san-qian-duo-wan:
  * san-qian stops before duo; read the wan with parse_magnitude), %, cheng U+6210 (tenths),
- * yi-ge-ban (one and a half), X fen-zhi Y (see parse_fraction), "2/3".
+ * yi-ge-ban (one and a half), X fen-zhi Y (see parse_fraction), "2/3": the base grammar leaves
+ * them, parse_number's colloquial forms (see parse_number; off with no_colloquial) read them.
  *
  * API (all noexcept, no allocation, no locale; parsers constexpr):
  *   parse_number(s, options)      longest numeral prefix -> number_result {value, ptr, ec,
@@ -162,6 +163,10 @@ inline constexpr unsigned no_magnitude = 1u << 6;
 inline constexpr unsigned no_han = 1u << 7;
 /// Chinese numerals only
 inline constexpr unsigned no_arabic = 1u << 8;
+/// none of parse_number's colloquial and shorthand forms (see parse_number): bai-san,
+/// 15k, 2e5, .77, 3/2, yi-you-er-fen-zhi-yi, yi-ge-ban, ling-xia ... (the metric scanner
+/// reads numbers without them)
+inline constexpr unsigned no_colloquial = 1u << 9;
 }  // namespace numeral_options
 
 /**
@@ -643,6 +648,7 @@ constexpr number_result arabic_tail(const char* p, const char* last, decimal_acc
     const char* good = nullptr;
     decimal good_val = decimal::make(0);
     std::uint16_t good_flags = 0;
+    bool after_ling = false;
     const char* q = p;
     for (;;) {
       const numeral_char u = numeral_info_at(q, last);
@@ -679,15 +685,29 @@ constexpr number_result arabic_tail(const char* p, const char* last, decimal_acc
         small = 4;
         has_pend = false;
         prev_unit = x;
+      } else if (!has_pend && (prev_unit == 2 || prev_unit == 3) && u.kind == numeral_kind::digit &&
+                 u.value == 0 && !(opts & numeral_options::no_colloquial) && !after_ling) {
+        // 2 qian ling 30 wan: ling marks the skipped place, the next coefficient is below it
+        unsigned dl = 0;
+        if (arabic_digit_at(q + 3, last, dl) < 0) break;
+        after_ling = true;
+        q += 3;
+        continue;
       } else if (!has_pend && prev_unit >= 2) {
         bool fw = false;
         const char* t = q;
         const int v = read_coefficient(t, last, fw);
         if (v < 0) break;
+        if (after_ling && static_cast<std::uint64_t>(v) >= pow10_u64[small - 1]) break;
         pend = static_cast<std::uint64_t>(v);
         has_pend = true;
-        pend_prev = prev_unit;
+        pend_prev = after_ling ? -1 : prev_unit;
         prev_unit = -1;
+        if (after_ling) {  // 2 qian ling 30: a valid end
+          good = t;
+          good_val = compose_exact(yi, wan, sec + pend);
+          good_flags = flags;
+        }
         if (fw) flags |= numeral_flags::fullwidth;
         q = t;
         continue;  // not a valid end: a unit must follow
@@ -988,9 +1008,7 @@ ZHSCAN_ALWAYS_INLINE constexpr number_result parse_number_impl(const char* first
  * at s.data() (including empty input); errc::out_of_range when the value is not finite.
  * Never reads outside `s`. No throw, no alloc, no locale.
  */
-constexpr number_result parse_number(std::string_view s, unsigned options = 0) noexcept {
-  return detail::parse_number_impl(s.data(), s.data() + s.size(), options);
-}
+constexpr number_result parse_number(std::string_view s, unsigned options = 0) noexcept;
 
 /**
  * Chinese numerals only (yi-bai-ling-wu, san-dian-wu-Yi, er-ling-er-san, ban, fu-san): what a
@@ -1086,6 +1104,274 @@ constexpr fraction_result parse_fraction(std::string_view s, unsigned options = 
   r.ptr = p;
   r.ec = errc::ok;
   return r;
+}
+
+namespace detail {
+
+constexpr bool ascii_alnum_at(const char* p, const char* last) noexcept {
+  if (p >= last) return false;
+  const unsigned c = static_cast<unsigned char>(*p);
+  return c - '0' <= 9u || (c | 0x20u) - 'a' <= 25u;
+}
+
+/** `r` with the exact value `x` (and its double). */
+constexpr number_result with_exact(number_result r, const decimal& x) noexcept {
+  r.exact = x;
+  r.value = x.to_double();
+  r.ec = is_finite_value(r.value) ? errc::ok : errc::out_of_range;
+  return r;
+}
+
+/** ASCII digits at p (at most 19): their value, count in `n`, end in `p`. */
+constexpr std::uint64_t ascii_digits(const char*& p, const char* last, int& n) noexcept {
+  std::uint64_t m = 0;
+  n = 0;
+  while (p < last && n < 19 && static_cast<unsigned>(static_cast<unsigned char>(*p) - '0') <= 9u) {
+    m = m * 10u + static_cast<unsigned>(static_cast<unsigned char>(*p) - '0');
+    ++p;
+    ++n;
+  }
+  return m;
+}
+
+/** The forms of the base grammar's tail, after a numeral `r` (no sign) ending at r.ptr. */
+constexpr number_result colloquial_tail(number_result r, const char* last, unsigned opts) noexcept {
+  const char* p = r.ptr;
+  const bool integer = !r.has(numeral_flags::decimal);
+  // Latin notation after Arabic digits: 2e5, -127.32e13, 15k, 100K, 3M, 1.2M, .0012G, 30w
+  if (r.form == numeral_form::arabic && !r.has(numeral_flags::magnitude) && p < last) {
+    const char c = *p;
+    if ((c == 'e' || c == 'E') && p + 1 < last) {
+      const char* q = p + 1;
+      bool neg = false;
+      if (*q == '-' || *q == '+') {
+        neg = *q == '-';
+        ++q;
+      }
+      int n = 0;
+      const std::uint64_t e = ascii_digits(q, last, n);
+      if (n >= 1 && n <= 3 && !ascii_alnum_at(q, last)) {
+        const auto ex = static_cast<std::int32_t>(e);
+        r = with_exact(r, r.exact.scaled(neg ? -ex : ex));
+        r.ptr = q;
+        return r;
+      }
+    }
+    int pw = 0;
+    if (c == 'k' || c == 'K') pw = 3;
+    else if (c == 'M') pw = 6;
+    else if (c == 'G') pw = 9;
+    else if (c == 'w') pw = 4;
+    if (pw != 0 && !ascii_alnum_at(p + 1, last)) {
+      r = with_exact(r, r.exact.scaled(pw));
+      r.ptr = p + 1;
+      r.flags |= numeral_flags::magnitude;
+      return r;
+    }
+  }
+  // 3wan4000: after wan, exactly four ASCII digits fill the places below
+  if (r.form == numeral_form::mixed && integer && last - p >= 4) {
+    const char32_t prev = peek3(p - 3, last);
+    if (prev == U'\u4E07' || prev == U'\u842C') {
+      const char* q = p;
+      int n = 0;
+      const std::uint64_t m = ascii_digits(q, last, n);
+      if (n == 4 && !(q < last && (*q == '.' || *q == ','))) {
+        unsigned dl = 0;
+        if (arabic_digit_at(q, last, dl) < 0 && numeral_info_at(q, last).kind == numeral_kind::none) {
+          r = with_exact(r, r.exact + decimal::make(m));
+          r.ptr = q;
+          return r;
+        }
+      }
+    }
+  }
+  const char32_t nx = peek3(p, last);
+  // ling-dian 77: a Han integer, the Han point, Arabic digits
+  if (r.form == numeral_form::han && integer && (nx == U'\u70B9' || nx == U'\u9EDE')) {
+    const char* q = p + 3;
+    int n = 0;
+    const std::uint64_t m = ascii_digits(q, last, n);
+    if (n > 0 && !(q < last && static_cast<unsigned>(static_cast<unsigned char>(*q) - '0') <= 9u)) {
+      r = with_exact(r, r.exact + decimal::make(m, -n));
+      r.ptr = q;
+      r.flags |= numeral_flags::decimal;
+      return r;
+    }
+  }
+  // 3/2, full-width 3/5: a fraction of two Arabic integers
+  if (r.form == numeral_form::arabic && integer && p < last && (*p == '/' || nx == U'\uFF0F')) {
+    const char* q = p + (*p == '/' ? 1 : 3);
+    const number_result d = parse_number_impl(q, last, numeral_options::no_sign | numeral_options::no_han |
+                                                           numeral_options::no_magnitude);
+    if (d && !d.has(numeral_flags::decimal) && !d.exact.is_zero()) {
+      r = with_exact(r, quotient(r.exact, d.exact));
+      r.ptr = d.ptr;
+      r.flags |= d.flags;
+      return r;
+    }
+  }
+  // yi you er fen zhi yi, 3 you qian fen zhi 23: a whole number and a fraction
+  if (integer && nx == U'\u53C8') {  // you
+    const fraction_result f =
+        parse_fraction(std::string_view(p + 3, static_cast<std::size_t>(last - p - 3)), opts | numeral_options::no_sign);
+    if (f) {
+      r = with_exact(r, r.exact + f.exact);
+      r.ptr = f.ptr;
+      r.flags |= f.flags;
+      if (f.form != r.form) r.form = numeral_form::mixed;
+      return r;
+    }
+  }
+  if (integer && (nx == U'\u4E2A' || nx == U'\u500B') && peek3(p + 3, last) == U'\u534A') {  // ge ban
+    r = with_exact(r, r.exact + decimal::make(5, -1));
+    r.ptr = p + 6;
+    return r;
+  }
+  if (nx == U'\u6253') {  // da, a dozen
+    r = with_exact(r, r.exact * decimal::make(12));
+    r.ptr = p + 3;
+    return r;
+  }
+  if (nx == U'\u5BF9' || nx == U'\u5C0D' || nx == U'\u53CC' || nx == U'\u96D9') {  // dui, shuang: a pair
+    r = with_exact(r, r.exact * decimal::make(2));
+    r.ptr = p + 3;
+    return r;
+  }
+  return r;
+}
+
+/** parse_number without a sign, with the colloquial forms. */
+constexpr number_result parse_colloquial_unsigned(const char* first, const char* last, unsigned opts) noexcept {
+  number_result r = parse_number_impl(first, last, opts | numeral_options::no_sign);
+  if (r.ec == errc::invalid_argument && first < last) {
+    const char32_t c = peek3(first, last);
+    unsigned dl = 0;
+    if ((*first == '.' || c == U'\uFF0E') && arabic_digit_at(first + (*first == '.' ? 1 : 3), last, dl) >= 0 &&
+        !(opts & numeral_options::no_arabic)) {
+      // .77, .0012G: a decimal with no integer part
+      const char* q = first + (*first == '.' ? 1 : 3);
+      decimal_acc acc;
+      for (int d = arabic_digit_at(q, last, dl); d >= 0; d = arabic_digit_at(q, last, dl)) {
+        acc.push_frac(static_cast<unsigned>(d));
+        q += dl;
+      }
+      r = number_result{};
+      r.form = numeral_form::arabic;
+      r.flags = numeral_flags::decimal;
+      r = with_exact(r, decimal::make(acc.m, acc.exp, false, acc.truncated));
+      r.ptr = q;
+    } else if ((c == U'\u4FE9' || c == U'\u4EE8') && !(opts & numeral_options::no_han)) {  // lia, sa: 2, 3
+      r = number_result{};
+      r.form = numeral_form::han;
+      r = with_exact(r, decimal::make(c == U'\u4FE9' ? 2 : 3));
+      r.ptr = first + 3;
+    } else if (!(opts & numeral_options::no_han)) {
+      // bai-san = 130, qian-yi = 1100, wan-jiu = 19000, bai-er-wan, shi (financial) = 10,
+      // wan-wan: a leading bare unit has an implicit yi
+      // (only before a digit, as wan-wan, or a financial shi ending the input: a bare bai,
+      // qian-wan, wan stay words)
+      const numeral_char u = numeral_info_at(first, last);
+      const numeral_char u2 = numeral_info_at(first + 3, last);
+      const bool lead = (u.kind == numeral_kind::small_unit || u.kind == numeral_kind::big_unit) &&
+                        (u2.kind == numeral_kind::digit || u2.kind == numeral_kind::liang ||
+                         (u.kind == numeral_kind::big_unit && u.value == 4 && u2.kind == numeral_kind::big_unit &&
+                          u2.value == 4 && numeral_info_at(first + 6, last).kind == numeral_kind::none) ||
+                         (u.kind == numeral_kind::small_unit && u.value == 1 && u.financial && last - first == 3));
+      if (lead) {
+        char buf[3 + 96] = {'\xE4', '\xB8', '\x80'};  // yi
+        const auto n = static_cast<int>(last - first < 96 ? last - first : 96);
+        for (int i = 0; i < n; ++i) buf[3 + i] = first[i];
+        const number_result h = parse_han_unsigned(buf, buf + 3 + n, opts);
+        // past the unit (qian-ling-30 reads nothing: a bare qian is not read alone), or the
+        // financial shi ending the input
+        if (h && (h.ptr > buf + 6 || (h.ptr == buf + 6 && last - first == 3))) {
+          r = h;
+          r.ptr = first + (h.ptr - (buf + 3));
+        }
+      }
+    }
+  }
+  if (r.ec == errc::ok) r = colloquial_tail(r, last, opts);
+  // a fraction starting here (wu fen zhi yi, bai fen zhi wu, 3 fen zhi 2) when longer
+  const fraction_result f =
+      parse_fraction(std::string_view(first, static_cast<std::size_t>(last - first)), opts | numeral_options::no_sign);
+  if (f && f.ptr > r.ptr) {
+    number_result q;
+    q.form = f.form;
+    q.flags = f.flags;
+    q = with_exact(q, f.exact);
+    q.ptr = f.ptr;
+    return q;
+  }
+  return r;
+}
+
+/** parse_number: the base grammar, then the colloquial forms when they read further. */
+constexpr number_result parse_number_colloquial(const char* first, const char* last, unsigned opts) noexcept {
+  const number_result r = parse_number_impl(first, last, opts);
+  if (opts & numeral_options::no_colloquial) return r;
+  // The common case: an ASCII numeral followed by an ASCII byte that continues no form.
+  if (r.ec == errc::ok && r.ptr < last) {
+    const unsigned b = static_cast<unsigned char>(*r.ptr);
+    if (b < 0x80u && b - '0' > 9u && b != '/' && b != 'e' && b != 'E' && b != 'k' && b != 'K' && b != 'M' &&
+        b != 'G' && b != 'w')
+      return r;
+  }
+  bool neg = false, han = false;
+  unsigned sl = 0;
+  if (!(opts & numeral_options::no_sign)) {
+    sl = sign_length(first, last, neg, han);
+    if (sl == 0 && peek3(first, last) == U'\u96F6' && peek3(first + 3, last) == U'\u4E0B') {  // ling xia
+      sl = 6;
+      neg = true;
+      han = true;
+    }
+    if (sl != 0 && !han) {  // an ASCII or full-width sign goes with Arabic digits (or .5) only
+      unsigned dl = 0;
+      const char* q = first + sl;
+      if (arabic_digit_at(q, last, dl) < 0 && !(q < last && *q == '.') && peek3(q, last) != U'\uFF0E') return r;
+    }
+  }
+  number_result u = parse_colloquial_unsigned(first + sl, last, opts);
+  if (u.ec == errc::invalid_argument || u.ptr <= r.ptr) return r;
+  if (sl != 0) {
+    u.flags |= numeral_flags::sign;
+    if (neg) {
+      u.flags |= numeral_flags::negative;
+      u.exact = -u.exact;
+      u.value = u.exact.to_double();
+    }
+  }
+  return u;
+}
+
+}  // namespace detail
+
+/**
+ * Parses the longest numeral at the start of `s` (Arabic, Chinese or mixed; see the
+ * grammar atop this header) like std::from_chars: `ptr` is one past the last byte of the
+ * numeral, so a scanner can call it at any position and continue at `ptr`.
+ *
+ * Besides the grammar atop this header it reads (unless numeral_options::no_colloquial)
+ * the colloquial and shorthand forms: a leading bare unit with an implicit one (bai-san =
+ * 130, qian-yi = 1100, wan-jiu = 19000, bai-er-wan = 1200000, financial shi = 10, shi-yi
+ * = 11, wan-wan = 1e8); lia = 2, sa = 3; Latin notation after Arabic digits (2e5,
+ * -127.32e13, 15k, 100K, 3M, 1.2M, 30w = 30wan; not before another letter: 15km); .77,
+ * -.5, .0012G; 3wan4000 (four digits after wan); ling-dian 77 (Arabic digits after the Han
+ * point); fractions 3/2 (also full width), X fen-zhi Y (wu fen zhi yi, bai fen zhi wu),
+ * yi you er fen zhi yi = 1.5, 3 you qian fen zhi 23 = 3.023; N ge ban = N + 0.5; N da = 12N
+ * (dozen); N dui / shuang = 2N (pair); ling xia (below zero) as a minus sign.
+ *
+ * `options` is a set of numeral_options bits (0 = everything enabled). `exact` is the
+ * exact decimal of what is written (2.01wan = 20100 exactly); `value` is exact.to_double(),
+ * correctly rounded (13.73wan == 137300.0, 0.1 == 0.1).
+ * Errors: errc::invalid_argument (nothing consumed, ptr == s.data()) when no numeral starts
+ * at s.data() (including empty input); errc::out_of_range when the value is not finite.
+ * Never reads outside `s`. No throw, no alloc, no locale.
+ */
+constexpr number_result parse_number(std::string_view s, unsigned options) noexcept {
+  return detail::parse_number_colloquial(s.data(), s.data() + s.size(), options);
 }
 
 /** Character set of format_chinese. */

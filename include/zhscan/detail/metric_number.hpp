@@ -180,7 +180,7 @@ inline number_run parse_arabic(const char* p, const char* end) noexcept {
   }
   using namespace numeral_options;
   const number_result n =
-      parse_number(std::string_view(p, static_cast<std::size_t>(end - p)), no_sign | no_magnitude | no_han);
+      parse_number(std::string_view(p, static_cast<std::size_t>(end - p)), no_sign | no_magnitude | no_han | no_colloquial);
   // the extent of the digits even when the parser refused them (a 64 MB digit string)
   const char* q = n.ptr && n.ptr > p ? n.ptr : p;
   unsigned len = 0;
