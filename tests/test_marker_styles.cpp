@@ -232,3 +232,29 @@ TEST_CASE("styles: spread-out markers and near-misses", "[markers][styles]") {
   CHECK(both("全市Ⅲ类水质断面比例提高，\n二级公路里程增加，一类地区补贴标准提高，"
              "第一、二、三产业协调发展。\n") == "");
 }
+
+TEST_CASE("styles: every SIMD level finds the same bracket markers in noise", "[markers][styles]") {
+  // Pseudo-random text over an alphabet dense in bracket shapes and their near-misses.
+  const char* const parts[] = {"【", "】", "〔", "〕", "［", "］", "[", "]", "〖", "〒", "一", "二", "三",
+                               "1", "2", "3", "１", "、", ".", "．", "。", "，", "\n", " ", "文", "字",
+                               "工作", "X", "+", "(", ")", "第", "节", "条", "是", "来", "#", "：", "a"};
+  const std::size_t np = sizeof(parts) / sizeof(parts[0]);
+  std::uint32_t seed = 12345;
+  std::string t;
+  while (t.size() < 100 * 1024) {
+    seed = seed * 1103515245u + 12345u;
+    t += parts[(seed >> 16) % np];
+  }
+  std::vector<marker> a, b;
+  find_markers(t, a, nullptr, simd_level::scalar);
+  REQUIRE(!a.empty());
+  for (simd_level lv : {simd_level::avx2, simd_level::avx512, simd_level::best}) {
+    find_markers(t, b, nullptr, lv);
+    REQUIRE(b.size() == a.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      CHECK(b[i].span.start == a[i].span.start);
+      CHECK(b[i].span.end == a[i].span.end);
+      CHECK(b[i].level == a[i].level);
+    }
+  }
+}

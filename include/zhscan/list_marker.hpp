@@ -233,8 +233,13 @@ class structurer {
     }
   }
 
-  /** Deepest marker tree the structurer builds (a style may nest in itself). */
-  static constexpr int max_depth = 64;
+  /**
+   * A list nests in an item of its own style only above this depth. Every other push opens
+   * a key that is not open (the Markdown sub-list key at most once per decimal level), so
+   * the stack never holds more than nest_limit + key_count + 6 slots.
+   */
+  static constexpr int nest_limit = 64;
+  static constexpr int max_depth = nest_limit + static_cast<int>(key_count) + 8;
 
   void run() noexcept {
     n_ = out_.size();
@@ -283,6 +288,7 @@ class structurer {
   }
 
   void push(std::uint8_t k, bool inl, std::uint32_t ord, std::size_t idx) noexcept {
+    if (depth_ >= max_depth) return;  // cannot happen (see nest_limit): stay in bounds
     stack_[depth_] = slot{k, 0, inl, false, false, ord, idx};
     pos_of_[k] = depth_;
     ++depth_;
@@ -772,7 +778,7 @@ class structurer {
         ok = true;
         conf += 10;
       } else if (c.ordinal == 1 && !run_in && !family_match && (strong || medium) &&
-                 !after_heading && depth_ < max_depth && nests_in_item(r, k, last, j)) {
+                 !after_heading && depth_ < nest_limit && nests_in_item(r, k, last, j)) {
         // (After an unnumbered heading a restart belongs to that heading, not to the item.)
         ok = true;
         nest = true;
