@@ -154,6 +154,15 @@ TEST_CASE("styles: a nested list announced by a lead-in reaches the outer number
         "4、|arabic_dun|4|1|-\n");
 }
 
+TEST_CASE("styles: a nested restart inside a nested restart", "[markers][styles]") {
+  CHECK(both("1、总体情况\n稳步推进。\n2、主要做法\n1、建立制度\n明确职责。\n2、完善机制\n健全流程。\n"
+             "3、创新方式\n1、定期会商\n每月一次。\n2、联合督查\n每季一次。\n4、强化保障\n落实经费。\n"
+             "3、下一步打算\n继续推进。\n") ==
+        "1、|arabic_dun|1|1|-\n2、|arabic_dun|2|1|-\n1、|arabic_dun|1|2|2、\n2、|arabic_dun|2|2|2、\n"
+        "3、|arabic_dun|3|2|2、\n1、|arabic_dun|1|3|3、\n2、|arabic_dun|2|3|3、\n4、|arabic_dun|4|2|2、\n"
+        "3、|arabic_dun|3|1|-\n");
+}
+
 TEST_CASE("styles: depth six and more, with a nested restart at the bottom", "[markers][styles]") {
   CHECK(both("一、总体要求\n（一）指导思想\n1.基本原则\n（1）依法行政\n①权责一致\nA.职能清晰\n"
              "a.分工明确\n内容一。\nb.衔接顺畅\n内容二。\nc.考核到位\n  a.先行试点\n内容三。\n"

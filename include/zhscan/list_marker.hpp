@@ -450,7 +450,10 @@ class structurer {
   bool nests_in_item(std::size_t r, std::uint8_t k, std::uint32_t last, int j) const noexcept {
     const std::size_t stop = r + 1025 < n_ ? r + 1025 : n_;
     const bool lead_in = (out_[r].level & ctx_after_colon) != 0;
-    std::uint32_t inner = 1;
+    // The runs of the new list and of lists nested in it in turn (another 1), innermost last.
+    std::uint32_t run[16];
+    int depth = 1;
+    run[0] = 1;
     for (std::size_t i = r + 1; i < stop; ++i) {
       const marker& x = out_[i];
       if (x.style == marker_style::han_bare || (x.flags & flag_after_cut)) continue;
@@ -461,8 +464,16 @@ class structurer {
         if (heading_pos && pos_of_[kx] >= 0 && pos_of_[kx] < j) return false;
         continue;
       }
-      if (x.ordinal == inner + 1 && !(lead_in && x.ordinal == last + 1)) {
-        ++inner;
+      if (x.ordinal == 1 && depth < 16) {
+        run[depth++] = 1;
+        continue;
+      }
+      int d = depth - 1;
+      while (d >= 0 && run[d] + 1 != x.ordinal) --d;
+      if (d == 0 && lead_in && x.ordinal == last + 1) d = -1;  // the outer list's, as announced
+      if (d >= 0) {
+        depth = d + 1;
+        ++run[d];
         continue;
       }
       return x.ordinal == last + 1 && heading_pos;
@@ -472,21 +483,28 @@ class structurer {
 
   /**
    * After candidate `r` (number `ord` of key `k`): true when the candidates of key `k` that
-   * follow run on from `ord` (ord + 1, ord + 2, ...) and then number `ord` again. Chunk-number
-   * suspects are passed over; at most 1024 candidates are looked at.
+   * follow run on from `ord` (ord + 1, ord + 2, ..., with lists nested in that run passed
+   * over) and then number `ord` again. Chunk-number suspects are passed over; at most 1024
+   * candidates are looked at.
    */
   bool outer_number_follows(std::size_t r, std::uint8_t k, std::uint32_t ord) const noexcept {
     const std::size_t stop = r + 1025 < n_ ? r + 1025 : n_;
-    std::uint32_t cur = ord;
+    std::uint32_t run[16];  // this run and the lists nested in it (another 1), innermost last
+    int depth = 1;
+    run[0] = ord;
     for (std::size_t i = r + 1; i < stop; ++i) {
       const marker& x = out_[i];
       if (x.style == marker_style::han_bare || (x.flags & flag_after_cut)) continue;
       if (key_of_raw(x) != k) continue;
-      if (x.ordinal == cur + 1) {
-        ++cur;
+      if (x.ordinal == 1 && depth < 16) {
+        run[depth++] = 1;
         continue;
       }
-      return x.ordinal == ord;
+      int d = depth - 1;
+      while (d >= 0 && run[d] + 1 != x.ordinal) --d;
+      if (d < 0) return x.ordinal == ord;
+      depth = d + 1;
+      ++run[d];
     }
     return false;
   }
