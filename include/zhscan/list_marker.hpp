@@ -92,6 +92,21 @@
  *    sub-marker ("(yi)", "(1)", "yi shi"); that glued first item counts when its next
  *    sibling follows in the section, not when yi belongs to the word before ("tong yi shi")
  *    or the bracket refers to an item of an article ("di san tiao (yi) xiang").
+ *  - Brackets (bracket_styles, one row per pair: lenticular, tortoise shell, full-width and
+ *    ASCII square brackets) around a Han or Arabic numeral, with an optional dunhao or dot
+ *    after them; each pair is a level of its own. After a word they are citations ("[1]"),
+ *    with more than two digits a document number ("[2024]").
+ *  - Nested restarts: a list restarting at 1 inside an open list of the same style is a child
+ *    of that list's last item when, after its own items (and lists nested in them), the
+ *    outer list goes on with its next number; when the inner list reaches that number
+ *    itself, it is nested only if a lead-in line ending with a colon announced it, and the
+ *    outer list takes the number unless it comes again later. After an unnumbered heading a
+ *    restart belongs to that heading.
+ *  - Markdown: "## 1 title" is a bare chapter number; a bare number under a decimal heading
+ *    with fewer '#' marks ("#### 1" under "### 1.1") numbers a list inside that heading.
+ *  - di X shi (di yi shi / di er shi) and yi lai / er lai are run-in enumerations like yi shi;
+ *    "san  shi" spread out by a PDF is yi shi too. di X zhang/jie/tiao at a line start whose
+ *    text is set off by a space or starts with a proper name (zhong hua ...) is a heading.
  *  - Unnumbered headings (numbering lost on export) are not levels. A short title line
  *    without number or punctuation, after a finished paragraph, is a heading of the
  *    document: when the list it follows was itself found under such a heading, the two
