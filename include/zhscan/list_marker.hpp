@@ -465,8 +465,9 @@ class structurer {
   bool nests_in_item(std::size_t r, std::uint8_t k, std::uint32_t last, int j) const noexcept {
     const std::size_t stop = r + 1025 < n_ ? r + 1025 : n_;
     const bool lead_in = (out_[r].level & ctx_after_colon) != 0;
-    // The runs of the new list and of lists nested in it in turn (another 1), innermost last.
-    std::uint32_t run[16];
+    // The runs of the new list and of lists nested in it in turn (another 1), innermost last;
+    // a fourth restart ends the look-ahead (a series of lists), which keeps it short.
+    std::uint32_t run[4];
     int depth = 1;
     run[0] = 1;
     for (std::size_t i = r + 1; i < stop; ++i) {
@@ -479,7 +480,8 @@ class structurer {
         if (heading_pos && pos_of_[kx] >= 0 && pos_of_[kx] < j) return false;
         continue;
       }
-      if (x.ordinal == 1 && depth < 16) {
+      if (x.ordinal == 1) {
+        if (depth == 4) return false;  // a run of restarts: a series of lists, not one nested
         run[depth++] = 1;
         continue;
       }
@@ -504,14 +506,15 @@ class structurer {
    */
   bool outer_number_follows(std::size_t r, std::uint8_t k, std::uint32_t ord) const noexcept {
     const std::size_t stop = r + 1025 < n_ ? r + 1025 : n_;
-    std::uint32_t run[16];  // this run and the lists nested in it (another 1), innermost last
+    std::uint32_t run[4];  // this run and the lists nested in it (another 1), innermost last
     int depth = 1;
     run[0] = ord;
     for (std::size_t i = r + 1; i < stop; ++i) {
       const marker& x = out_[i];
       if (x.style == marker_style::han_bare || (x.flags & flag_after_cut)) continue;
       if (key_of_raw(x) != k) continue;
-      if (x.ordinal == 1 && depth < 16) {
+      if (x.ordinal == 1) {
+        if (depth == 4) return false;  // a run of restarts: a series of lists, not one nested
         run[depth++] = 1;
         continue;
       }
