@@ -814,6 +814,7 @@ class structurer {
         ok = true;
         conf += 10;
       } else if (c.ordinal == 1 && !run_in && !family_match && (strong || medium) &&
+                 !(k >= k_part && k <= k_clause) &&  // chapter forms never nest in themselves
                  !after_heading && depth_ < nest_limit && nests_in_item(r, k, last, j)) {
         // (After an unnumbered heading a restart belongs to that heading, not to the item.)
         ok = true;
