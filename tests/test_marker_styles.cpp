@@ -154,6 +154,15 @@ TEST_CASE("styles: a nested list announced by a lead-in reaches the outer number
         "4、|arabic_dun|4|1|-\n");
 }
 
+TEST_CASE("styles: a nested restart inside a nested restart", "[markers][styles]") {
+  CHECK(both("1、总体情况\n稳步推进。\n2、主要做法\n1、建立制度\n明确职责。\n2、完善机制\n健全流程。\n"
+             "3、创新方式\n1、定期会商\n每月一次。\n2、联合督查\n每季一次。\n4、强化保障\n落实经费。\n"
+             "3、下一步打算\n继续推进。\n") ==
+        "1、|arabic_dun|1|1|-\n2、|arabic_dun|2|1|-\n1、|arabic_dun|1|2|2、\n2、|arabic_dun|2|2|2、\n"
+        "3、|arabic_dun|3|2|2、\n1、|arabic_dun|1|3|3、\n2、|arabic_dun|2|3|3、\n4、|arabic_dun|4|2|2、\n"
+        "3、|arabic_dun|3|1|-\n");
+}
+
 TEST_CASE("styles: depth six and more, with a nested restart at the bottom", "[markers][styles]") {
   CHECK(both("一、总体要求\n（一）指导思想\n1.基本原则\n（1）依法行政\n①权责一致\nA.职能清晰\n"
              "a.分工明确\n内容一。\nb.衔接顺畅\n内容二。\nc.考核到位\n  a.先行试点\n内容三。\n"
@@ -231,4 +240,30 @@ TEST_CASE("styles: spread-out markers and near-misses", "[markers][styles]") {
         "（ 一 ）|paren_han|1|1|-\n（ 二 ）|paren_han|2|1|-\n");
   CHECK(both("全市Ⅲ类水质断面比例提高，\n二级公路里程增加，一类地区补贴标准提高，"
              "第一、二、三产业协调发展。\n") == "");
+}
+
+TEST_CASE("styles: every SIMD level finds the same bracket markers in noise", "[markers][styles]") {
+  // Pseudo-random text over an alphabet dense in bracket shapes and their near-misses.
+  const char* const parts[] = {"【", "】", "〔", "〕", "［", "］", "[", "]", "〖", "〒", "一", "二", "三",
+                               "1", "2", "3", "１", "、", ".", "．", "。", "，", "\n", " ", "文", "字",
+                               "工作", "X", "+", "(", ")", "第", "节", "条", "是", "来", "#", "：", "a"};
+  const std::size_t np = sizeof(parts) / sizeof(parts[0]);
+  std::uint32_t seed = 12345;
+  std::string t;
+  while (t.size() < 100 * 1024) {
+    seed = seed * 1103515245u + 12345u;
+    t += parts[(seed >> 16) % np];
+  }
+  std::vector<marker> a, b;
+  find_markers(t, a, nullptr, simd_level::scalar);
+  REQUIRE(!a.empty());
+  for (simd_level lv : {simd_level::avx2, simd_level::avx512, simd_level::best}) {
+    find_markers(t, b, nullptr, lv);
+    REQUIRE(b.size() == a.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      CHECK(b[i].span.start == a[i].span.start);
+      CHECK(b[i].span.end == a[i].span.end);
+      CHECK(b[i].level == a[i].level);
+    }
+  }
 }

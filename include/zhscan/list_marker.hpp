@@ -92,6 +92,21 @@
  *    sub-marker ("(yi)", "(1)", "yi shi"); that glued first item counts when its next
  *    sibling follows in the section, not when yi belongs to the word before ("tong yi shi")
  *    or the bracket refers to an item of an article ("di san tiao (yi) xiang").
+ *  - Brackets (bracket_styles, one row per pair: lenticular, tortoise shell, full-width and
+ *    ASCII square brackets) around a Han or Arabic numeral, with an optional dunhao or dot
+ *    after them; each pair is a level of its own. After a word they are citations ("[1]"),
+ *    with more than two digits a document number ("[2024]").
+ *  - Nested restarts: a list restarting at 1 inside an open list of the same style is a child
+ *    of that list's last item when, after its own items (and lists nested in them), the
+ *    outer list goes on with its next number; when the inner list reaches that number
+ *    itself, it is nested only if a lead-in line ending with a colon announced it, and the
+ *    outer list takes the number unless it comes again later. After an unnumbered heading a
+ *    restart belongs to that heading.
+ *  - Markdown: "## 1 title" is a bare chapter number; a bare number under a decimal heading
+ *    with fewer '#' marks ("#### 1" under "### 1.1") numbers a list inside that heading.
+ *  - di X shi (di yi shi / di er shi) and yi lai / er lai are run-in enumerations like yi shi;
+ *    "san  shi" spread out by a PDF is yi shi too. di X zhang/jie/tiao at a line start whose
+ *    text is set off by a space or starts with a proper name (zhong hua ...) is a heading.
  *  - Unnumbered headings (numbering lost on export) are not levels. A short title line
  *    without number or punctuation, after a finished paragraph, is a heading of the
  *    document: when the list it follows was itself found under such a heading, the two
@@ -233,8 +248,13 @@ class structurer {
     }
   }
 
-  /** Deepest marker tree the structurer builds (a style may nest in itself). */
-  static constexpr int max_depth = 64;
+  /**
+   * A list nests in an item of its own style only above this depth. Every other push opens
+   * a key that is not open (the Markdown sub-list key at most once per decimal level), so
+   * the stack never holds more than nest_limit + key_count + 6 slots.
+   */
+  static constexpr int nest_limit = 64;
+  static constexpr int max_depth = nest_limit + static_cast<int>(key_count) + 8;
 
   void run() noexcept {
     n_ = out_.size();
@@ -283,6 +303,7 @@ class structurer {
   }
 
   void push(std::uint8_t k, bool inl, std::uint32_t ord, std::size_t idx) noexcept {
+    if (depth_ >= max_depth) return;  // cannot happen (see nest_limit): stay in bounds
     stack_[depth_] = slot{k, 0, inl, false, false, ord, idx};
     pos_of_[k] = depth_;
     ++depth_;
@@ -444,7 +465,11 @@ class structurer {
   bool nests_in_item(std::size_t r, std::uint8_t k, std::uint32_t last, int j) const noexcept {
     const std::size_t stop = r + 1025 < n_ ? r + 1025 : n_;
     const bool lead_in = (out_[r].level & ctx_after_colon) != 0;
-    std::uint32_t inner = 1;
+    // The runs of the new list and of lists nested in it in turn (another 1), innermost last;
+    // a fourth restart ends the look-ahead (a series of lists), which keeps it short.
+    std::uint32_t run[4];
+    int depth = 1;
+    run[0] = 1;
     for (std::size_t i = r + 1; i < stop; ++i) {
       const marker& x = out_[i];
       if (x.style == marker_style::han_bare || (x.flags & flag_after_cut)) continue;
@@ -455,8 +480,17 @@ class structurer {
         if (heading_pos && pos_of_[kx] >= 0 && pos_of_[kx] < j) return false;
         continue;
       }
-      if (x.ordinal == inner + 1 && !(lead_in && x.ordinal == last + 1)) {
-        ++inner;
+      if (x.ordinal == 1) {
+        if (depth == 4) return false;  // a run of restarts: a series of lists, not one nested
+        run[depth++] = 1;
+        continue;
+      }
+      int d = depth - 1;
+      while (d >= 0 && run[d] + 1 != x.ordinal) --d;
+      if (d == 0 && lead_in && x.ordinal == last + 1) d = -1;  // the outer list's, as announced
+      if (d >= 0) {
+        depth = d + 1;
+        ++run[d];
         continue;
       }
       return x.ordinal == last + 1 && heading_pos;
@@ -466,21 +500,29 @@ class structurer {
 
   /**
    * After candidate `r` (number `ord` of key `k`): true when the candidates of key `k` that
-   * follow run on from `ord` (ord + 1, ord + 2, ...) and then number `ord` again. Chunk-number
-   * suspects are passed over; at most 1024 candidates are looked at.
+   * follow run on from `ord` (ord + 1, ord + 2, ..., with lists nested in that run passed
+   * over) and then number `ord` again. Chunk-number suspects are passed over; at most 1024
+   * candidates are looked at.
    */
   bool outer_number_follows(std::size_t r, std::uint8_t k, std::uint32_t ord) const noexcept {
     const std::size_t stop = r + 1025 < n_ ? r + 1025 : n_;
-    std::uint32_t cur = ord;
+    std::uint32_t run[4];  // this run and the lists nested in it (another 1), innermost last
+    int depth = 1;
+    run[0] = ord;
     for (std::size_t i = r + 1; i < stop; ++i) {
       const marker& x = out_[i];
       if (x.style == marker_style::han_bare || (x.flags & flag_after_cut)) continue;
       if (key_of_raw(x) != k) continue;
-      if (x.ordinal == cur + 1) {
-        ++cur;
+      if (x.ordinal == 1) {
+        if (depth == 4) return false;  // a run of restarts: a series of lists, not one nested
+        run[depth++] = 1;
         continue;
       }
-      return x.ordinal == ord;
+      int d = depth - 1;
+      while (d >= 0 && run[d] + 1 != x.ordinal) --d;
+      if (d < 0) return x.ordinal == ord;
+      depth = d + 1;
+      ++run[d];
     }
     return false;
   }
@@ -772,7 +814,8 @@ class structurer {
         ok = true;
         conf += 10;
       } else if (c.ordinal == 1 && !run_in && !family_match && (strong || medium) &&
-                 !after_heading && depth_ < max_depth && nests_in_item(r, k, last, j)) {
+                 !(k >= k_part && k <= k_clause) &&  // chapter forms never nest in themselves
+                 !after_heading && depth_ < nest_limit && nests_in_item(r, k, last, j)) {
         // (After an unnumbered heading a restart belongs to that heading, not to the item.)
         ok = true;
         nest = true;
