@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli_common.hpp"
+#include "zhscan/base_unit.hpp"
 #include "zhscan/list_marker.hpp"
 #include "zhscan/metric.hpp"
 #include "zhscan/outline.hpp"
@@ -19,7 +20,9 @@ namespace zhscan_cli {
  * Appends one JSON line per metric of `text` to `out`:
  * {"start","end","text","value","low","high","ratio","approx","unit","unit_text","category"}
  * then the extras "numeral", "number" (the number as written) and "change_from" (index of
- * the metric this one changes from, or null), and last "section": the start offset of the
+ * the metric this one changes from, or null), "base_value", "base_low", "base_high" and
+ * "base_unit" (the amount in its base unit, zhscan::base_quantity: exact decimals, null
+ * where nothing applies), and last "section": the start offset of the
  * marker of the innermost outline section holding the metric (the markers and outline of
  * `zhscan markers` / `zhscan outline` on the same text), null before the first marker.
  * Fields that do not apply are null.
@@ -76,6 +79,16 @@ inline void cli_metrics(std::string_view text, std::string& out) {
     out += ",\"change_from\":";
     if (m.change_from == zhscan::npos) out += "null";
     else json_uint(out, m.change_from);
+    const zhscan::base_amount b = zhscan::base_quantity(m);
+    out += ",\"base_value\":";
+    json_decimal(out, b.value);
+    out += ",\"base_low\":";
+    json_decimal(out, b.low);
+    out += ",\"base_high\":";
+    json_decimal(out, b.high);
+    out += ",\"base_unit\":";
+    if (b.unit.empty()) out += "null";
+    else json_string(out, b.unit);
     out += ",\"section\":";
     if (m.section == zhscan::npos) out += "null";
     else json_uint(out, m.section);
