@@ -20,7 +20,8 @@ namespace zhscan {
  *    "x" (multiples), the ISO 4217 code for money (CNY, USD ...), the counted noun for counts
  *    and persons (ren, suo, ge ...), "month" for months, quarters and years (they have no
  *    exact length in seconds: liang nian ling san ge yue = 27 month); empty where nothing
- *    applies: ratios, rates (a unit with a denominator: yuan / ren), units without a fixed
+ *    applies: ratios, rates (a unit with a denominator: yuan / ren) other than speeds
+ *    (a length over a time: 120 gongli / xiaoshi = 33.3333333333333 m/s), units without a fixed
  *    base (du: degree or kilowatt-hour; semester, class hour, working day; rupee, franc),
  *    calendar words.
  *  - `value` (shape value), `low` and `high` (shape range): the amounts in `unit`, NaN where
@@ -112,9 +113,18 @@ constexpr decimal to_base(const decimal& v, const unit_base& b) noexcept {
  */
 constexpr base_amount base_quantity(const metric& m) noexcept {
   base_amount r{};
-  if (m.shape == metric_shape::ratio || !m.per.empty()) return r;
+  if (m.shape == metric_shape::ratio || !m.per2.empty()) return r;
   const detail::unit_base* b = detail::find_unit_base(m.unit);
   if (b == nullptr) return r;
+  detail::unit_base speed{};
+  if (!m.per.empty()) {
+    // a speed (gongli / xiaoshi, km/h, mi / miao): length over time in m/s; other rates
+    // have no base
+    const detail::unit_base* d = detail::find_unit_base(m.per);
+    if (d == nullptr || b->base != "m" || d->base != "s" || d->offset != 0) return r;
+    speed = {"m/s", "", b->num * d->den, b->den * d->num, b->exp10 - d->exp10, 0};
+    b = &speed;
+  }
   r.unit = b->base;
   if (m.shape == metric_shape::value) {
     r.value = detail::to_base(m.exact_a, *b);
