@@ -114,7 +114,9 @@ constexpr decimal to_base(const decimal& v, const unit_base& b) noexcept {
 constexpr base_amount base_quantity(const metric& m) noexcept {
   base_amount r{};
   if (m.shape == metric_shape::ratio || !m.per2.empty()) return r;
-  const detail::unit_base* b = detail::find_unit_base(m.unit);
+  // kuai as money (wu kuai liu, shi kuai qian: category currency) is yuan; else a count of pieces
+  const bool kuai_money = m.category == unit_category::currency && m.unit == "\u5757";
+  const detail::unit_base* b = detail::find_unit_base(kuai_money ? std::string_view("\u5143") : m.unit);
   if (b == nullptr) return r;
   detail::unit_base speed{};
   if (!m.per.empty()) {

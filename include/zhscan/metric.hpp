@@ -1948,12 +1948,34 @@ class metric_scanner {
 
   /**
    * After yuan / kuai at `q`: jiao / mao and fen (wu yuan san jiao, shi kuai san mao, 3 kuai 5
-   * mao 2 fen), a bare tenth after kuai (liang kuai wu), and kuai qian ("12 kuai qian": qian
+   * mao 2 fen), a bare tenth after kuai (liang kuai wu), ling and a hundredth (san kuai ling si
+   * = 3.04, wu yuan ling wu fen = 5.05), and kuai qian ("12 kuai qian": qian
    * stays outside the span). Each makes kuai money instead of a count of pieces.
    */
   ZHSCAN_METRIC_NOINLINE money_tail_result money_tail(const char* q, bool kuai) const noexcept {
     money_tail_result t;
     t.end = q;
+    if (key_at(q) == utf8_key3(0x96F6)) {  // ling: san kuai ling si = 3.04, wu yuan ling wu fen
+      unsigned l2;
+      const int d2 = single_digit_at(q + 3, l2);
+      if (d2 > 0) {
+        const char* r = q + 3 + l2;
+        unsigned v;
+        bool ok = false;
+        if (key_at(r) == utf8_key3(0x5206) && !find_unit(r + 3, e_)) {  // fen
+          r += 3;
+          ok = true;
+        } else {
+          ok = han_role_at(r, e_, v) == han_role::none && !is_digit_cp(at(r).cp) && !find_unit(r, e_);
+        }
+        if (ok) {
+          t.add = decimal::make(static_cast<std::uint64_t>(d2), -2);
+          t.end = r;
+          t.money = true;
+        }
+      }
+      return t;
+    }
     unsigned len;
     const int d = single_digit_at(q, len);
     if (d >= 0) {
