@@ -12,8 +12,9 @@ cases.tsv columns (tab-separated, '#' lines and blank lines ignored):
              "base_high"), "-" for null
   base_unit  "base_unit", "-" for null
   approx     "approx", "-" for null
-  status     "ok" (must pass) or "gap" (a known gap of issue 10: reported, not failed; the
-             check fails when a gap case passes, so that the file is updated)
+  status     "ok" (must pass), "gap" (a known gap of issue 10: reported, not failed; the
+             check fails when a gap case passes, so that the file is updated), or "none":
+             no metric may overlap `span` (the other columns are "-")
 Also checks the field order of every line: base_value, base_low, base_high, base_unit come
 right after change_from.
 Exit status 0 when every "ok" case passes.
@@ -68,8 +69,8 @@ def main():
             if not line or line.startswith('#'):
                 continue
             cols = line.split('\t')
-            if len(cols) != 8 or cols[7] not in ('ok', 'gap'):
-                print('%s:%d: expected 8 columns ending in ok/gap' % (args.cases, n))
+            if len(cols) != 8 or cols[7] not in ('ok', 'gap', 'none'):
+                print('%s:%d: expected 8 columns ending in ok/gap/none' % (args.cases, n))
                 return 1
             cases.append((n, cols))
     # one run: the cases as one JSON Lines batch
@@ -93,6 +94,17 @@ def main():
     ok = fail = gap = gap_passed = 0
     for n, c in cases:
         want = c[1:7]
+        if c[7] == 'none':
+            start = c[0].find(c[1])
+            end = start + len(c[1])
+            hits = [m['text'] for m in out.get(str(n), [])
+                    if int(m['start']) < len(c[0][:end].encode()) and int(m['end']) > len(c[0][:start].encode())]
+            if start < 0 or hits:
+                fail += 1
+                print('FAIL line %d: %s: no metric expected over %s, got %s' % (n, c[0], c[1], hits))
+            else:
+                ok += 1
+            continue
         got = None
         for m in out.get(str(n), []):
             d = describe(m)
