@@ -2011,6 +2011,45 @@ class metric_scanner {
     return t;
   }
 
+  /**
+   * After mi / jin at `q` (a Han number before): the tenths of the unit written as its own
+   * digits (yi mi qi wu = 1.75 m, yi mi ba = 1.8 m) or, after jin, a digit and liang (3 jin 5
+   * liang = 3.5 jin, 1 liang = 0.1 jin). Not when a numeral, a digit or a unit follows the
+   * digits (wu mi san ge: san ge is a count of its own).
+   */
+  money_tail_result measure_tail(const char* q, bool jin, bool han) const noexcept {
+    money_tail_result t;
+    t.end = q;
+    unsigned l1;
+    const int d1 = single_digit_at(q, l1);
+    if (d1 < 0) return t;
+    const char* r = q + l1;
+    if (jin) {
+      if (key_at(r) == utf8_key3(0x4E24) || key_at(r) == utf8_key3(0x5169)) {  // liang (s/t)
+        unsigned v;
+        const char* a = r + 3;
+        if (han_role_at(a, e_, v) == han_role::none && !is_digit_cp(at(a).cp) && !find_unit(a, e_)) {
+          t.add = decimal::make(static_cast<std::uint64_t>(d1), -1);
+          t.end = a;
+        }
+      }
+      return t;
+    }
+    if (!han || l1 != 3 || d1 == 0) return t;
+    decimal add = decimal::make(static_cast<std::uint64_t>(d1), -1);
+    unsigned l2;
+    const int d2 = single_digit_at(r, l2);
+    if (d2 >= 0 && l2 == 3) {
+      add = add + decimal::make(static_cast<std::uint64_t>(d2), -2);
+      r += 3;
+    }
+    unsigned v;
+    if (han_role_at(r, e_, v) != han_role::none || is_digit_cp(at(r).cp) || find_unit(r, e_)) return t;
+    t.add = add;
+    t.end = r;
+    return t;
+  }
+
   /** False when no money tail can start at `q` (its first byte is no digit and no lead byte
    *  of an ideograph or a full-width digit): the common case after yuan, a punctuation mark. */
   bool may_start_money_tail(const char* q) const noexcept {
@@ -2097,6 +2136,9 @@ class metric_scanner {
     money_tail_result mt;
     const bool kuai = (u->flags & u_money) && u->norm_key == utf8_key3(0x5757);  // kuai
     if ((u->flags & u_money) && !um.per && may_start_money_tail(um.end)) mt = money_tail(um.end, kuai);
+    else if ((u->norm_key == utf8_key3(0x7C73) || u->norm_key == utf8_key3(0x65A4)) && !um.per && !um.half &&
+             n.integer && may_start_money_tail(um.end))  // mi, jin
+      mt = measure_tail(um.end, u->norm_key == utf8_key3(0x65A4), !n.arabic);
     if (mt.money && kuai ? (n.arabic ? false : in_fixed_term(p)) : !unit_allowed(p, n, um, false)) {
       // a rejected unit that names a date/rank swallows the number (and its unit) for good
       return n.skip;
