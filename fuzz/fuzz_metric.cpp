@@ -73,8 +73,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       ZHSCAN_FUZZ_CHECK(b.value.nan && b.low.nan && b.high.nan);
       continue;
     }
-    const zhscan::detail::unit_base* row = zhscan::detail::find_unit_base(m.unit);
-    ZHSCAN_FUZZ_CHECK(row != nullptr && row->base == b.unit);
+    // the row of the unit (kuai as money: yuan); a speed: the numerator's row over the
+    // denominator's
+    const bool kuai_money = m.category == zhscan::unit_category::currency && m.unit == "\u5757";
+    const zhscan::detail::unit_base* row = zhscan::detail::find_unit_base(kuai_money ? "\u5143" : m.unit);
+    ZHSCAN_FUZZ_CHECK(row != nullptr);
+    zhscan::detail::unit_base speed{};
+    if (!m.per.empty()) {
+      const zhscan::detail::unit_base* d = zhscan::detail::find_unit_base(m.per);
+      ZHSCAN_FUZZ_CHECK(d != nullptr && row->base == "m" && d->base == "s");
+      speed = {"m/s", "", row->num * d->den, row->den * d->num, row->exp10 - d->exp10, 0};
+      row = &speed;
+    }
+    ZHSCAN_FUZZ_CHECK(row->base == b.unit);
     const zhscan::decimal vs[3] = {m.value_exact(), m.low_exact(), m.high_exact()};
     const zhscan::decimal bs[3] = {b.value, b.low, b.high};
     for (int i = 0; i < 3; ++i) {
