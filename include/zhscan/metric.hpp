@@ -1683,7 +1683,14 @@ class metric_scanner {
     const std::uint32_t nk = norm_key(u);
     if ((f & u_date) && !(nk == utf8_key3(0x65E5) && may_be_duration_day(um.end) && day_is_duration(p, um.end)))  // ri
       return false;
-    if ((f & u_arabic_only) && han) {
+    if ((f & u_arabic_only) && han && nk == utf8_key3(0x6BDB)) {
+      // mao after a Han number: only before a digit or qian (liang mao wu, wu mao qian; san mao
+      // is a name)
+      const mchar nx = at(um.end);
+      unsigned dv;
+      if (!(nx.cp == 0x94B1 || nx.cp == 0x9322 || (han_role_of(nx.cp, dv) == han_role::digit && dv > 0)))
+        return false;
+    } else if ((f & u_arabic_only) && han) {
       // a Han temperature: ling xia wu du, san shi du. (yi du, liang du huojiang: "once", "twice")
       if (!(f & u_temp)) return false;
       if (!ends_with_at(lo(p, 6), p, "\u96F6\u4E0B") && n.single != 1 && n.single != 12) {  // ling xia
@@ -2012,12 +2019,12 @@ class metric_scanner {
   }
 
   /**
-   * After mi / jin at `q` (a Han number before): the tenths of the unit written as its own
-   * digits (yi mi qi wu = 1.75 m, yi mi ba = 1.8 m) or, after jin, a digit and liang (3 jin 5
+   * After mi / jin / mao at `q` (a Han number before): the tenths of the unit written as its
+   * own digits (yi mi qi wu = 1.75 m, yi mi ba = 1.8 m; liang mao wu = 2.5 mao, one digit) or, after jin, a digit and liang (3 jin 5
    * liang = 3.5 jin, 1 liang = 0.1 jin). Not when a numeral, a digit or a unit follows the
    * digits (wu mi san ge: san ge is a count of its own).
    */
-  money_tail_result measure_tail(const char* q, bool jin, bool han) const noexcept {
+  money_tail_result measure_tail(const char* q, bool jin, bool han, bool one_digit) const noexcept {
     money_tail_result t;
     t.end = q;
     unsigned l1;
@@ -2039,7 +2046,7 @@ class metric_scanner {
     decimal add = decimal::make(static_cast<std::uint64_t>(d1), -1);
     unsigned l2;
     const int d2 = single_digit_at(r, l2);
-    if (d2 >= 0 && l2 == 3) {
+    if (d2 >= 0 && l2 == 3 && !one_digit) {
       add = add + decimal::make(static_cast<std::uint64_t>(d2), -2);
       r += 3;
     }
@@ -2136,9 +2143,10 @@ class metric_scanner {
     money_tail_result mt;
     const bool kuai = (u->flags & u_money) && u->norm_key == utf8_key3(0x5757);  // kuai
     if ((u->flags & u_money) && !um.per && may_start_money_tail(um.end)) mt = money_tail(um.end, kuai);
-    else if ((u->norm_key == utf8_key3(0x7C73) || u->norm_key == utf8_key3(0x65A4)) && !um.per && !um.half &&
+    else if ((u->norm_key == utf8_key3(0x7C73) || u->norm_key == utf8_key3(0x65A4) ||
+              u->norm_key == utf8_key3(0x6BDB)) && !um.per && !um.half &&
              n.integer && may_start_money_tail(um.end))  // mi, jin
-      mt = measure_tail(um.end, u->norm_key == utf8_key3(0x65A4), !n.arabic);
+      mt = measure_tail(um.end, u->norm_key == utf8_key3(0x65A4), !n.arabic, u->norm_key == utf8_key3(0x6BDB));
     if (mt.money && kuai ? (n.arabic ? false : in_fixed_term(p)) : !unit_allowed(p, n, um, false)) {
       // a rejected unit that names a date/rank swallows the number (and its unit) for good
       return n.skip;

@@ -125,6 +125,9 @@ def main():
             elif args.verbose:
                 print('gap line %d: %s\n  want %s\n  got  %s' % (n, c[0], want, got))
     print('quantities: %d ok cases pass, %d fail; %d known gaps (%d now pass)' % (ok, fail, gap, gap_passed))
+    if ok < 100:
+        print('quantities: fewer than 100 passing cases: is cases.tsv complete?')
+        return 1
     return 1 if fail or gap_passed else 0
 
 
