@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli_common.hpp"
+#include "zhscan/base_unit.hpp"
 #include "zhscan/list_marker.hpp"
 #include "zhscan/change.hpp"
 #include "zhscan/metric.hpp"
@@ -117,6 +118,16 @@ inline void cli_metrics(std::string_view text, std::string& out) {
     out += ",\"change_from\":";
     if (m.change_from == zhscan::npos) out += "null";
     else json_uint(out, m.change_from);
+    const zhscan::base_amount b = zhscan::base_quantity(m);
+    out += ",\"base_value\":";
+    json_decimal(out, b.value);
+    out += ",\"base_low\":";
+    json_decimal(out, b.low);
+    out += ",\"base_high\":";
+    json_decimal(out, b.high);
+    out += ",\"base_unit\":";
+    if (b.unit.empty()) out += "null";
+    else json_string(out, b.unit);
     out += ",\"section\":";
     if (m.section == zhscan::npos) out += "null";
     else json_uint(out, m.section);

@@ -3,7 +3,8 @@
 // non-overlapping, number and unit spans inside the metric span, finite values (NaN only
 // where a field does not apply), low <= high for ranges, the vector-reusing overload equals
 // the returning one, every SIMD level gives the same metrics, and the vector candidate
-// finders equal the scalar one.
+// finders equal the scalar one; base_quantity's amounts are the values times the unit row's
+// exact factor (exactly where that terminates, else within 15 significant digits).
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -14,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "zhscan/base_unit.hpp"
 #include "zhscan/metric.hpp"
 
 #define ZHSCAN_FUZZ_CHECK(cond)      \
@@ -62,6 +64,44 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         ZHSCAN_FUZZ_CHECK(tr.ec == std::errc());
         *tr.ptr = '\0';
         ZHSCAN_FUZZ_CHECK(std::strtod(text, nullptr) == x);
+      }
+    }
+  }
+  for (const zhscan::metric& m : ms) {
+    const zhscan::base_amount b = zhscan::base_quantity(m);
+    if (b.unit.empty()) {
+      ZHSCAN_FUZZ_CHECK(b.value.nan && b.low.nan && b.high.nan);
+      continue;
+    }
+    // the row of the unit (kuai as money: yuan); a speed: the numerator's row over the
+    // denominator's
+    const bool kuai_money = m.category == zhscan::unit_category::currency && m.unit == "\u5757";
+    const zhscan::detail::unit_base* row = zhscan::detail::find_unit_base(kuai_money ? "\u5143" : m.unit);
+    ZHSCAN_FUZZ_CHECK(row != nullptr);
+    zhscan::detail::unit_base speed{};
+    if (!m.per.empty()) {
+      const zhscan::detail::unit_base* d = zhscan::detail::find_unit_base(m.per);
+      ZHSCAN_FUZZ_CHECK(d != nullptr && row->base == "m" && d->base == "s");
+      speed = {"m/s", "", row->num * d->den, row->den * d->num, row->exp10 - d->exp10, 0};
+      row = &speed;
+    }
+    ZHSCAN_FUZZ_CHECK(row->base == b.unit);
+    const zhscan::decimal vs[3] = {m.value_exact(), m.low_exact(), m.high_exact()};
+    const zhscan::decimal bs[3] = {b.value, b.low, b.high};
+    for (int i = 0; i < 3; ++i) {
+      ZHSCAN_FUZZ_CHECK(vs[i].nan == bs[i].nan);
+      if (vs[i].nan) continue;
+      ZHSCAN_FUZZ_CHECK(!bs[i].inexact);
+      // base * den == (value + offset) * num * 10^exp10
+      const zhscan::decimal lhs = bs[i] * zhscan::decimal::make(row->den);
+      const zhscan::decimal rhs =
+          ((row->offset ? vs[i] + zhscan::decimal::from_int(row->offset) : vs[i]) * zhscan::decimal::make(row->num))
+              .scaled(row->exp10);
+      if (row->den == 1 && !rhs.inexact) {
+        ZHSCAN_FUZZ_CHECK(lhs == rhs);  // exact: value times the factor
+      } else if (!lhs.inexact && !rhs.inexact) {
+        const double x = lhs.to_double(), y = rhs.to_double();
+        ZHSCAN_FUZZ_CHECK(lhs == rhs || std::fabs(x - y) <= 1e-14 * std::fabs(y) * row->den);
       }
     }
   }

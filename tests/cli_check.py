@@ -395,15 +395,15 @@ def check_chunks(cli):
         r = run(cli, bad + ['chunks.txt'])
         if r.returncode != 2 or r.stdout:
             fail('zhscan %s: exit status %d (2 expected)' % (' '.join(bad), r.returncode))
-    # metrics: "section" follows "change_from", the marker start of the metric's section.
+    # metrics: "section" follows "base_unit", the marker start of the metric's section.
     r = run(cli, ['metrics', 'chunks.txt'])
     for line in r.stdout.decode('utf-8').splitlines():
         rec = json.loads(line)
         keys = list(rec)
         sec = max((m for m in starts if m <= rec['start']), default=None)
-        if 'section' not in keys or keys[keys.index('section') - 1] != 'change_from' \
+        if 'section' not in keys or keys[keys.index('section') - 1] != 'base_unit' \
                 or rec['section'] != sec:
-            fail('zhscan metrics: %r: "section" %r (after change_from?), expected %r'
+            fail('zhscan metrics: %r: "section" %r (after base_unit?), expected %r'
                  % (rec['text'], rec.get('section'), sec))
     recs = json_lines(r.stdout, 'zhscan metrics chunks.txt')
     if len(recs) < 5 or recs[0]['section'] is not None or recs[-1]['section'] is None:

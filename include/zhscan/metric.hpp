@@ -1683,7 +1683,14 @@ class metric_scanner {
     const std::uint32_t nk = norm_key(u);
     if ((f & u_date) && !(nk == utf8_key3(0x65E5) && may_be_duration_day(um.end) && day_is_duration(p, um.end)))  // ri
       return false;
-    if ((f & u_arabic_only) && han) {
+    if ((f & u_arabic_only) && han && nk == utf8_key3(0x6BDB)) {
+      // mao after a Han number: only before a digit or qian (liang mao wu, wu mao qian; san mao
+      // is a name)
+      const mchar nx = at(um.end);
+      unsigned dv;
+      if (!(nx.cp == 0x94B1 || nx.cp == 0x9322 || (han_role_of(nx.cp, dv) == han_role::digit && dv > 0)))
+        return false;
+    } else if ((f & u_arabic_only) && han) {
       // a Han temperature: ling xia wu du, san shi du. (yi du, liang du huojiang: "once", "twice")
       if (!(f & u_temp)) return false;
       if (!ends_with_at(lo(p, 6), p, "\u96F6\u4E0B") && n.single != 1 && n.single != 12) {  // ling xia
@@ -1948,12 +1955,34 @@ class metric_scanner {
 
   /**
    * After yuan / kuai at `q`: jiao / mao and fen (wu yuan san jiao, shi kuai san mao, 3 kuai 5
-   * mao 2 fen), a bare tenth after kuai (liang kuai wu), and kuai qian ("12 kuai qian": qian
+   * mao 2 fen), a bare tenth after kuai (liang kuai wu), ling and a hundredth (san kuai ling si
+   * = 3.04, wu yuan ling wu fen = 5.05), and kuai qian ("12 kuai qian": qian
    * stays outside the span). Each makes kuai money instead of a count of pieces.
    */
   ZHSCAN_METRIC_NOINLINE money_tail_result money_tail(const char* q, bool kuai) const noexcept {
     money_tail_result t;
     t.end = q;
+    if (key_at(q) == utf8_key3(0x96F6)) {  // ling: san kuai ling si = 3.04, wu yuan ling wu fen
+      unsigned l2;
+      const int d2 = single_digit_at(q + 3, l2);
+      if (d2 > 0) {
+        const char* r = q + 3 + l2;
+        unsigned v;
+        bool ok = false;
+        if (key_at(r) == utf8_key3(0x5206) && !find_unit(r + 3, e_)) {  // fen
+          r += 3;
+          ok = true;
+        } else {
+          ok = han_role_at(r, e_, v) == han_role::none && !is_digit_cp(at(r).cp) && !find_unit(r, e_);
+        }
+        if (ok) {
+          t.add = decimal::make(static_cast<std::uint64_t>(d2), -2);
+          t.end = r;
+          t.money = true;
+        }
+      }
+      return t;
+    }
     unsigned len;
     const int d = single_digit_at(q, len);
     if (d >= 0) {
@@ -1986,6 +2015,45 @@ class metric_scanner {
       const std::uint32_t k = key_at(q);
       t.money = k == utf8_key3(0x94B1) || k == utf8_key3(0x9322);  // qian (s/t)
     }
+    return t;
+  }
+
+  /**
+   * After mi / jin / mao at `q` (a Han number before): the tenths of the unit written as its
+   * own digits (yi mi qi wu = 1.75 m, yi mi ba = 1.8 m; liang mao wu = 2.5 mao, one digit) or, after jin, a digit and liang (3 jin 5
+   * liang = 3.5 jin, 1 liang = 0.1 jin). Not when a numeral, a digit or a unit follows the
+   * digits (wu mi san ge: san ge is a count of its own).
+   */
+  money_tail_result measure_tail(const char* q, bool jin, bool han, bool one_digit) const noexcept {
+    money_tail_result t;
+    t.end = q;
+    unsigned l1;
+    const int d1 = single_digit_at(q, l1);
+    if (d1 < 0) return t;
+    const char* r = q + l1;
+    if (jin) {
+      if (key_at(r) == utf8_key3(0x4E24) || key_at(r) == utf8_key3(0x5169)) {  // liang (s/t)
+        unsigned v;
+        const char* a = r + 3;
+        if (han_role_at(a, e_, v) == han_role::none && !is_digit_cp(at(a).cp) && !find_unit(a, e_)) {
+          t.add = decimal::make(static_cast<std::uint64_t>(d1), -1);
+          t.end = a;
+        }
+      }
+      return t;
+    }
+    if (!han || l1 != 3 || d1 == 0) return t;
+    decimal add = decimal::make(static_cast<std::uint64_t>(d1), -1);
+    unsigned l2;
+    const int d2 = single_digit_at(r, l2);
+    if (d2 >= 0 && l2 == 3 && !one_digit) {
+      add = add + decimal::make(static_cast<std::uint64_t>(d2), -2);
+      r += 3;
+    }
+    unsigned v;
+    if (han_role_at(r, e_, v) != han_role::none || is_digit_cp(at(r).cp) || find_unit(r, e_)) return t;
+    t.add = add;
+    t.end = r;
     return t;
   }
 
@@ -2075,6 +2143,10 @@ class metric_scanner {
     money_tail_result mt;
     const bool kuai = (u->flags & u_money) && u->norm_key == utf8_key3(0x5757);  // kuai
     if ((u->flags & u_money) && !um.per && may_start_money_tail(um.end)) mt = money_tail(um.end, kuai);
+    else if ((u->norm_key == utf8_key3(0x7C73) || u->norm_key == utf8_key3(0x65A4) ||
+              u->norm_key == utf8_key3(0x6BDB)) && !um.per && !um.half &&
+             n.integer && may_start_money_tail(um.end))  // mi, jin
+      mt = measure_tail(um.end, u->norm_key == utf8_key3(0x65A4), !n.arabic, u->norm_key == utf8_key3(0x6BDB));
     if (mt.money && kuai ? (n.arabic ? false : in_fixed_term(p)) : !unit_allowed(p, n, um, false)) {
       // a rejected unit that names a date/rank swallows the number (and its unit) for good
       return n.skip;

@@ -12,6 +12,7 @@
 #include "list_marker.hpp"
 #include "outline.hpp"
 #include "metric.hpp"
+#include "base_unit.hpp"
 #include "section.hpp"
 #include "chunk.hpp"
 #include "change.hpp"

@@ -9,8 +9,10 @@
 
 inline constexpr unit_entry unit_table[] = {
     {"%", "%", unit_category::percent, 1.0, 0, ""},  // percent
+    {"B", "B", unit_category::data_size, 1.0, u_latin, ""},  // byte (Latin)
     {"GB", "GB", unit_category::data_size, 1.0, u_latin, ""},  // bytes (Latin)
     {"GW", "GW", unit_category::other, 1.0, u_latin, ""},  // gigawatt (Latin)
+    {"GWh", "GWh", unit_category::other, 1.0, u_latin, ""},  // gigawatt-hour (Latin)
     {"Gb", "Gb", unit_category::data_size, 1.0, u_latin, ""},  // bytes (Latin)
     {"Gbps", "Gbps", unit_category::data_size, 1.0, u_latin, ""},  // bits per second (Latin)
     {"KB", "KB", unit_category::data_size, 1.0, u_latin, ""},  // bytes (Latin)
@@ -23,9 +25,17 @@ inline constexpr unit_entry unit_table[] = {
     {"Mbps", "Mbps", unit_category::data_size, 1.0, u_latin, ""},  // bits per second (Latin)
     {"PB", "PB", unit_category::data_size, 1.0, u_latin, ""},  // bytes (Latin)
     {"TB", "TB", unit_category::data_size, 1.0, u_latin, ""},  // bytes (Latin)
+    {"V", "V", unit_category::other, 1.0, u_latin, ""},  // volt (Latin)
+    {"W", "W", unit_category::other, 1.0, u_latin, ""},  // watt (Latin)
+    {"cc", "cc", unit_category::volume, 1.0, u_latin, ""},  // cubic centimetre (cc)
     {"cm", "cm", unit_category::length, 1.0, u_latin, ""},  // centimetre (Latin)
+    {"cm2", "cm2", unit_category::area, 1.0, u_latin, ""},  // square centimetre (Latin)
+    {"cm3", "cm3", unit_category::volume, 1.0, u_latin, ""},  // cubic centimetre (Latin)
+    {"cm\u00B2", "cm\u00B2", unit_category::area, 1.0, u_latin, ""},  // square centimetre (Latin)
+    {"cm\u00B3", "cm\u00B3", unit_category::volume, 1.0, u_latin, ""},  // cubic centimetre (Latin)
     {"g", "g", unit_category::mass, 1.0, u_latin, ""},  // gram (Latin)
     {"h", "h", unit_category::duration, 1.0, u_latin|u_denominator_only, ""},  // hour (Latin; rate denominators only)
+    {"kV", "kV", unit_category::other, 1.0, u_latin, ""},  // kilovolt (Latin)
     {"kW", "kW", unit_category::other, 1.0, u_latin, ""},  // kilowatt
     {"kWh", "kWh", unit_category::other, 1.0, u_latin, ""},  // kilowatt-hour
     {"kg", "kg", unit_category::mass, 1.0, u_latin, ""},  // kilogram (Latin)
@@ -39,6 +49,8 @@ inline constexpr unit_entry unit_table[] = {
     {"mg", "mg", unit_category::mass, 1.0, u_latin, ""},  // milligram (Latin)
     {"ml", "ml", unit_category::volume, 1.0, u_latin, ""},  // millilitre (Latin)
     {"mm", "mm", unit_category::length, 1.0, u_latin, ""},  // millimetre (Latin)
+    {"mm2", "mm2", unit_category::area, 1.0, u_latin, ""},  // square millimetre (Latin)
+    {"mm\u00B2", "mm\u00B2", unit_category::area, 1.0, u_latin, ""},  // square millimetre (Latin)
     {"m\u00B2", "m\u00B2", unit_category::area, 1.0, u_latin, ""},  // square metre (Latin)
     {"m\u00B3", "m\u00B3", unit_category::volume, 1.0, u_latin, ""},  // cubic metre (Latin)
     {"s", "s", unit_category::duration, 1.0, u_latin|u_denominator_only, ""},  // second (Latin; rate denominators only)
@@ -72,6 +84,8 @@ inline constexpr unit_entry unit_table[] = {
     {"\u4EF6", "\u4EF6", unit_category::count, 1.0, 0, ""},  // jian, piece / case
     {"\u4EF6\u6B21", "\u4EF6\u6B21", unit_category::count, 1.0, 0, ""},  // jian ci, item-times
     {"\u4EFD", "\u4EFD", unit_category::count, 1.0, 0, "\u989D\u984D"},  // fen, copy / portion
+    {"\u4F0F", "\u4F0F", unit_category::other, 1.0, u_arabic_only, "\u5929\u7279"},  // volt; after Arabic digits only (san fu tian is a season)
+    {"\u4F0F\u7279", "\u4F0F", unit_category::other, 1.0, 0, ""},  // volt
     {"\u4F4D", "\u4F4D", unit_category::person, 1.0, 0, "\u4E8E\u65BC\u7F6E\u6570\u6578\u5C45\u5217"},  // wei, person (polite measure word)
     {"\u4F8B", "\u4F8B", unit_category::count, 1.0, 0, "\u5982"},  // li, case
     {"\u500B", "\u4E2A", unit_category::count, 1.0, 0, "\u6027\u4F53\u9AD4\u522B\u5225\u6848\u7A0E\u7A05"},  // ge, generic measure word
@@ -100,6 +114,7 @@ inline constexpr unit_entry unit_table[] = {
     {"\u516C\u5428", "\u516C\u5428", unit_category::mass, 1.0, 0, ""},  // metric tonne
     {"\u516C\u5678", "\u516C\u5428", unit_category::mass, 1.0, 0, ""},  // metric tonne
     {"\u516C\u65A4", "\u516C\u65A4", unit_category::mass, 1.0, 0, ""},  // kilogram
+    {"\u516C\u88CF", "\u516C\u91CC", unit_category::length, 1.0, 0, ""},  // kilometre (traditional variant spelling)
     {"\u516C\u91CC", "\u516C\u91CC", unit_category::length, 1.0, 0, ""},  // kilometre
     {"\u516C\u9803", "\u516C\u9877", unit_category::area, 1.0, 0, ""},  // hectare
     {"\u516C\u9877", "\u516C\u9877", unit_category::area, 1.0, 0, ""},  // hectare
@@ -112,6 +127,8 @@ inline constexpr unit_entry unit_table[] = {
     {"\u5242\u6B21", "\u5242\u6B21", unit_category::count, 1.0, 0, ""},  // ji ci, doses given
     {"\u5291", "\u5242", unit_category::count, 1.0, 0, "\u91CF\u578B"},  // ji (trad), dose
     {"\u5291\u6B21", "\u5242\u6B21", unit_category::count, 1.0, 0, ""},  // ji ci (trad)
+    {"\u52A0\u4ED1", "\u52A0\u4ED1", unit_category::volume, 1.0, 0, ""},  // US gallon
+    {"\u52A0\u4F96", "\u52A0\u4ED1", unit_category::volume, 1.0, 0, ""},  // US gallon
     {"\u5339", "\u5339", unit_category::count, 1.0, 0, "\u914D"},  // pi, horse / bolt
     {"\u5343\u4F0F", "\u5343\u4F0F", unit_category::other, 1.0, 0, ""},  // kilovolt
     {"\u5343\u5143", "\u5143", unit_category::currency, 1000.0, u_magnitude, ""},  // qian yuan, 10^3 yuan
@@ -135,8 +152,13 @@ inline constexpr unit_entry unit_table[] = {
     {"\u53F0\u6B21", "\u53F0\u6B21", unit_category::count, 1.0, 0, ""},  // tai ci, machine-times
     {"\u53F7", "-", unit_category::other, 1.0, u_date, ""},  // calendar / clock word: date or time
     {"\u5409\u7126", "\u5409\u7126", unit_category::other, 1.0, 0, ""},  // gigajoule
+    {"\u5409\u74E6", "\u5409\u74E6", unit_category::other, 1.0, 0, ""},  // gigawatt
+    {"\u5409\u74E6\u65F6", "\u5409\u74E6\u65F6", unit_category::other, 1.0, 0, ""},  // gigawatt-hour
+    {"\u5409\u74E6\u6642", "\u5409\u74E6\u65F6", unit_category::other, 1.0, 0, ""},  // gigawatt-hour
+    {"\u540B", "\u82F1\u5BF8", unit_category::length, 1.0, 0, ""},  // inch (Cantonese / Taiwanese)
     {"\u540D", "\u540D", unit_category::person, 1.0, 0, "\u4E49\u7FA9\u79F0\u7A31\u5355\u55AE\u989D\u984D\u8A89\u8B7D\u724C\u7247\u5217\u6B21\u4F18\u512A\u8457\u80DC\u52DD\u8A00\u5229\u6C14\u6C23"},  // ming, person (measure word)
     {"\u5428", "\u5428", unit_category::mass, 1.0, 0, "\u4F4D"},  // tonne
+    {"\u544E", "\u82F1\u5C3A", unit_category::length, 1.0, 0, ""},  // foot (Cantonese / Taiwanese)
     {"\u5468", "\u5468", unit_category::duration, 1.0, 0, "\u5E74\u5C81\u6B72\u8FB9\u908A"},  // zhou, week
     {"\u5468\u5C81", "\u5468\u5C81", unit_category::other, 1.0, 0, ""},  // sui, years of age
     {"\u5678", "\u5428", unit_category::mass, 1.0, 0, "\u4F4D"},  // tonne
@@ -188,7 +210,9 @@ inline constexpr unit_entry unit_table[] = {
     {"\u5E73\u65B9", "\u5E73\u65B9\u7C73", unit_category::area, 1.0, 0, "\u6839"},  // square metre
     {"\u5E73\u65B9\u516C\u91CC", "\u5E73\u65B9\u516C\u91CC", unit_category::area, 1.0, 0, ""},  // square kilometre
     {"\u5E73\u65B9\u5343\u7C73", "\u5E73\u65B9\u5343\u7C73", unit_category::area, 1.0, 0, ""},  // square kilometre
+    {"\u5E73\u65B9\u544E", "\u5E73\u65B9\u82F1\u5C3A", unit_category::area, 1.0, 0, ""},  // square foot (Cantonese)
     {"\u5E73\u65B9\u7C73", "\u5E73\u65B9\u7C73", unit_category::area, 1.0, 0, "\u6839"},  // square metre
+    {"\u5E73\u65B9\u82F1\u5C3A", "\u5E73\u65B9\u82F1\u5C3A", unit_category::area, 1.0, 0, ""},  // square foot
     {"\u5E73\u7C73", "\u5E73\u65B9\u7C73", unit_category::area, 1.0, 0, "\u6839"},  // square metre
     {"\u5E74", "\u5E74", unit_category::duration, 1.0, u_year, "\u7EA7\u7D1A\u5EA6\u4EE3\u9F84\u9F61\u85AA\u8D27\u8CA8\u753B\u756B\u4F1A\u6703\u9274\u9452\u8F7B\u8F15\u7EC8\u7D42"},  // nian, year (a duration only)
     {"\u5E74\u4EE3", "-", unit_category::other, 1.0, u_date, ""},  // calendar / clock word: date or time
@@ -213,6 +237,7 @@ inline constexpr unit_entry unit_table[] = {
     {"\u6279", "\u6279", unit_category::count, 1.0, u_no_yi, "\u51C6\u793A\u590D\u5FA9\u8BC4\u8A55\u5224\u6B21"},  // pi, batch
     {"\u6279\u6B21", "\u6279\u6B21", unit_category::count, 1.0, 0, ""},  // pi ci, batch
     {"\u628A", "\u628A", unit_category::count, 1.0, u_no_yi, "\u624B\u5173\u95DC\u63E1\u6301\u63A7\u8109\u8108"},  // ba, handle / chair
+    {"\u6298", "%", unit_category::percent, 1.0, u_cheng, "\u5408\u7B97\u65E7\u820A\u6263\u5C04\u53E0\u758A\u817E\u9A30\u670D\u65AD\u65B7\u8FD4\u7EBF\u7DDA"},  // zhe, discount in tenths (ba zhe = 80 %, pay 80 % of the price)
     {"\u6444\u6C0F\u5EA6", "\u6444\u6C0F\u5EA6", unit_category::other, 1.0, u_temp, ""},  // degree Celsius
     {"\u651D\u6C0F\u5EA6", "\u6444\u6C0F\u5EA6", unit_category::other, 1.0, u_temp, ""},  // degree Celsius
     {"\u652F", "\u652F", unit_category::count, 1.0, 0, "\u6301\u51FA\u4ED8\u90E8\u63F4\u6491\u6490\u6559\u67F1"},  // zhi, team
@@ -220,6 +245,7 @@ inline constexpr unit_entry unit_table[] = {
     {"\u65B0\u52A0\u5761\u5143", "\u65B0\u52A0\u5761\u5143", unit_category::currency, 1.0, 0, ""},  // Singapore dollar
     {"\u65B0\u53F0\u5E01", "\u65B0\u53F0\u5E01", unit_category::currency, 1.0, 0, ""},  // New Taiwan dollar
     {"\u65B0\u81FA\u5E63", "\u65B0\u53F0\u5E01", unit_category::currency, 1.0, 0, ""},  // New Taiwan dollar
+    {"\u65B9", "\u65B9", unit_category::volume, 1.0, u_arabic_only, "\u9762\u6848\u5F0F\u6CD5\u5411\u9488\u91DD\u4FBF\u4F4D"},  // fang, cubic metre (colloquial; after Arabic digits only: san fang is three parties)
     {"\u65B9\u9762", "\u65B9\u9762", unit_category::count, 1.0, u_no_yi, ""},  // fang mian, aspect
     {"\u65E5", "\u65E5", unit_category::duration, 1.0, u_date, ""},  // ri, day (rate denominators; otherwise a calendar day)
     {"\u65E5\u5143", "\u65E5\u5143", unit_category::currency, 1.0, 0, ""},  // yen
@@ -255,6 +281,7 @@ inline constexpr unit_entry unit_table[] = {
     {"\u6B50\u5143", "\u6B27\u5143", unit_category::currency, 1.0, 0, ""},  // euro
     {"\u6B72", "\u5C81", unit_category::other, 1.0, 0, ""},  // sui, years of age
     {"\u6BB5", "\u6BB5", unit_category::count, 1.0, u_grade, "\u843D"},  // duan, section / tier
+    {"\u6BDB", "\u6BDB", unit_category::currency, 1.0, u_arabic_only, ""},  // mao, 0.1 yuan (colloquial); after Arabic digits only (san mao is a name)
     {"\u6BEB\u514B", "\u6BEB\u514B", unit_category::mass, 1.0, 0, ""},  // milligram
     {"\u6BEB\u5347", "\u6BEB\u5347", unit_category::volume, 1.0, 0, ""},  // millilitre
     {"\u6BEB\u7C73", "\u6BEB\u7C73", unit_category::length, 1.0, 0, ""},  // millimetre
@@ -266,7 +293,9 @@ inline constexpr unit_entry unit_table[] = {
     {"\u6E2F\u5E01", "\u6E2F\u5E01", unit_category::currency, 1.0, 0, ""},  // Hong Kong dollar
     {"\u6E2F\u5E63", "\u6E2F\u5E01", unit_category::currency, 1.0, 0, ""},  // Hong Kong dollar
     {"\u6FB3\u5143", "\u6FB3\u5143", unit_category::currency, 1.0, 0, ""},  // Australian dollar
+    {"\u6FB3\u9580\u5143", "\u6FB3\u95E8\u5E01", unit_category::currency, 1.0, 0, ""},  // pataca
     {"\u6FB3\u9580\u5E63", "\u6FB3\u95E8\u5E01", unit_category::currency, 1.0, 0, ""},  // pataca
+    {"\u6FB3\u95E8\u5143", "\u6FB3\u95E8\u5E01", unit_category::currency, 1.0, 0, ""},  // pataca
     {"\u6FB3\u95E8\u5E01", "\u6FB3\u95E8\u5E01", unit_category::currency, 1.0, 0, ""},  // pataca
     {"\u70B9", "-", unit_category::other, 1.0, u_date, ""},  // calendar / clock word: date or time
     {"\u70B9\u949F", "-", unit_category::other, 1.0, u_date, ""},  // calendar / clock word: date or time
@@ -322,6 +351,7 @@ inline constexpr unit_entry unit_table[] = {
     {"\u81FA\u6B21", "\u53F0\u6B21", unit_category::count, 1.0, 0, ""},  // tai ci, machine-times
     {"\u8258", "\u8258", unit_category::count, 1.0, 0, ""},  // sou, ship
     {"\u8282", "\u8282", unit_category::count, 1.0, 0, "\u65E5\u7EA6\u7D04\u80FD\u76EE\u70B9\u9EDE\u594F\u5047\u5E86\u6176"},  // jie, lesson / section
+    {"\u82F1\u540B", "\u82F1\u5BF8", unit_category::length, 1.0, 0, ""},  // inch (Taiwanese)
     {"\u82F1\u5BF8", "\u82F1\u5BF8", unit_category::length, 1.0, 0, ""},  // inch
     {"\u82F1\u5C3A", "\u82F1\u5C3A", unit_category::length, 1.0, 0, ""},  // foot
     {"\u82F1\u91CC", "\u82F1\u91CC", unit_category::length, 1.0, 0, ""},  // mile
@@ -352,6 +382,7 @@ inline constexpr unit_entry unit_table[] = {
     {"\u90E8\u5206", "\u90E8\u5206", unit_category::count, 1.0, 0, ""},  // bu fen, part
     {"\u90E8\u9580", "\u90E8\u95E8", unit_category::count, 1.0, 0, ""},  // bu men, department
     {"\u90E8\u95E8", "\u90E8\u95E8", unit_category::count, 1.0, 0, ""},  // bu men, department
+    {"\u91CC", "\u91CC", unit_category::length, 1.0, u_arabic_only, ""},  // li, Chinese mile (500 m); after Arabic digits only (san li tun, shi li pu are places)
     {"\u91D0\u7C73", "\u5398\u7C73", unit_category::length, 1.0, 0, ""},  // centimetre
     {"\u91D1", "\u91D1", unit_category::count, 1.0, u_medal, ""},  // jin, gold medal
     {"\u91DD", "\u9488", unit_category::count, 1.0, u_arabic_only, "\u5BF9\u5C0D\u7078\u7EBF\u7DDA\u5934\u982D"},  // zhen (trad), injection
@@ -395,8 +426,10 @@ inline constexpr unit_entry unit_table[] = {
 /** Base unit of each row of unit_table (same index). */
 inline constexpr unit_base unit_bases[] = {
     {"%", "1", 1u, 1u, 0, 0},  // %
+    {"B", "1", 1u, 1u, 0, 0},  // B
     {"B", "1073741824", 1073741824u, 1u, 0, 0},  // GB
     {"W", "1000000000", 1u, 1u, 9, 0},  // GW
+    {"J", "3600000000000", 36u, 1u, 11, 0},  // GWh
     {"B", "125000000", 125u, 1u, 6, 0},  // Gb
     {"B/s", "125000000", 125u, 1u, 6, 0},  // Gbps
     {"B", "1024", 1024u, 1u, 0, 0},  // KB
@@ -409,9 +442,17 @@ inline constexpr unit_base unit_bases[] = {
     {"B/s", "125000", 125u, 1u, 3, 0},  // Mbps
     {"B", "1125899906842624", 1125899906842624u, 1u, 0, 0},  // PB
     {"B", "1099511627776", 1099511627776u, 1u, 0, 0},  // TB
+    {"V", "1", 1u, 1u, 0, 0},  // V
+    {"W", "1", 1u, 1u, 0, 0},  // W
+    {"m3", "0.000001", 1u, 1u, -6, 0},  // cc
     {"m", "0.01", 1u, 1u, -2, 0},  // cm
+    {"m2", "0.0001", 1u, 1u, -4, 0},  // cm2
+    {"m3", "0.000001", 1u, 1u, -6, 0},  // cm3
+    {"m2", "0.0001", 1u, 1u, -4, 0},  // cmU+00B2
+    {"m3", "0.000001", 1u, 1u, -6, 0},  // cmU+00B3
     {"kg", "0.001", 1u, 1u, -3, 0},  // g
     {"s", "3600", 36u, 1u, 2, 0},  // h
+    {"V", "1000", 1u, 1u, 3, 0},  // kV
     {"W", "1000", 1u, 1u, 3, 0},  // kW
     {"J", "3600000", 36u, 1u, 5, 0},  // kWh
     {"kg", "1", 1u, 1u, 0, 0},  // kg
@@ -425,6 +466,8 @@ inline constexpr unit_base unit_bases[] = {
     {"kg", "0.000001", 1u, 1u, -6, 0},  // mg
     {"m3", "0.000001", 1u, 1u, -6, 0},  // ml
     {"m", "0.001", 1u, 1u, -3, 0},  // mm
+    {"m2", "0.000001", 1u, 1u, -6, 0},  // mm2
+    {"m2", "0.000001", 1u, 1u, -6, 0},  // mmU+00B2
     {"m2", "1", 1u, 1u, 0, 0},  // mU+00B2
     {"m3", "1", 1u, 1u, 0, 0},  // mU+00B3
     {"s", "1", 1u, 1u, 0, 0},  // s
@@ -458,6 +501,8 @@ inline constexpr unit_base unit_bases[] = {
     {"\u4EF6", "1", 1u, 1u, 0, 0},  // U+4EF6
     {"\u4EF6\u6B21", "1", 1u, 1u, 0, 0},  // U+4EF6U+6B21
     {"\u4EFD", "1", 1u, 1u, 0, 0},  // U+4EFD
+    {"V", "1", 1u, 1u, 0, 0},  // U+4F0F
+    {"V", "1", 1u, 1u, 0, 0},  // U+4F0FU+7279
     {"\u4EBA", "1", 1u, 1u, 0, 0},  // U+4F4D
     {"\u4F8B", "1", 1u, 1u, 0, 0},  // U+4F8B
     {"\u4E2A", "1", 1u, 1u, 0, 0},  // U+500B
@@ -486,6 +531,7 @@ inline constexpr unit_base unit_bases[] = {
     {"kg", "1000", 1u, 1u, 3, 0},  // U+516CU+5428
     {"kg", "1000", 1u, 1u, 3, 0},  // U+516CU+5678
     {"kg", "1", 1u, 1u, 0, 0},  // U+516CU+65A4
+    {"m", "1000", 1u, 1u, 3, 0},  // U+516CU+88CF
     {"m", "1000", 1u, 1u, 3, 0},  // U+516CU+91CC
     {"m2", "10000", 1u, 1u, 4, 0},  // U+516CU+9803
     {"m2", "10000", 1u, 1u, 4, 0},  // U+516CU+9877
@@ -498,6 +544,8 @@ inline constexpr unit_base unit_bases[] = {
     {"\u5242\u6B21", "1", 1u, 1u, 0, 0},  // U+5242U+6B21
     {"\u5242", "1", 1u, 1u, 0, 0},  // U+5291
     {"\u5242\u6B21", "1", 1u, 1u, 0, 0},  // U+5291U+6B21
+    {"m3", "0.003785411784", 3785411784u, 1u, -12, 0},  // U+52A0U+4ED1
+    {"m3", "0.003785411784", 3785411784u, 1u, -12, 0},  // U+52A0U+4F96
     {"\u5339", "1", 1u, 1u, 0, 0},  // U+5339
     {"V", "1000", 1u, 1u, 3, 0},  // U+5343U+4F0F
     {"CNY", "1000", 1u, 1u, 0, 0},  // U+5343U+5143
@@ -521,8 +569,13 @@ inline constexpr unit_base unit_bases[] = {
     {"\u53F0\u6B21", "1", 1u, 1u, 0, 0},  // U+53F0U+6B21
     {"", "", 0, 0, 0, 0},  // U+53F7
     {"J", "1000000000", 1u, 1u, 9, 0},  // U+5409U+7126
+    {"W", "1000000000", 1u, 1u, 9, 0},  // U+5409U+74E6
+    {"J", "3600000000000", 36u, 1u, 11, 0},  // U+5409U+74E6U+65F6
+    {"J", "3600000000000", 36u, 1u, 11, 0},  // U+5409U+74E6U+6642
+    {"m", "0.0254", 254u, 1u, -4, 0},  // U+540B
     {"\u4EBA", "1", 1u, 1u, 0, 0},  // U+540D
     {"kg", "1000", 1u, 1u, 3, 0},  // U+5428
+    {"m", "0.3048", 3048u, 1u, -4, 0},  // U+544E
     {"s", "604800", 6048u, 1u, 2, 0},  // U+5468
     {"month", "12", 12u, 1u, 0, 0},  // U+5468U+5C81
     {"kg", "1000", 1u, 1u, 3, 0},  // U+5678
@@ -574,7 +627,9 @@ inline constexpr unit_base unit_bases[] = {
     {"m2", "1", 1u, 1u, 0, 0},  // U+5E73U+65B9
     {"m2", "1000000", 1u, 1u, 6, 0},  // U+5E73U+65B9U+516CU+91CC
     {"m2", "1000000", 1u, 1u, 6, 0},  // U+5E73U+65B9U+5343U+7C73
+    {"m2", "0.09290304", 9290304u, 1u, -8, 0},  // U+5E73U+65B9U+544E
     {"m2", "1", 1u, 1u, 0, 0},  // U+5E73U+65B9U+7C73
+    {"m2", "0.09290304", 9290304u, 1u, -8, 0},  // U+5E73U+65B9U+82F1U+5C3A
     {"m2", "1", 1u, 1u, 0, 0},  // U+5E73U+7C73
     {"month", "12", 12u, 1u, 0, 0},  // U+5E74
     {"", "", 0, 0, 0, 0},  // U+5E74U+4EE3
@@ -599,6 +654,7 @@ inline constexpr unit_base unit_bases[] = {
     {"\u6279", "1", 1u, 1u, 0, 0},  // U+6279
     {"\u6279\u6B21", "1", 1u, 1u, 0, 0},  // U+6279U+6B21
     {"\u628A", "1", 1u, 1u, 0, 0},  // U+628A
+    {"%", "10", 1u, 1u, 0, 0},  // U+6298
     {"\u00B0C", "1", 1u, 1u, 0, 0},  // U+6444U+6C0FU+5EA6
     {"\u00B0C", "1", 1u, 1u, 0, 0},  // U+651DU+6C0FU+5EA6
     {"\u652F", "1", 1u, 1u, 0, 0},  // U+652F
@@ -606,6 +662,7 @@ inline constexpr unit_base unit_bases[] = {
     {"SGD", "1", 1u, 1u, 0, 0},  // U+65B0U+52A0U+5761U+5143
     {"TWD", "1", 1u, 1u, 0, 0},  // U+65B0U+53F0U+5E01
     {"TWD", "1", 1u, 1u, 0, 0},  // U+65B0U+81FAU+5E63
+    {"m3", "1", 1u, 1u, 0, 0},  // U+65B9
     {"\u65B9\u9762", "1", 1u, 1u, 0, 0},  // U+65B9U+9762
     {"s", "86400", 864u, 1u, 2, 0},  // U+65E5
     {"JPY", "1", 1u, 1u, 0, 0},  // U+65E5U+5143
@@ -641,6 +698,7 @@ inline constexpr unit_base unit_bases[] = {
     {"EUR", "1", 1u, 1u, 0, 0},  // U+6B50U+5143
     {"month", "12", 12u, 1u, 0, 0},  // U+6B72
     {"\u6BB5", "1", 1u, 1u, 0, 0},  // U+6BB5
+    {"CNY", "0.1", 1u, 1u, -1, 0},  // U+6BDB
     {"kg", "0.000001", 1u, 1u, -6, 0},  // U+6BEBU+514B
     {"m3", "0.000001", 1u, 1u, -6, 0},  // U+6BEBU+5347
     {"m", "0.001", 1u, 1u, -3, 0},  // U+6BEBU+7C73
@@ -652,7 +710,9 @@ inline constexpr unit_base unit_bases[] = {
     {"HKD", "1", 1u, 1u, 0, 0},  // U+6E2FU+5E01
     {"HKD", "1", 1u, 1u, 0, 0},  // U+6E2FU+5E63
     {"AUD", "1", 1u, 1u, 0, 0},  // U+6FB3U+5143
+    {"MOP", "1", 1u, 1u, 0, 0},  // U+6FB3U+9580U+5143
     {"MOP", "1", 1u, 1u, 0, 0},  // U+6FB3U+9580U+5E63
+    {"MOP", "1", 1u, 1u, 0, 0},  // U+6FB3U+95E8U+5143
     {"MOP", "1", 1u, 1u, 0, 0},  // U+6FB3U+95E8U+5E01
     {"", "", 0, 0, 0, 0},  // U+70B9
     {"", "", 0, 0, 0, 0},  // U+70B9U+949F
@@ -708,6 +768,7 @@ inline constexpr unit_base unit_bases[] = {
     {"\u53F0\u6B21", "1", 1u, 1u, 0, 0},  // U+81FAU+6B21
     {"\u8258", "1", 1u, 1u, 0, 0},  // U+8258
     {"\u8282", "1", 1u, 1u, 0, 0},  // U+8282
+    {"m", "0.0254", 254u, 1u, -4, 0},  // U+82F1U+540B
     {"m", "0.0254", 254u, 1u, -4, 0},  // U+82F1U+5BF8
     {"m", "0.3048", 3048u, 1u, -4, 0},  // U+82F1U+5C3A
     {"m", "1609.344", 1609344u, 1u, -3, 0},  // U+82F1U+91CC
@@ -738,6 +799,7 @@ inline constexpr unit_base unit_bases[] = {
     {"\u90E8\u5206", "1", 1u, 1u, 0, 0},  // U+90E8U+5206
     {"\u90E8\u95E8", "1", 1u, 1u, 0, 0},  // U+90E8U+9580
     {"\u90E8\u95E8", "1", 1u, 1u, 0, 0},  // U+90E8U+95E8
+    {"m", "500", 5u, 1u, 2, 0},  // U+91CC
     {"m", "0.01", 1u, 1u, -2, 0},  // U+91D0U+7C73
     {"\u91D1", "1", 1u, 1u, 0, 0},  // U+91D1
     {"\u9488", "1", 1u, 1u, 0, 0},  // U+91DD

@@ -221,7 +221,7 @@ struct unit_index_slot {
   std::uint16_t first;
   std::uint16_t last;
 };
-inline constexpr std::size_t unit_index_bits = 9;
+inline constexpr std::size_t unit_index_bits = 10;
 struct unit_index_table {
   unit_index_slot slot[std::size_t(1) << unit_index_bits];
 };
