@@ -383,6 +383,18 @@ struct metric_row {
   std::uint32_t per_at = 0, per_len = 0;  // per inside the text (wide str): bytes from span.start
   bool per_in_text = false;
   bool from_str = false;  // decode as a str input's bytes (surrogates kept), else U+FFFD
+  // The change record (zhscan::find_changes). base_a/base_b and ind_a/ind_b locate the base
+  // and indicator texts in the doc's units (code points of a non-ASCII str, else bytes of
+  // doc_bytes); ind_start/ind_end are the indicator's offsets in the caller's units (the
+  // same as ind_a/ind_b but for an unpickled Metric, whose doc is a new bytes object).
+  zhscan::decimal delta;
+  std::size_t base_a = 0, base_b = 0;      // a == b: no base
+  std::size_t level = zhscan::npos;        // start offset of the level metric, or npos
+  std::size_t ind_start = 0, ind_end = 0;  // indicator offsets, caller's units
+  std::size_t ind_a = 0, ind_b = 0;        // indicator text in the doc
+  bool has_change = false, has_indicator = false;
+  zhscan::change_direction direction = zhscan::change_direction::flat;
+  zhscan::change_measure measure = zhscan::change_measure::absolute;
 
   /** The UTF-8 of the metric's text (`tmp` holds it for a non-ASCII str). */
   std::string_view utf8(std::string& tmp) const {
@@ -422,6 +434,8 @@ struct metric_scratch {
   std::vector<zhscan::metric> metrics;
   std::vector<zhscan::marker> markers;
   std::vector<zhscan::section> sections;
+  std::vector<zhscan::metric_change> changes;
+  std::vector<std::size_t> pos, cps;  // byte offsets of the change spans, and in code points
 };
 
 /**
@@ -437,14 +451,51 @@ void metric_rows(std::string_view text, PyObject* doc, bool code_points, metric_
     zhscan::find_markers(text, sc.markers);
     zhscan::outline(text, sc.markers, sc.sections);
     zhscan::assign_sections(sc.markers, sc.sections, ms);
+    zhscan::find_changes(text, ms, sc.changes);
+  } else {
+    sc.changes.clear();
   }
+  // The change spans (bases, indicators) are not in text order: their offsets in the
+  // caller's units are found in one sorted walk.
+  sc.pos.clear();
+  if (code_points) {
+    for (const zhscan::metric_change& c : sc.changes) {
+      if (c.has_change && !c.base.empty()) sc.pos.insert(sc.pos.end(), {c.base.start, c.base.end});
+      if (!c.indicator.empty()) sc.pos.insert(sc.pos.end(), {c.indicator.start, c.indicator.end});
+    }
+    std::sort(sc.pos.begin(), sc.pos.end());
+    sc.pos.erase(std::unique(sc.pos.begin(), sc.pos.end()), sc.pos.end());
+    sc.cps.resize(sc.pos.size());
+    offset_cursor pc(text, true);
+    for (std::size_t k = 0; k < sc.pos.size(); ++k) sc.cps[k] = pc(sc.pos[k]);
+  }
+  const auto unit_of = [&](std::size_t b) {
+    if (!code_points) return b;
+    return sc.cps[static_cast<std::size_t>(std::lower_bound(sc.pos.begin(), sc.pos.end(), b) - sc.pos.begin())];
+  };
+  const std::size_t first = rows.size();
   offset_cursor off(text, code_points);
   offset_cursor sec_off(text, code_points);  // sections do not decrease either, but lag behind
   const bool wide = wide_doc(doc);
   rows.reserve(rows.size() + ms.size());
-  for (const zhscan::metric& m : ms) {
+  for (std::size_t i = 0; i < ms.size(); ++i) {
+    const zhscan::metric& m = ms[i];
+    const zhscan::metric_change& c = sc.changes[i];
     metric_row r;
     r.m = m;
+    if (c.has_change) {
+      r.has_change = true;
+      r.direction = c.direction;
+      r.measure = c.measure;
+      r.delta = c.delta_exact;
+      if (!c.base.empty()) r.base_a = unit_of(c.base.start), r.base_b = unit_of(c.base.end);
+      if (c.level != zhscan::npos && c.level < i) r.level = rows[first + c.level].start;
+    }
+    if (!c.indicator.empty()) {
+      r.has_indicator = true;
+      r.ind_start = r.ind_a = unit_of(c.indicator.start);
+      r.ind_end = r.ind_b = unit_of(c.indicator.end);
+    }
     r.start = off(m.span.start);
     r.end = off(m.span.end);
     if (m.section != zhscan::npos) r.m.section = sec_off(m.section);
@@ -473,6 +524,53 @@ py::object text_str(const metric_row& r) {
     return py::reinterpret_steal<py::object>(o);
   }
   return utf8_str(r.m.span.in(doc_bytes(r.doc)), r.from_str);
+}
+
+/** The text at [a, b) of the doc, in its units (see metric_row::base_a). */
+py::object doc_text(const metric_row& r, std::size_t a, std::size_t b) {
+  if (wide_doc(r.doc)) {
+    PyObject* o = PyUnicode_Substring(r.doc, static_cast<Py_ssize_t>(a), static_cast<Py_ssize_t>(b));
+    if (!o) throw py::error_already_set();
+    return py::reinterpret_steal<py::object>(o);
+  }
+  const std::string_view d = doc_bytes(r.doc);
+  return utf8_str(a <= b && b <= d.size() ? d.substr(a, b - a) : std::string_view(), r.from_str);
+}
+
+/** The UTF-8 bytes at [a, b) of the doc, in its units (a str's surrogates as 3 bytes). */
+std::string doc_utf8(const metric_row& r, std::size_t a, std::size_t b) {
+  if (wide_doc(r.doc)) {
+    py::object sub = doc_text(r, a, b);
+    PyObject* o = PyUnicode_AsEncodedString(sub.ptr(), "utf-8", "surrogatepass");
+    if (!o) throw py::error_already_set();
+    std::string s(PyBytes_AS_STRING(o), static_cast<std::size_t>(PyBytes_GET_SIZE(o)));
+    Py_DECREF(o);
+    return s;
+  }
+  const std::string_view d = doc_bytes(r.doc);
+  return std::string(a <= b && b <= d.size() ? d.substr(a, b - a) : std::string_view());
+}
+
+/** `zhscan metrics`'s "change": {"direction","measure","delta","base","level"} or None. */
+py::object change_obj(const metric_row& r) {
+  if (!r.has_change) return py::none();
+  py::dict d;
+  d["direction"] = label(zhscan::to_string(r.direction));
+  d["measure"] = label(zhscan::to_string(r.measure));
+  d["delta"] = number_obj(r.delta);
+  d["base"] = r.base_a == r.base_b ? py::object(py::none()) : doc_text(r, r.base_a, r.base_b);
+  d["level"] = r.level == zhscan::npos ? py::object(py::none()) : py::object(py::int_(r.level));
+  return std::move(d);
+}
+
+/** `zhscan metrics`'s "indicator": {"start","end","text"} or None. */
+py::object indicator_obj(const metric_row& r) {
+  if (!r.has_indicator) return py::none();
+  py::dict d;
+  d["start"] = py::int_(r.ind_start);
+  d["end"] = py::int_(r.ind_end);
+  d["text"] = doc_text(r, r.ind_a, r.ind_b);
+  return std::move(d);
 }
 
 using metric_getter = py::object (*)(const metric_row&);
@@ -507,6 +605,8 @@ const metric_field metric_fields[] = {
     {"number", [](const metric_row& r) { return span_str(r, r.m.number); }, "the number as written"},
     {"change_from", [](const metric_row& r) -> py::object { return r.m.change_from == zhscan::npos ? py::none() : py::object(py::int_(r.m.change_from)); }, "index (in the same result) of the metric this one changes from, or None"},
     {"section", [](const metric_row& r) -> py::object { return r.m.section == zhscan::npos ? py::none() : py::object(py::int_(r.m.section)); }, "start offset of the marker of the innermost outline section holding the metric (see outline()), None before the first marker"},
+    {"change", [](const metric_row& r) { return change_obj(r); }, "the change this metric states (zhscan/change.hpp), or None: {'direction': 'up'|'down'|'flat', 'measure': 'percent'|'pp'|'absolute'|'times', 'delta': signed exact int or float (None for a range), 'base': the comparison base as written or None, 'level': start offset of the level metric it qualifies or None}"},
+    {"indicator", [](const metric_row& r) { return indicator_obj(r); }, "the words naming what is measured, or None: {'start', 'end', 'text'}"},
 };
 
 py::dict metric_to_dict(const metric_row& r) {
@@ -549,12 +649,18 @@ py::tuple metric_state(const metric_row& r) {
                      static_cast<int>(m.category), static_cast<int>(m.numeral)),
       m.change_from == zhscan::npos ? py::object(py::none()) : py::object(py::int_(m.change_from)),
       py::make_tuple(r.start, r.end), py::bytes(std::string(r.utf8(tmp))), py::bytes(r.unit()),
-      r.from_str, m.section == zhscan::npos ? py::object(py::none()) : py::object(py::int_(m.section)));
+      r.from_str, m.section == zhscan::npos ? py::object(py::none()) : py::object(py::int_(m.section)),
+      py::make_tuple(r.has_change, static_cast<int>(r.direction), static_cast<int>(r.measure),
+                     decimal_state(r.delta),
+                     py::bytes(doc_utf8(r, r.base_a, r.base_b)),
+                     r.level == zhscan::npos ? py::object(py::none()) : py::object(py::int_(r.level)),
+                     r.has_indicator, r.ind_start, r.ind_end,
+                     py::bytes(r.has_indicator ? doc_utf8(r, r.ind_a, r.ind_b) : std::string())));
 }
 
 /** A row from metric_state; its doc is a new reference (the caller owns it). */
 metric_row metric_from_state(const py::tuple& t) {
-  if (t.size() != 9) throw py::value_error("zhscan.Metric: bad pickle state");
+  if (t.size() != 10) throw py::value_error("zhscan.Metric: bad pickle state");
   metric_row r;
   zhscan::metric& m = r.m;
   const std::string text = t[5].cast<std::string>(), unit = t[6].cast<std::string>();
@@ -586,7 +692,25 @@ metric_row metric_from_state(const py::tuple& t) {
   r.end = o[1].cast<std::size_t>();
   r.from_str = t[7].cast<bool>();
   m.section = t[8].is_none() ? zhscan::npos : t[8].cast<std::size_t>();
-  py::bytes doc(text + unit);
+  // the change record; its base and indicator texts follow the text and the unit in the doc
+  const auto c = t[9].cast<py::tuple>();
+  if (c.size() != 10) throw py::value_error("zhscan.Metric: bad pickle state");
+  r.has_change = c[0].cast<bool>();
+  const int dir = c[1].cast<int>(), mea = c[2].cast<int>();
+  if (dir < 0 || dir > 2 || mea < 0 || mea > 3) throw py::value_error("zhscan.Metric: bad pickle state");
+  r.direction = static_cast<zhscan::change_direction>(dir);
+  r.measure = static_cast<zhscan::change_measure>(mea);
+  r.delta = decimal_from_state(c[3]);
+  const std::string base = c[4].cast<std::string>(), ind = c[9].cast<std::string>();
+  r.level = c[5].is_none() ? zhscan::npos : c[5].cast<std::size_t>();
+  r.has_indicator = c[6].cast<bool>();
+  r.ind_start = c[7].cast<std::size_t>();
+  r.ind_end = c[8].cast<std::size_t>();
+  r.base_a = text.size() + unit.size();
+  r.base_b = r.base_a + base.size();
+  r.ind_a = r.base_b;
+  r.ind_b = r.ind_a + ind.size();
+  py::bytes doc(text + unit + base + ind);
   const char* d = PyBytes_AS_STRING(doc.ptr());
   m.unit = std::string_view(d + text.size(), unit.size());
   m.per = m.per2 = {};
@@ -702,6 +826,7 @@ const metric_field metric_extras[] = {
     {"low_decimal", [](const metric_row& r) { return decimal_obj(r.m.low_exact()); }, "low as an exact decimal.Decimal, or None"},
     {"high_decimal", [](const metric_row& r) { return decimal_obj(r.m.high_exact()); }, "high as an exact decimal.Decimal, or None"},
     {"ratio_decimal", [](const metric_row& r) -> py::object { return r.m.shape == zhscan::metric_shape::ratio ? py::object(py::make_tuple(decimal_obj(r.m.ratio_a_exact()), decimal_obj(r.m.ratio_b_exact()))) : py::none(); }, "(a, b) of a ratio as exact decimal.Decimal, or None"},
+    {"change_delta_decimal", [](const metric_row& r) -> py::object { return r.has_change ? decimal_obj(r.delta) : py::none(); }, "change['delta'] as an exact decimal.Decimal, or None"},
 };
 
 PyTypeObject* make_metric_type() {
@@ -728,8 +853,8 @@ PyTypeObject* make_metric_type() {
       {Py_tp_doc, const_cast<char*>(
                       "One quantity found by zhscan.metrics. The attributes are `zhscan metrics`'s JSON\n"
                       "fields (None for null), in _fields, with its values (numbers exact: int when\n"
-                      "integral); value_decimal, low_decimal, high_decimal, ratio_decimal give the\n"
-                      "numbers as exact decimal.Decimal; to_dict() the fields as a dict. Picklable.")},
+                      "integral); value_decimal, low_decimal, high_decimal, ratio_decimal,\n"
+                      "change_delta_decimal give the numbers as exact decimal.Decimal; to_dict() the fields as a dict. Picklable.")},
       {0, nullptr}};
   static PyType_Spec spec = {"zhscan.Metric", static_cast<int>(sizeof(metric_object)), 0,
                              Py_TPFLAGS_DEFAULT, slots};

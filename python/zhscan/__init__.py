@@ -148,8 +148,8 @@ def metrics(text: Text) -> List[Metric]:
     """Finds the quantities of ``text``: 465万元, 13.73万平方米, 54.96%, 百分之三十, 2-3所 ...
     Returns a list of :class:`Metric` in text order. A Metric's attributes are
     ``zhscan metrics``'s JSON fields: start, end, text, value, low, high, ratio, approx,
-    unit, unit_text, category, numeral, number, change_from, section (None for JSON null),
-    with the tool's values.
+    unit, unit_text, category, numeral, number, change_from, section, change, indicator
+    (None for JSON null), with the tool's values.
 
     Numbers are exact (the digits as written, scaled by 万/亿 and units exactly): value,
     low, high and the ratio's terms are int when integral (2.01万元 -> 20100;
@@ -159,6 +159,14 @@ def metrics(text: Text) -> List[Metric]:
 
     ``section`` is the start offset of the marker of the innermost :func:`outline` section
     holding the metric (None before the first marker), in the same unit as start and end.
+    ``change`` is the change the metric states (增长5.3%, 下降1.6个百分点, 由A提高到B; see
+    zhscan/change.hpp), a dict ``{"direction": "up"|"down"|"flat", "measure": "percent"|
+    "pp"|"absolute"|"times", "delta": the signed exact delta (int or float; None for a
+    range), "base": the comparison base as written (上年, 同比) or None, "level": start
+    offset of the level metric it qualifies or None}``, else None; ``change_delta_decimal``
+    is the delta as an exact decimal.Decimal. ``indicator`` is the words naming what is
+    measured, ``{"start", "end", "text"}``, or None. Offsets are in the unit of start.
+
     ``m.to_dict()`` gives the JSON fields as a dict; Metrics pickle.
 
     Raises TypeError unless ``text`` is a str, bytes or memoryview.
@@ -193,6 +201,15 @@ _FRAME_DTYPES = {
     "number": "string",
     "change_from": "Int64",
     "section": "Int64",
+    # change and indicator are flattened (see metrics_frame)
+    "change_direction": "category",
+    "change_measure": "category",
+    "change_delta": "float64",
+    "change_base": "string",
+    "change_level": "Int64",
+    "indicator_start": "Int64",
+    "indicator_end": "Int64",
+    "indicator": "string",
 }
 
 
@@ -203,15 +220,32 @@ def metrics_frame(texts: Iterable[Text], threads: int = 0) -> Any:
     in ``zhscan metrics``'s order, typed: offsets int64; value, low, high float64 (NaN for
     None); the ratio as two float64 columns ``ratio_a``, ``ratio_b``; text, unit_text,
     number pandas "string"; approx, unit, category, numeral "category"; change_from and
-    section the nullable "Int64". Runs on ``threads`` C++ threads like :func:`metrics_batch`.
+    section the nullable "Int64"; ``change`` flattened into change_direction,
+    change_measure ("category"), change_delta (float64, NaN for none), change_base
+    ("string"), change_level ("Int64"), and ``indicator`` into indicator_start,
+    indicator_end ("Int64") and indicator (its text, "string"); missing values are NA.
+    Runs on ``threads`` C++ threads like :func:`metrics_batch`.
     (float64 rounds integers beyond 2^53: take exact values from :func:`metrics`.)
     """
     import numpy as np
     import pandas as pd
 
     cols = _zhscan._metric_columns(texts, threads)
-    data = {}
+    flat = {}
     for name, values in cols.items():
+        if name == "change":
+            none = {}
+            for key in ("direction", "measure", "delta", "base", "level"):
+                flat["change_" + key] = [(c or none).get(key) for c in values]
+        elif name == "indicator":
+            none = {}
+            for key, col in (("start", "indicator_start"), ("end", "indicator_end"),
+                             ("text", "indicator")):
+                flat[col] = [(c or none).get(key) for c in values]
+        else:
+            flat[name] = values
+    data = {}
+    for name, values in flat.items():
         if name == "ratio":
             pairs = [r if r else (None, None) for r in values]
             data["ratio_a"] = np.array([a for a, _ in pairs], dtype="float64")

@@ -27,7 +27,8 @@ DOC = (
 )
 
 FIELDS = ["start", "end", "text", "value", "low", "high", "ratio", "approx", "unit",
-          "unit_text", "category", "numeral", "number", "change_from", "section"]
+          "unit_text", "category", "numeral", "number", "change_from", "section", "change",
+          "indicator"]
 
 
 def plain(d):
@@ -152,7 +153,20 @@ def test_bytes_offsets_are_bytes(doc):
                 assert mb.section is None
             else:
                 assert mb.section == len(doc[:ms.section].encode("utf-8"))
-            offsets = ("start", "end", "section")
+            def b(cp):  # code-point offset -> byte offset
+                return len(doc[:cp].encode("utf-8"))
+            if ms.indicator is None:
+                assert mb.indicator is None
+            else:
+                assert doc[ms.indicator["start"]:ms.indicator["end"]] == ms.indicator["text"]
+                assert mb.indicator == {"start": b(ms.indicator["start"]),
+                                        "end": b(ms.indicator["end"]), "text": ms.indicator["text"]}
+            if ms.change is None:
+                assert mb.change is None
+            else:
+                level = ms.change["level"]
+                assert mb.change == dict(ms.change, level=None if level is None else b(level))
+            offsets = ("start", "end", "section", "change", "indicator")
             assert {k: v for k, v in mb.to_dict().items() if k not in offsets} == \
                    {k: v for k, v in ms.to_dict().items() if k not in offsets}
 
@@ -208,7 +222,8 @@ def test_frame_columns_and_dtypes():
     df = zhscan.metrics_frame(texts)
     expected = ["doc", "start", "end", "text", "value", "low", "high", "ratio_a", "ratio_b",
                 "approx", "unit", "unit_text", "category", "numeral", "number", "change_from",
-                "section"]
+                "section", "change_direction", "change_measure", "change_delta", "change_base",
+                "change_level", "indicator_start", "indicator_end", "indicator"]
     assert list(df.columns) == expected
     dt = df.dtypes
     assert dt["doc"] == "int64" and dt["start"] == "int64" and dt["end"] == "int64"
