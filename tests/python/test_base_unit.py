@@ -9,7 +9,7 @@ import zhscan
 from conftest import run_cli
 
 TEXT = ("这款平板的屏幕为6.1英寸，售价2.01万元。"
-        "新修道路长3至5公里，男女比例为6:4。")
+        "新修道路长3至5公里，男女比例为6:4，限速120公里/小时。")
 
 
 def by_text(ms):
@@ -34,6 +34,9 @@ def test_base_values_and_units():
     assert ratio.ratio == (6, 4)
     assert ratio.base_unit is None and ratio.base_value is None
     assert ratio.base_low is None and ratio.base_high is None and ratio.base_value_decimal is None
+    speed = ms["120公里/小时"]
+    assert speed.base_unit == "m/s" and speed.base_value == 33.3333333333333
+    assert speed.base_value_decimal == Decimal("33.3333333333333")
 
 
 def test_base_fields_order_in_to_dict():
