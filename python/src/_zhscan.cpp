@@ -393,6 +393,9 @@ struct metric_row {
   std::size_t ind_start = 0, ind_end = 0;  // indicator offsets, caller's units
   std::size_t ind_a = 0, ind_b = 0;        // indicator text in the doc
   bool has_change = false, has_indicator = false;
+  // zhscan::base_quantity of the metric, computed while its `per` is valid; `base.unit`
+  // views the library's static unit table, or the doc of an unpickled Metric
+  zhscan::base_amount base{};
   zhscan::change_direction direction = zhscan::change_direction::flat;
   zhscan::change_measure measure = zhscan::change_measure::absolute;
 
@@ -483,6 +486,7 @@ void metric_rows(std::string_view text, PyObject* doc, bool code_points, metric_
     const zhscan::metric_change& c = sc.changes[i];
     metric_row r;
     r.m = m;
+    r.base = zhscan::base_quantity(m);
     if (c.has_change) {
       r.has_change = true;
       r.direction = c.direction;
@@ -604,6 +608,10 @@ const metric_field metric_fields[] = {
     {"numeral", [](const metric_row& r) { return label(zhscan::to_string(r.m.numeral)); }, "'arabic', 'han' or 'mixed'"},
     {"number", [](const metric_row& r) { return span_str(r, r.m.number); }, "the number as written"},
     {"change_from", [](const metric_row& r) -> py::object { return r.m.change_from == zhscan::npos ? py::none() : py::object(py::int_(r.m.change_from)); }, "index (in the same result) of the metric this one changes from, or None"},
+    {"base_value", [](const metric_row& r) { return number_obj(r.base.value); }, "the value in its base unit (base_unit), exact like value: int when integral, else float; None when there is no base unit or no value"},
+    {"base_low", [](const metric_row& r) { return number_obj(r.base.low); }, "low end of a range in its base unit, else None"},
+    {"base_high", [](const metric_row& r) { return number_obj(r.base.high); }, "high end of a range in its base unit, else None"},
+    {"base_unit", [](const metric_row& r) { return opt_str(r.base.unit, true); }, "base unit ('m', 'kg', 'CNY', '%', ... see zhscan/base_unit.hpp) or None (ratios, most rates, units without a fixed base)"},
     {"section", [](const metric_row& r) -> py::object { return r.m.section == zhscan::npos ? py::none() : py::object(py::int_(r.m.section)); }, "start offset of the marker of the innermost outline section holding the metric (see outline()), None before the first marker"},
     {"change", [](const metric_row& r) { return change_obj(r); }, "the change this metric states (zhscan/change.hpp), or None: {'direction': 'up'|'down'|'flat', 'measure': 'percent'|'pp'|'absolute'|'times', 'delta': signed exact int or float (None for a range), 'base': the comparison base as written or None, 'level': start offset of the level metric it qualifies or None}"},
     {"indicator", [](const metric_row& r) { return indicator_obj(r); }, "the words naming what is measured, or None: {'start', 'end', 'text'}"},
@@ -655,12 +663,14 @@ py::tuple metric_state(const metric_row& r) {
                      py::bytes(doc_utf8(r, r.base_a, r.base_b)),
                      r.level == zhscan::npos ? py::object(py::none()) : py::object(py::int_(r.level)),
                      r.has_indicator, r.ind_start, r.ind_end,
-                     py::bytes(r.has_indicator ? doc_utf8(r, r.ind_a, r.ind_b) : std::string())));
+                     py::bytes(r.has_indicator ? doc_utf8(r, r.ind_a, r.ind_b) : std::string())),
+      py::make_tuple(decimal_state(r.base.value), decimal_state(r.base.low), decimal_state(r.base.high),
+                     py::bytes(std::string(r.base.unit))));
 }
 
 /** A row from metric_state; its doc is a new reference (the caller owns it). */
 metric_row metric_from_state(const py::tuple& t) {
-  if (t.size() != 10) throw py::value_error("zhscan.Metric: bad pickle state");
+  if (t.size() != 11) throw py::value_error("zhscan.Metric: bad pickle state");
   metric_row r;
   zhscan::metric& m = r.m;
   const std::string text = t[5].cast<std::string>(), unit = t[6].cast<std::string>();
@@ -710,9 +720,17 @@ metric_row metric_from_state(const py::tuple& t) {
   r.base_b = r.base_a + base.size();
   r.ind_a = r.base_b;
   r.ind_b = r.ind_a + ind.size();
-  py::bytes doc(text + unit + base + ind);
+  // the base amount; its unit follows the indicator in the doc
+  const auto ba = t[10].cast<py::tuple>();
+  if (ba.size() != 4) throw py::value_error("zhscan.Metric: bad pickle state");
+  r.base.value = decimal_from_state(ba[0]);
+  r.base.low = decimal_from_state(ba[1]);
+  r.base.high = decimal_from_state(ba[2]);
+  const std::string base_unit = ba[3].cast<std::string>();
+  py::bytes doc(text + unit + base + ind + base_unit);
   const char* d = PyBytes_AS_STRING(doc.ptr());
   m.unit = std::string_view(d + text.size(), unit.size());
+  r.base.unit = std::string_view(d + r.ind_b, base_unit.size());
   m.per = m.per2 = {};
   r.doc = doc.release().ptr();
   return r;
@@ -827,6 +845,9 @@ const metric_field metric_extras[] = {
     {"high_decimal", [](const metric_row& r) { return decimal_obj(r.m.high_exact()); }, "high as an exact decimal.Decimal, or None"},
     {"ratio_decimal", [](const metric_row& r) -> py::object { return r.m.shape == zhscan::metric_shape::ratio ? py::object(py::make_tuple(decimal_obj(r.m.ratio_a_exact()), decimal_obj(r.m.ratio_b_exact()))) : py::none(); }, "(a, b) of a ratio as exact decimal.Decimal, or None"},
     {"change_delta_decimal", [](const metric_row& r) -> py::object { return r.has_change ? decimal_obj(r.delta) : py::none(); }, "change['delta'] as an exact decimal.Decimal, or None"},
+    {"base_value_decimal", [](const metric_row& r) { return decimal_obj(r.base.value); }, "base_value as an exact decimal.Decimal, or None"},
+    {"base_low_decimal", [](const metric_row& r) { return decimal_obj(r.base.low); }, "base_low as an exact decimal.Decimal, or None"},
+    {"base_high_decimal", [](const metric_row& r) { return decimal_obj(r.base.high); }, "base_high as an exact decimal.Decimal, or None"},
 };
 
 PyTypeObject* make_metric_type() {
@@ -854,7 +875,7 @@ PyTypeObject* make_metric_type() {
                       "One quantity found by zhscan.metrics. The attributes are `zhscan metrics`'s JSON\n"
                       "fields (None for null), in _fields, with its values (numbers exact: int when\n"
                       "integral); value_decimal, low_decimal, high_decimal, ratio_decimal,\n"
-                      "change_delta_decimal give the numbers as exact decimal.Decimal; to_dict() the fields as a dict. Picklable.")},
+                      "change_delta_decimal, base_value_decimal, base_low_decimal, base_high_decimal give the numbers as exact decimal.Decimal; to_dict() the fields as a dict. Picklable.")},
       {0, nullptr}};
   static PyType_Spec spec = {"zhscan.Metric", static_cast<int>(sizeof(metric_object)), 0,
                              Py_TPFLAGS_DEFAULT, slots};

@@ -148,14 +148,21 @@ def metrics(text: Text) -> List[Metric]:
     """Finds the quantities of ``text``: 465万元, 13.73万平方米, 54.96%, 百分之三十, 2-3所 ...
     Returns a list of :class:`Metric` in text order. A Metric's attributes are
     ``zhscan metrics``'s JSON fields: start, end, text, value, low, high, ratio, approx,
-    unit, unit_text, category, numeral, number, change_from, section, change, indicator
-    (None for JSON null), with the tool's values.
+    unit, unit_text, category, numeral, number, change_from, base_value, base_low,
+    base_high, base_unit, section, change, indicator (None for JSON null), with the tool's
+    values.
 
     Numbers are exact (the digits as written, scaled by 万/亿 and units exactly): value,
     low, high and the ratio's terms are int when integral (2.01万元 -> 20100;
     9007.199254740993万亿元 -> 9007199254740993), else float; ``value_decimal`` (and
     low_decimal, high_decimal, ratio_decimal) give them as an exact decimal.Decimal (the
     digits the tool prints; beyond 19 significant digits, the float's digits, as there).
+
+    ``base_value`` (a value), ``base_low`` and ``base_high`` (a range) are the amount in
+    its base unit ``base_unit`` (6.1英寸 -> 0.15494 "m", 2.01万元 -> 20100 "CNY"; see
+    zhscan/base_unit.hpp), exact like value (int or float), None where there is no base
+    unit (ratios, most rates: base_unit None); base_value_decimal, base_low_decimal,
+    base_high_decimal give them as exact decimal.Decimal.
 
     ``section`` is the start offset of the marker of the innermost :func:`outline` section
     holding the metric (None before the first marker), in the same unit as start and end.
@@ -200,6 +207,10 @@ _FRAME_DTYPES = {
     "numeral": "category",
     "number": "string",
     "change_from": "Int64",
+    "base_value": "float64",
+    "base_low": "float64",
+    "base_high": "float64",
+    "base_unit": "category",
     "section": "Int64",
     # change and indicator are flattened (see metrics_frame)
     "change_direction": "category",
@@ -220,7 +231,8 @@ def metrics_frame(texts: Iterable[Text], threads: int = 0) -> Any:
     in ``zhscan metrics``'s order, typed: offsets int64; value, low, high float64 (NaN for
     None); the ratio as two float64 columns ``ratio_a``, ``ratio_b``; text, unit_text,
     number pandas "string"; approx, unit, category, numeral "category"; change_from and
-    section the nullable "Int64"; ``change`` flattened into change_direction,
+    section the nullable "Int64"; base_value, base_low, base_high float64 and base_unit
+    "category"; ``change`` flattened into change_direction,
     change_measure ("category"), change_delta (float64, NaN for none), change_base
     ("string"), change_level ("Int64"), and ``indicator`` into indicator_start,
     indicator_end ("Int64") and indicator (its text, "string"); missing values are NA.

@@ -27,8 +27,8 @@ DOC = (
 )
 
 FIELDS = ["start", "end", "text", "value", "low", "high", "ratio", "approx", "unit",
-          "unit_text", "category", "numeral", "number", "change_from", "section", "change",
-          "indicator"]
+          "unit_text", "category", "numeral", "number", "change_from", "base_value", "base_low",
+          "base_high", "base_unit", "section", "change", "indicator"]
 
 
 def plain(d):
@@ -222,16 +222,17 @@ def test_frame_columns_and_dtypes():
     df = zhscan.metrics_frame(texts)
     expected = ["doc", "start", "end", "text", "value", "low", "high", "ratio_a", "ratio_b",
                 "approx", "unit", "unit_text", "category", "numeral", "number", "change_from",
+                "base_value", "base_low", "base_high", "base_unit",
                 "section", "change_direction", "change_measure", "change_delta", "change_base",
                 "change_level", "indicator_start", "indicator_end", "indicator"]
     assert list(df.columns) == expected
     dt = df.dtypes
     assert dt["doc"] == "int64" and dt["start"] == "int64" and dt["end"] == "int64"
-    for c in ("value", "low", "high", "ratio_a", "ratio_b"):
+    for c in ("value", "low", "high", "ratio_a", "ratio_b", "base_value", "base_low", "base_high"):
         assert dt[c] == "float64"
     for c in ("text", "unit_text", "number"):
         assert isinstance(dt[c], pd.StringDtype)
-    for c in ("approx", "unit", "category", "numeral"):
+    for c in ("approx", "unit", "category", "numeral", "base_unit"):
         assert isinstance(dt[c], pd.CategoricalDtype)
     assert isinstance(dt["change_from"], pd.Int64Dtype) and isinstance(dt["section"], pd.Int64Dtype)
     single = [zhscan.metrics(t) for t in texts]
