@@ -148,5 +148,6 @@ TEST_CASE("base_quantity: exact and rounded conversions", "[base_unit]") {
   CHECK(dec(d::to_base(zhscan::decimal::make(212), *f)) == "100");
   CHECK(dec(d::to_base(zhscan::decimal::make(4, 0, true), *f)) == "-20");
   CHECK(dec(d::to_base(zhscan::decimal::make(0), *f)) == "-17.7777777777778");
-  static_assert(d::find_unit_base("\u516C\u65A4") != nullptr, "gongjin has a base");
+  // (a runtime check: g++ with -fsanitize=undefined cannot constant-fold the pointer compare)
+  CHECK(d::find_unit_base("\u516C\u65A4") != nullptr);  // gongjin has a base
 }
