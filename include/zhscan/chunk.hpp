@@ -183,8 +183,9 @@ inline std::size_t last_line_end(const char* s, std::size_t from, std::size_t li
       if (s[j] == '\n') continue;  // j <= limit < the stretch end: CR LF ends after the LF
       return j;
     }
-    if (b == 0x85 && j - 1 > from && static_cast<unsigned char>(s[j - 2]) == 0xC2) return j;
-    if ((b == 0xA8 || b == 0xA9) && j - 2 > from && static_cast<unsigned char>(s[j - 2]) == 0x80 &&
+    // (j >= from + k, not j - k > from: j - k wraps below zero when j < k)
+    if (b == 0x85 && j >= from + 2 && static_cast<unsigned char>(s[j - 2]) == 0xC2) return j;
+    if ((b == 0xA8 || b == 0xA9) && j >= from + 3 && static_cast<unsigned char>(s[j - 2]) == 0x80 &&
         static_cast<unsigned char>(s[j - 3]) == 0xE2)
       return j;
   }

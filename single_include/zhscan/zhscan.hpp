@@ -10558,8 +10558,10 @@ struct unit_base {
 
 inline constexpr unit_entry unit_table[] = {
     {"%", "%", unit_category::percent, 1.0, 0, ""},  // percent
+    {"B", "B", unit_category::data_size, 1.0, u_latin, ""},  // byte (Latin)
     {"GB", "GB", unit_category::data_size, 1.0, u_latin, ""},  // bytes (Latin)
     {"GW", "GW", unit_category::other, 1.0, u_latin, ""},  // gigawatt (Latin)
+    {"GWh", "GWh", unit_category::other, 1.0, u_latin, ""},  // gigawatt-hour (Latin)
     {"Gb", "Gb", unit_category::data_size, 1.0, u_latin, ""},  // bytes (Latin)
     {"Gbps", "Gbps", unit_category::data_size, 1.0, u_latin, ""},  // bits per second (Latin)
     {"KB", "KB", unit_category::data_size, 1.0, u_latin, ""},  // bytes (Latin)
@@ -10572,9 +10574,17 @@ inline constexpr unit_entry unit_table[] = {
     {"Mbps", "Mbps", unit_category::data_size, 1.0, u_latin, ""},  // bits per second (Latin)
     {"PB", "PB", unit_category::data_size, 1.0, u_latin, ""},  // bytes (Latin)
     {"TB", "TB", unit_category::data_size, 1.0, u_latin, ""},  // bytes (Latin)
+    {"V", "V", unit_category::other, 1.0, u_latin, ""},  // volt (Latin)
+    {"W", "W", unit_category::other, 1.0, u_latin, ""},  // watt (Latin)
+    {"cc", "cc", unit_category::volume, 1.0, u_latin, ""},  // cubic centimetre (cc)
     {"cm", "cm", unit_category::length, 1.0, u_latin, ""},  // centimetre (Latin)
+    {"cm2", "cm2", unit_category::area, 1.0, u_latin, ""},  // square centimetre (Latin)
+    {"cm3", "cm3", unit_category::volume, 1.0, u_latin, ""},  // cubic centimetre (Latin)
+    {"cm\u00B2", "cm\u00B2", unit_category::area, 1.0, u_latin, ""},  // square centimetre (Latin)
+    {"cm\u00B3", "cm\u00B3", unit_category::volume, 1.0, u_latin, ""},  // cubic centimetre (Latin)
     {"g", "g", unit_category::mass, 1.0, u_latin, ""},  // gram (Latin)
     {"h", "h", unit_category::duration, 1.0, u_latin|u_denominator_only, ""},  // hour (Latin; rate denominators only)
+    {"kV", "kV", unit_category::other, 1.0, u_latin, ""},  // kilovolt (Latin)
     {"kW", "kW", unit_category::other, 1.0, u_latin, ""},  // kilowatt
     {"kWh", "kWh", unit_category::other, 1.0, u_latin, ""},  // kilowatt-hour
     {"kg", "kg", unit_category::mass, 1.0, u_latin, ""},  // kilogram (Latin)
@@ -10588,6 +10598,8 @@ inline constexpr unit_entry unit_table[] = {
     {"mg", "mg", unit_category::mass, 1.0, u_latin, ""},  // milligram (Latin)
     {"ml", "ml", unit_category::volume, 1.0, u_latin, ""},  // millilitre (Latin)
     {"mm", "mm", unit_category::length, 1.0, u_latin, ""},  // millimetre (Latin)
+    {"mm2", "mm2", unit_category::area, 1.0, u_latin, ""},  // square millimetre (Latin)
+    {"mm\u00B2", "mm\u00B2", unit_category::area, 1.0, u_latin, ""},  // square millimetre (Latin)
     {"m\u00B2", "m\u00B2", unit_category::area, 1.0, u_latin, ""},  // square metre (Latin)
     {"m\u00B3", "m\u00B3", unit_category::volume, 1.0, u_latin, ""},  // cubic metre (Latin)
     {"s", "s", unit_category::duration, 1.0, u_latin|u_denominator_only, ""},  // second (Latin; rate denominators only)
@@ -10621,6 +10633,8 @@ inline constexpr unit_entry unit_table[] = {
     {"\u4EF6", "\u4EF6", unit_category::count, 1.0, 0, ""},  // jian, piece / case
     {"\u4EF6\u6B21", "\u4EF6\u6B21", unit_category::count, 1.0, 0, ""},  // jian ci, item-times
     {"\u4EFD", "\u4EFD", unit_category::count, 1.0, 0, "\u989D\u984D"},  // fen, copy / portion
+    {"\u4F0F", "\u4F0F", unit_category::other, 1.0, u_arabic_only, "\u5929\u7279"},  // volt; after Arabic digits only (san fu tian is a season)
+    {"\u4F0F\u7279", "\u4F0F", unit_category::other, 1.0, 0, ""},  // volt
     {"\u4F4D", "\u4F4D", unit_category::person, 1.0, 0, "\u4E8E\u65BC\u7F6E\u6570\u6578\u5C45\u5217"},  // wei, person (polite measure word)
     {"\u4F8B", "\u4F8B", unit_category::count, 1.0, 0, "\u5982"},  // li, case
     {"\u500B", "\u4E2A", unit_category::count, 1.0, 0, "\u6027\u4F53\u9AD4\u522B\u5225\u6848\u7A0E\u7A05"},  // ge, generic measure word
@@ -10649,6 +10663,7 @@ inline constexpr unit_entry unit_table[] = {
     {"\u516C\u5428", "\u516C\u5428", unit_category::mass, 1.0, 0, ""},  // metric tonne
     {"\u516C\u5678", "\u516C\u5428", unit_category::mass, 1.0, 0, ""},  // metric tonne
     {"\u516C\u65A4", "\u516C\u65A4", unit_category::mass, 1.0, 0, ""},  // kilogram
+    {"\u516C\u88CF", "\u516C\u91CC", unit_category::length, 1.0, 0, ""},  // kilometre (traditional variant spelling)
     {"\u516C\u91CC", "\u516C\u91CC", unit_category::length, 1.0, 0, ""},  // kilometre
     {"\u516C\u9803", "\u516C\u9877", unit_category::area, 1.0, 0, ""},  // hectare
     {"\u516C\u9877", "\u516C\u9877", unit_category::area, 1.0, 0, ""},  // hectare
@@ -10661,6 +10676,8 @@ inline constexpr unit_entry unit_table[] = {
     {"\u5242\u6B21", "\u5242\u6B21", unit_category::count, 1.0, 0, ""},  // ji ci, doses given
     {"\u5291", "\u5242", unit_category::count, 1.0, 0, "\u91CF\u578B"},  // ji (trad), dose
     {"\u5291\u6B21", "\u5242\u6B21", unit_category::count, 1.0, 0, ""},  // ji ci (trad)
+    {"\u52A0\u4ED1", "\u52A0\u4ED1", unit_category::volume, 1.0, 0, ""},  // US gallon
+    {"\u52A0\u4F96", "\u52A0\u4ED1", unit_category::volume, 1.0, 0, ""},  // US gallon
     {"\u5339", "\u5339", unit_category::count, 1.0, 0, "\u914D"},  // pi, horse / bolt
     {"\u5343\u4F0F", "\u5343\u4F0F", unit_category::other, 1.0, 0, ""},  // kilovolt
     {"\u5343\u5143", "\u5143", unit_category::currency, 1000.0, u_magnitude, ""},  // qian yuan, 10^3 yuan
@@ -10684,8 +10701,13 @@ inline constexpr unit_entry unit_table[] = {
     {"\u53F0\u6B21", "\u53F0\u6B21", unit_category::count, 1.0, 0, ""},  // tai ci, machine-times
     {"\u53F7", "-", unit_category::other, 1.0, u_date, ""},  // calendar / clock word: date or time
     {"\u5409\u7126", "\u5409\u7126", unit_category::other, 1.0, 0, ""},  // gigajoule
+    {"\u5409\u74E6", "\u5409\u74E6", unit_category::other, 1.0, 0, ""},  // gigawatt
+    {"\u5409\u74E6\u65F6", "\u5409\u74E6\u65F6", unit_category::other, 1.0, 0, ""},  // gigawatt-hour
+    {"\u5409\u74E6\u6642", "\u5409\u74E6\u65F6", unit_category::other, 1.0, 0, ""},  // gigawatt-hour
+    {"\u540B", "\u82F1\u5BF8", unit_category::length, 1.0, 0, ""},  // inch (Cantonese / Taiwanese)
     {"\u540D", "\u540D", unit_category::person, 1.0, 0, "\u4E49\u7FA9\u79F0\u7A31\u5355\u55AE\u989D\u984D\u8A89\u8B7D\u724C\u7247\u5217\u6B21\u4F18\u512A\u8457\u80DC\u52DD\u8A00\u5229\u6C14\u6C23"},  // ming, person (measure word)
     {"\u5428", "\u5428", unit_category::mass, 1.0, 0, "\u4F4D"},  // tonne
+    {"\u544E", "\u82F1\u5C3A", unit_category::length, 1.0, 0, ""},  // foot (Cantonese / Taiwanese)
     {"\u5468", "\u5468", unit_category::duration, 1.0, 0, "\u5E74\u5C81\u6B72\u8FB9\u908A"},  // zhou, week
     {"\u5468\u5C81", "\u5468\u5C81", unit_category::other, 1.0, 0, ""},  // sui, years of age
     {"\u5678", "\u5428", unit_category::mass, 1.0, 0, "\u4F4D"},  // tonne
@@ -10737,7 +10759,9 @@ inline constexpr unit_entry unit_table[] = {
     {"\u5E73\u65B9", "\u5E73\u65B9\u7C73", unit_category::area, 1.0, 0, "\u6839"},  // square metre
     {"\u5E73\u65B9\u516C\u91CC", "\u5E73\u65B9\u516C\u91CC", unit_category::area, 1.0, 0, ""},  // square kilometre
     {"\u5E73\u65B9\u5343\u7C73", "\u5E73\u65B9\u5343\u7C73", unit_category::area, 1.0, 0, ""},  // square kilometre
+    {"\u5E73\u65B9\u544E", "\u5E73\u65B9\u82F1\u5C3A", unit_category::area, 1.0, 0, ""},  // square foot (Cantonese)
     {"\u5E73\u65B9\u7C73", "\u5E73\u65B9\u7C73", unit_category::area, 1.0, 0, "\u6839"},  // square metre
+    {"\u5E73\u65B9\u82F1\u5C3A", "\u5E73\u65B9\u82F1\u5C3A", unit_category::area, 1.0, 0, ""},  // square foot
     {"\u5E73\u7C73", "\u5E73\u65B9\u7C73", unit_category::area, 1.0, 0, "\u6839"},  // square metre
     {"\u5E74", "\u5E74", unit_category::duration, 1.0, u_year, "\u7EA7\u7D1A\u5EA6\u4EE3\u9F84\u9F61\u85AA\u8D27\u8CA8\u753B\u756B\u4F1A\u6703\u9274\u9452\u8F7B\u8F15\u7EC8\u7D42"},  // nian, year (a duration only)
     {"\u5E74\u4EE3", "-", unit_category::other, 1.0, u_date, ""},  // calendar / clock word: date or time
@@ -10762,6 +10786,7 @@ inline constexpr unit_entry unit_table[] = {
     {"\u6279", "\u6279", unit_category::count, 1.0, u_no_yi, "\u51C6\u793A\u590D\u5FA9\u8BC4\u8A55\u5224\u6B21"},  // pi, batch
     {"\u6279\u6B21", "\u6279\u6B21", unit_category::count, 1.0, 0, ""},  // pi ci, batch
     {"\u628A", "\u628A", unit_category::count, 1.0, u_no_yi, "\u624B\u5173\u95DC\u63E1\u6301\u63A7\u8109\u8108"},  // ba, handle / chair
+    {"\u6298", "%", unit_category::percent, 1.0, u_cheng, "\u5408\u7B97\u65E7\u820A\u6263\u5C04\u53E0\u758A\u817E\u9A30\u670D\u65AD\u65B7\u8FD4\u7EBF\u7DDA"},  // zhe, discount in tenths (ba zhe = 80 %, pay 80 % of the price)
     {"\u6444\u6C0F\u5EA6", "\u6444\u6C0F\u5EA6", unit_category::other, 1.0, u_temp, ""},  // degree Celsius
     {"\u651D\u6C0F\u5EA6", "\u6444\u6C0F\u5EA6", unit_category::other, 1.0, u_temp, ""},  // degree Celsius
     {"\u652F", "\u652F", unit_category::count, 1.0, 0, "\u6301\u51FA\u4ED8\u90E8\u63F4\u6491\u6490\u6559\u67F1"},  // zhi, team
@@ -10769,6 +10794,7 @@ inline constexpr unit_entry unit_table[] = {
     {"\u65B0\u52A0\u5761\u5143", "\u65B0\u52A0\u5761\u5143", unit_category::currency, 1.0, 0, ""},  // Singapore dollar
     {"\u65B0\u53F0\u5E01", "\u65B0\u53F0\u5E01", unit_category::currency, 1.0, 0, ""},  // New Taiwan dollar
     {"\u65B0\u81FA\u5E63", "\u65B0\u53F0\u5E01", unit_category::currency, 1.0, 0, ""},  // New Taiwan dollar
+    {"\u65B9", "\u65B9", unit_category::volume, 1.0, u_arabic_only, "\u9762\u6848\u5F0F\u6CD5\u5411\u9488\u91DD\u4FBF\u4F4D"},  // fang, cubic metre (colloquial; after Arabic digits only: san fang is three parties)
     {"\u65B9\u9762", "\u65B9\u9762", unit_category::count, 1.0, u_no_yi, ""},  // fang mian, aspect
     {"\u65E5", "\u65E5", unit_category::duration, 1.0, u_date, ""},  // ri, day (rate denominators; otherwise a calendar day)
     {"\u65E5\u5143", "\u65E5\u5143", unit_category::currency, 1.0, 0, ""},  // yen
@@ -10804,6 +10830,7 @@ inline constexpr unit_entry unit_table[] = {
     {"\u6B50\u5143", "\u6B27\u5143", unit_category::currency, 1.0, 0, ""},  // euro
     {"\u6B72", "\u5C81", unit_category::other, 1.0, 0, ""},  // sui, years of age
     {"\u6BB5", "\u6BB5", unit_category::count, 1.0, u_grade, "\u843D"},  // duan, section / tier
+    {"\u6BDB", "\u6BDB", unit_category::currency, 1.0, u_arabic_only, ""},  // mao, 0.1 yuan (colloquial); after Arabic digits only (san mao is a name)
     {"\u6BEB\u514B", "\u6BEB\u514B", unit_category::mass, 1.0, 0, ""},  // milligram
     {"\u6BEB\u5347", "\u6BEB\u5347", unit_category::volume, 1.0, 0, ""},  // millilitre
     {"\u6BEB\u7C73", "\u6BEB\u7C73", unit_category::length, 1.0, 0, ""},  // millimetre
@@ -10815,7 +10842,9 @@ inline constexpr unit_entry unit_table[] = {
     {"\u6E2F\u5E01", "\u6E2F\u5E01", unit_category::currency, 1.0, 0, ""},  // Hong Kong dollar
     {"\u6E2F\u5E63", "\u6E2F\u5E01", unit_category::currency, 1.0, 0, ""},  // Hong Kong dollar
     {"\u6FB3\u5143", "\u6FB3\u5143", unit_category::currency, 1.0, 0, ""},  // Australian dollar
+    {"\u6FB3\u9580\u5143", "\u6FB3\u95E8\u5E01", unit_category::currency, 1.0, 0, ""},  // pataca
     {"\u6FB3\u9580\u5E63", "\u6FB3\u95E8\u5E01", unit_category::currency, 1.0, 0, ""},  // pataca
+    {"\u6FB3\u95E8\u5143", "\u6FB3\u95E8\u5E01", unit_category::currency, 1.0, 0, ""},  // pataca
     {"\u6FB3\u95E8\u5E01", "\u6FB3\u95E8\u5E01", unit_category::currency, 1.0, 0, ""},  // pataca
     {"\u70B9", "-", unit_category::other, 1.0, u_date, ""},  // calendar / clock word: date or time
     {"\u70B9\u949F", "-", unit_category::other, 1.0, u_date, ""},  // calendar / clock word: date or time
@@ -10871,6 +10900,7 @@ inline constexpr unit_entry unit_table[] = {
     {"\u81FA\u6B21", "\u53F0\u6B21", unit_category::count, 1.0, 0, ""},  // tai ci, machine-times
     {"\u8258", "\u8258", unit_category::count, 1.0, 0, ""},  // sou, ship
     {"\u8282", "\u8282", unit_category::count, 1.0, 0, "\u65E5\u7EA6\u7D04\u80FD\u76EE\u70B9\u9EDE\u594F\u5047\u5E86\u6176"},  // jie, lesson / section
+    {"\u82F1\u540B", "\u82F1\u5BF8", unit_category::length, 1.0, 0, ""},  // inch (Taiwanese)
     {"\u82F1\u5BF8", "\u82F1\u5BF8", unit_category::length, 1.0, 0, ""},  // inch
     {"\u82F1\u5C3A", "\u82F1\u5C3A", unit_category::length, 1.0, 0, ""},  // foot
     {"\u82F1\u91CC", "\u82F1\u91CC", unit_category::length, 1.0, 0, ""},  // mile
@@ -10901,6 +10931,7 @@ inline constexpr unit_entry unit_table[] = {
     {"\u90E8\u5206", "\u90E8\u5206", unit_category::count, 1.0, 0, ""},  // bu fen, part
     {"\u90E8\u9580", "\u90E8\u95E8", unit_category::count, 1.0, 0, ""},  // bu men, department
     {"\u90E8\u95E8", "\u90E8\u95E8", unit_category::count, 1.0, 0, ""},  // bu men, department
+    {"\u91CC", "\u91CC", unit_category::length, 1.0, u_arabic_only, ""},  // li, Chinese mile (500 m); after Arabic digits only (san li tun, shi li pu are places)
     {"\u91D0\u7C73", "\u5398\u7C73", unit_category::length, 1.0, 0, ""},  // centimetre
     {"\u91D1", "\u91D1", unit_category::count, 1.0, u_medal, ""},  // jin, gold medal
     {"\u91DD", "\u9488", unit_category::count, 1.0, u_arabic_only, "\u5BF9\u5C0D\u7078\u7EBF\u7DDA\u5934\u982D"},  // zhen (trad), injection
@@ -10944,8 +10975,10 @@ inline constexpr unit_entry unit_table[] = {
 /** Base unit of each row of unit_table (same index). */
 inline constexpr unit_base unit_bases[] = {
     {"%", "1", 1u, 1u, 0, 0},  // %
+    {"B", "1", 1u, 1u, 0, 0},  // B
     {"B", "1073741824", 1073741824u, 1u, 0, 0},  // GB
     {"W", "1000000000", 1u, 1u, 9, 0},  // GW
+    {"J", "3600000000000", 36u, 1u, 11, 0},  // GWh
     {"B", "125000000", 125u, 1u, 6, 0},  // Gb
     {"B/s", "125000000", 125u, 1u, 6, 0},  // Gbps
     {"B", "1024", 1024u, 1u, 0, 0},  // KB
@@ -10958,9 +10991,17 @@ inline constexpr unit_base unit_bases[] = {
     {"B/s", "125000", 125u, 1u, 3, 0},  // Mbps
     {"B", "1125899906842624", 1125899906842624u, 1u, 0, 0},  // PB
     {"B", "1099511627776", 1099511627776u, 1u, 0, 0},  // TB
+    {"V", "1", 1u, 1u, 0, 0},  // V
+    {"W", "1", 1u, 1u, 0, 0},  // W
+    {"m3", "0.000001", 1u, 1u, -6, 0},  // cc
     {"m", "0.01", 1u, 1u, -2, 0},  // cm
+    {"m2", "0.0001", 1u, 1u, -4, 0},  // cm2
+    {"m3", "0.000001", 1u, 1u, -6, 0},  // cm3
+    {"m2", "0.0001", 1u, 1u, -4, 0},  // cmU+00B2
+    {"m3", "0.000001", 1u, 1u, -6, 0},  // cmU+00B3
     {"kg", "0.001", 1u, 1u, -3, 0},  // g
     {"s", "3600", 36u, 1u, 2, 0},  // h
+    {"V", "1000", 1u, 1u, 3, 0},  // kV
     {"W", "1000", 1u, 1u, 3, 0},  // kW
     {"J", "3600000", 36u, 1u, 5, 0},  // kWh
     {"kg", "1", 1u, 1u, 0, 0},  // kg
@@ -10974,6 +11015,8 @@ inline constexpr unit_base unit_bases[] = {
     {"kg", "0.000001", 1u, 1u, -6, 0},  // mg
     {"m3", "0.000001", 1u, 1u, -6, 0},  // ml
     {"m", "0.001", 1u, 1u, -3, 0},  // mm
+    {"m2", "0.000001", 1u, 1u, -6, 0},  // mm2
+    {"m2", "0.000001", 1u, 1u, -6, 0},  // mmU+00B2
     {"m2", "1", 1u, 1u, 0, 0},  // mU+00B2
     {"m3", "1", 1u, 1u, 0, 0},  // mU+00B3
     {"s", "1", 1u, 1u, 0, 0},  // s
@@ -11007,6 +11050,8 @@ inline constexpr unit_base unit_bases[] = {
     {"\u4EF6", "1", 1u, 1u, 0, 0},  // U+4EF6
     {"\u4EF6\u6B21", "1", 1u, 1u, 0, 0},  // U+4EF6U+6B21
     {"\u4EFD", "1", 1u, 1u, 0, 0},  // U+4EFD
+    {"V", "1", 1u, 1u, 0, 0},  // U+4F0F
+    {"V", "1", 1u, 1u, 0, 0},  // U+4F0FU+7279
     {"\u4EBA", "1", 1u, 1u, 0, 0},  // U+4F4D
     {"\u4F8B", "1", 1u, 1u, 0, 0},  // U+4F8B
     {"\u4E2A", "1", 1u, 1u, 0, 0},  // U+500B
@@ -11035,6 +11080,7 @@ inline constexpr unit_base unit_bases[] = {
     {"kg", "1000", 1u, 1u, 3, 0},  // U+516CU+5428
     {"kg", "1000", 1u, 1u, 3, 0},  // U+516CU+5678
     {"kg", "1", 1u, 1u, 0, 0},  // U+516CU+65A4
+    {"m", "1000", 1u, 1u, 3, 0},  // U+516CU+88CF
     {"m", "1000", 1u, 1u, 3, 0},  // U+516CU+91CC
     {"m2", "10000", 1u, 1u, 4, 0},  // U+516CU+9803
     {"m2", "10000", 1u, 1u, 4, 0},  // U+516CU+9877
@@ -11047,6 +11093,8 @@ inline constexpr unit_base unit_bases[] = {
     {"\u5242\u6B21", "1", 1u, 1u, 0, 0},  // U+5242U+6B21
     {"\u5242", "1", 1u, 1u, 0, 0},  // U+5291
     {"\u5242\u6B21", "1", 1u, 1u, 0, 0},  // U+5291U+6B21
+    {"m3", "0.003785411784", 3785411784u, 1u, -12, 0},  // U+52A0U+4ED1
+    {"m3", "0.003785411784", 3785411784u, 1u, -12, 0},  // U+52A0U+4F96
     {"\u5339", "1", 1u, 1u, 0, 0},  // U+5339
     {"V", "1000", 1u, 1u, 3, 0},  // U+5343U+4F0F
     {"CNY", "1000", 1u, 1u, 0, 0},  // U+5343U+5143
@@ -11070,8 +11118,13 @@ inline constexpr unit_base unit_bases[] = {
     {"\u53F0\u6B21", "1", 1u, 1u, 0, 0},  // U+53F0U+6B21
     {"", "", 0, 0, 0, 0},  // U+53F7
     {"J", "1000000000", 1u, 1u, 9, 0},  // U+5409U+7126
+    {"W", "1000000000", 1u, 1u, 9, 0},  // U+5409U+74E6
+    {"J", "3600000000000", 36u, 1u, 11, 0},  // U+5409U+74E6U+65F6
+    {"J", "3600000000000", 36u, 1u, 11, 0},  // U+5409U+74E6U+6642
+    {"m", "0.0254", 254u, 1u, -4, 0},  // U+540B
     {"\u4EBA", "1", 1u, 1u, 0, 0},  // U+540D
     {"kg", "1000", 1u, 1u, 3, 0},  // U+5428
+    {"m", "0.3048", 3048u, 1u, -4, 0},  // U+544E
     {"s", "604800", 6048u, 1u, 2, 0},  // U+5468
     {"month", "12", 12u, 1u, 0, 0},  // U+5468U+5C81
     {"kg", "1000", 1u, 1u, 3, 0},  // U+5678
@@ -11123,7 +11176,9 @@ inline constexpr unit_base unit_bases[] = {
     {"m2", "1", 1u, 1u, 0, 0},  // U+5E73U+65B9
     {"m2", "1000000", 1u, 1u, 6, 0},  // U+5E73U+65B9U+516CU+91CC
     {"m2", "1000000", 1u, 1u, 6, 0},  // U+5E73U+65B9U+5343U+7C73
+    {"m2", "0.09290304", 9290304u, 1u, -8, 0},  // U+5E73U+65B9U+544E
     {"m2", "1", 1u, 1u, 0, 0},  // U+5E73U+65B9U+7C73
+    {"m2", "0.09290304", 9290304u, 1u, -8, 0},  // U+5E73U+65B9U+82F1U+5C3A
     {"m2", "1", 1u, 1u, 0, 0},  // U+5E73U+7C73
     {"month", "12", 12u, 1u, 0, 0},  // U+5E74
     {"", "", 0, 0, 0, 0},  // U+5E74U+4EE3
@@ -11148,6 +11203,7 @@ inline constexpr unit_base unit_bases[] = {
     {"\u6279", "1", 1u, 1u, 0, 0},  // U+6279
     {"\u6279\u6B21", "1", 1u, 1u, 0, 0},  // U+6279U+6B21
     {"\u628A", "1", 1u, 1u, 0, 0},  // U+628A
+    {"%", "10", 1u, 1u, 0, 0},  // U+6298
     {"\u00B0C", "1", 1u, 1u, 0, 0},  // U+6444U+6C0FU+5EA6
     {"\u00B0C", "1", 1u, 1u, 0, 0},  // U+651DU+6C0FU+5EA6
     {"\u652F", "1", 1u, 1u, 0, 0},  // U+652F
@@ -11155,6 +11211,7 @@ inline constexpr unit_base unit_bases[] = {
     {"SGD", "1", 1u, 1u, 0, 0},  // U+65B0U+52A0U+5761U+5143
     {"TWD", "1", 1u, 1u, 0, 0},  // U+65B0U+53F0U+5E01
     {"TWD", "1", 1u, 1u, 0, 0},  // U+65B0U+81FAU+5E63
+    {"m3", "1", 1u, 1u, 0, 0},  // U+65B9
     {"\u65B9\u9762", "1", 1u, 1u, 0, 0},  // U+65B9U+9762
     {"s", "86400", 864u, 1u, 2, 0},  // U+65E5
     {"JPY", "1", 1u, 1u, 0, 0},  // U+65E5U+5143
@@ -11190,6 +11247,7 @@ inline constexpr unit_base unit_bases[] = {
     {"EUR", "1", 1u, 1u, 0, 0},  // U+6B50U+5143
     {"month", "12", 12u, 1u, 0, 0},  // U+6B72
     {"\u6BB5", "1", 1u, 1u, 0, 0},  // U+6BB5
+    {"CNY", "0.1", 1u, 1u, -1, 0},  // U+6BDB
     {"kg", "0.000001", 1u, 1u, -6, 0},  // U+6BEBU+514B
     {"m3", "0.000001", 1u, 1u, -6, 0},  // U+6BEBU+5347
     {"m", "0.001", 1u, 1u, -3, 0},  // U+6BEBU+7C73
@@ -11201,7 +11259,9 @@ inline constexpr unit_base unit_bases[] = {
     {"HKD", "1", 1u, 1u, 0, 0},  // U+6E2FU+5E01
     {"HKD", "1", 1u, 1u, 0, 0},  // U+6E2FU+5E63
     {"AUD", "1", 1u, 1u, 0, 0},  // U+6FB3U+5143
+    {"MOP", "1", 1u, 1u, 0, 0},  // U+6FB3U+9580U+5143
     {"MOP", "1", 1u, 1u, 0, 0},  // U+6FB3U+9580U+5E63
+    {"MOP", "1", 1u, 1u, 0, 0},  // U+6FB3U+95E8U+5143
     {"MOP", "1", 1u, 1u, 0, 0},  // U+6FB3U+95E8U+5E01
     {"", "", 0, 0, 0, 0},  // U+70B9
     {"", "", 0, 0, 0, 0},  // U+70B9U+949F
@@ -11257,6 +11317,7 @@ inline constexpr unit_base unit_bases[] = {
     {"\u53F0\u6B21", "1", 1u, 1u, 0, 0},  // U+81FAU+6B21
     {"\u8258", "1", 1u, 1u, 0, 0},  // U+8258
     {"\u8282", "1", 1u, 1u, 0, 0},  // U+8282
+    {"m", "0.0254", 254u, 1u, -4, 0},  // U+82F1U+540B
     {"m", "0.0254", 254u, 1u, -4, 0},  // U+82F1U+5BF8
     {"m", "0.3048", 3048u, 1u, -4, 0},  // U+82F1U+5C3A
     {"m", "1609.344", 1609344u, 1u, -3, 0},  // U+82F1U+91CC
@@ -11287,6 +11348,7 @@ inline constexpr unit_base unit_bases[] = {
     {"\u90E8\u5206", "1", 1u, 1u, 0, 0},  // U+90E8U+5206
     {"\u90E8\u95E8", "1", 1u, 1u, 0, 0},  // U+90E8U+9580
     {"\u90E8\u95E8", "1", 1u, 1u, 0, 0},  // U+90E8U+95E8
+    {"m", "500", 5u, 1u, 2, 0},  // U+91CC
     {"m", "0.01", 1u, 1u, -2, 0},  // U+91D0U+7C73
     {"\u91D1", "1", 1u, 1u, 0, 0},  // U+91D1
     {"\u9488", "1", 1u, 1u, 0, 0},  // U+91DD
@@ -11413,7 +11475,7 @@ struct unit_index_slot {
   std::uint16_t first;
   std::uint16_t last;
 };
-inline constexpr std::size_t unit_index_bits = 9;
+inline constexpr std::size_t unit_index_bits = 10;
 struct unit_index_table {
   unit_index_slot slot[std::size_t(1) << unit_index_bits];
 };
@@ -13946,7 +14008,14 @@ class metric_scanner {
     const std::uint32_t nk = norm_key(u);
     if ((f & u_date) && !(nk == utf8_key3(0x65E5) && may_be_duration_day(um.end) && day_is_duration(p, um.end)))  // ri
       return false;
-    if ((f & u_arabic_only) && han) {
+    if ((f & u_arabic_only) && han && nk == utf8_key3(0x6BDB)) {
+      // mao after a Han number: only before a digit or qian (liang mao wu, wu mao qian; san mao
+      // is a name)
+      const mchar nx = at(um.end);
+      unsigned dv;
+      if (!(nx.cp == 0x94B1 || nx.cp == 0x9322 || (han_role_of(nx.cp, dv) == han_role::digit && dv > 0)))
+        return false;
+    } else if ((f & u_arabic_only) && han) {
       // a Han temperature: ling xia wu du, san shi du. (yi du, liang du huojiang: "once", "twice")
       if (!(f & u_temp)) return false;
       if (!ends_with_at(lo(p, 6), p, "\u96F6\u4E0B") && n.single != 1 && n.single != 12) {  // ling xia
@@ -14211,12 +14280,34 @@ class metric_scanner {
 
   /**
    * After yuan / kuai at `q`: jiao / mao and fen (wu yuan san jiao, shi kuai san mao, 3 kuai 5
-   * mao 2 fen), a bare tenth after kuai (liang kuai wu), and kuai qian ("12 kuai qian": qian
+   * mao 2 fen), a bare tenth after kuai (liang kuai wu), ling and a hundredth (san kuai ling si
+   * = 3.04, wu yuan ling wu fen = 5.05), and kuai qian ("12 kuai qian": qian
    * stays outside the span). Each makes kuai money instead of a count of pieces.
    */
   ZHSCAN_METRIC_NOINLINE money_tail_result money_tail(const char* q, bool kuai) const noexcept {
     money_tail_result t;
     t.end = q;
+    if (key_at(q) == utf8_key3(0x96F6)) {  // ling: san kuai ling si = 3.04, wu yuan ling wu fen
+      unsigned l2;
+      const int d2 = single_digit_at(q + 3, l2);
+      if (d2 > 0) {
+        const char* r = q + 3 + l2;
+        unsigned v;
+        bool ok = false;
+        if (key_at(r) == utf8_key3(0x5206) && !find_unit(r + 3, e_)) {  // fen
+          r += 3;
+          ok = true;
+        } else {
+          ok = han_role_at(r, e_, v) == han_role::none && !is_digit_cp(at(r).cp) && !find_unit(r, e_);
+        }
+        if (ok) {
+          t.add = decimal::make(static_cast<std::uint64_t>(d2), -2);
+          t.end = r;
+          t.money = true;
+        }
+      }
+      return t;
+    }
     unsigned len;
     const int d = single_digit_at(q, len);
     if (d >= 0) {
@@ -14249,6 +14340,45 @@ class metric_scanner {
       const std::uint32_t k = key_at(q);
       t.money = k == utf8_key3(0x94B1) || k == utf8_key3(0x9322);  // qian (s/t)
     }
+    return t;
+  }
+
+  /**
+   * After mi / jin / mao at `q` (a Han number before): the tenths of the unit written as its
+   * own digits (yi mi qi wu = 1.75 m, yi mi ba = 1.8 m; liang mao wu = 2.5 mao, one digit) or, after jin, a digit and liang (3 jin 5
+   * liang = 3.5 jin, 1 liang = 0.1 jin). Not when a numeral, a digit or a unit follows the
+   * digits (wu mi san ge: san ge is a count of its own).
+   */
+  money_tail_result measure_tail(const char* q, bool jin, bool han, bool one_digit) const noexcept {
+    money_tail_result t;
+    t.end = q;
+    unsigned l1;
+    const int d1 = single_digit_at(q, l1);
+    if (d1 < 0) return t;
+    const char* r = q + l1;
+    if (jin) {
+      if (key_at(r) == utf8_key3(0x4E24) || key_at(r) == utf8_key3(0x5169)) {  // liang (s/t)
+        unsigned v;
+        const char* a = r + 3;
+        if (han_role_at(a, e_, v) == han_role::none && !is_digit_cp(at(a).cp) && !find_unit(a, e_)) {
+          t.add = decimal::make(static_cast<std::uint64_t>(d1), -1);
+          t.end = a;
+        }
+      }
+      return t;
+    }
+    if (!han || l1 != 3 || d1 == 0) return t;
+    decimal add = decimal::make(static_cast<std::uint64_t>(d1), -1);
+    unsigned l2;
+    const int d2 = single_digit_at(r, l2);
+    if (d2 >= 0 && l2 == 3 && !one_digit) {
+      add = add + decimal::make(static_cast<std::uint64_t>(d2), -2);
+      r += 3;
+    }
+    unsigned v;
+    if (han_role_at(r, e_, v) != han_role::none || is_digit_cp(at(r).cp) || find_unit(r, e_)) return t;
+    t.add = add;
+    t.end = r;
     return t;
   }
 
@@ -14338,6 +14468,10 @@ class metric_scanner {
     money_tail_result mt;
     const bool kuai = (u->flags & u_money) && u->norm_key == utf8_key3(0x5757);  // kuai
     if ((u->flags & u_money) && !um.per && may_start_money_tail(um.end)) mt = money_tail(um.end, kuai);
+    else if ((u->norm_key == utf8_key3(0x7C73) || u->norm_key == utf8_key3(0x65A4) ||
+              u->norm_key == utf8_key3(0x6BDB)) && !um.per && !um.half &&
+             n.integer && may_start_money_tail(um.end))  // mi, jin
+      mt = measure_tail(um.end, u->norm_key == utf8_key3(0x65A4), !n.arabic, u->norm_key == utf8_key3(0x6BDB));
     if (mt.money && kuai ? (n.arabic ? false : in_fixed_term(p)) : !unit_allowed(p, n, um, false)) {
       // a rejected unit that names a date/rank swallows the number (and its unit) for good
       return n.skip;
@@ -14625,6 +14759,146 @@ inline std::vector<metric> find_metrics(std::string_view text, simd_level level 
 
 #endif  // ZHSCAN_METRIC_HPP
 // ---- end zhscan/metric.hpp ----
+// ---- begin zhscan/base_unit.hpp ----
+#ifndef ZHSCAN_BASE_UNIT_HPP
+#define ZHSCAN_BASE_UNIT_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+
+namespace zhscan {
+
+/**
+ * A metric's amount converted to its base unit (see base_quantity).
+ *
+ *  - `unit`: "kg", "m", "m2", "m3", "s", "\u00B0C", "m/s", "W", "V", "J", "B", "B/s", "%"
+ *    (percent, also from cheng, zhe, per mille and baifenzhi), "pp" (percentage points),
+ *    "x" (multiples), the ISO 4217 code for money (CNY, USD ...), the counted noun for counts
+ *    and persons (ren, suo, ge ...), "month" for months, quarters and years (they have no
+ *    exact length in seconds: liang nian ling san ge yue = 27 month); empty where nothing
+ *    applies: ratios, rates (a unit with a denominator: yuan / ren) other than speeds
+ *    (a length over a time: 120 gongli / xiaoshi = 33.3333333333333 m/s), units without a fixed
+ *    base (du: degree or kilowatt-hour; semester, class hour, working day; rupee, franc),
+ *    calendar words.
+ *  - `value` (shape value), `low` and `high` (shape range): the amounts in `unit`, NaN where
+ *    the shape does not have them or `unit` is empty.
+ *
+ * Exactness: base = (amount + offset) * num / den * 10^exp10 with the row's exact factor
+ * (unit_bases in detail/unit_table.hpp). When that terminates within 19 significant digits
+ * it is exact (6.1 inch = 0.15494 m, 12 GWh = 43200000000000 J, qianfenzhi 2.5 = 0.25 %);
+ * otherwise (degrees Fahrenheit, mu: factors 5/9 and 2000/3; amounts of more than 19 digits)
+ * it is rounded half up to 15 significant digits and returned as the exact decimal of those
+ * digits (`inexact` cleared: 68 F = 20 C, 50 F = 10 C, 100 F = 37.7777777777778 C).
+ */
+struct base_amount {
+  decimal value;
+  decimal low;
+  decimal high;
+  std::string_view unit;
+};
+
+namespace detail {
+
+/** Rows of unit_table sorted by `norm` (the unit a metric's value is in), for base lookup. */
+struct unit_norm_order {
+  std::uint16_t row[unit_table_size];
+  std::size_t size;
+};
+constexpr unit_norm_order make_unit_norm_order() noexcept {
+  unit_norm_order t{};
+  // one row per norm with a base (all rows of a norm share the norm's factor; the data
+  // generator's checks and tests/test_knowledge keep it so)
+  for (std::size_t i = 0; i < unit_table_size; ++i) {
+    if (unit_bases[i].base.empty()) continue;
+    bool dup = false;
+    for (std::size_t k = 0; k < t.size && !dup; ++k) dup = unit_table[t.row[k]].norm == unit_table[i].norm;
+    if (dup) continue;
+    std::size_t j = t.size++;
+    for (; j > 0 && unit_table[i].norm < unit_table[t.row[j - 1]].norm; --j) t.row[j] = t.row[j - 1];
+    t.row[j] = static_cast<std::uint16_t>(i);
+  }
+  return t;
+}
+inline constexpr unit_norm_order unit_norms = make_unit_norm_order();
+
+/** The unit_bases row of the normalised unit `norm`, or nullptr. Binary search, no alloc. */
+constexpr const unit_base* find_unit_base(std::string_view norm) noexcept {
+  std::size_t lo = 0, hi = unit_norms.size;
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    const std::string_view n = unit_table[unit_norms.row[mid]].norm;
+    if (n == norm) return &unit_bases[unit_norms.row[mid]];
+    if (n < norm) lo = mid + 1;
+    else hi = mid;
+  }
+  return nullptr;
+}
+
+/** `d` rounded half up to 15 significant digits when inexact, as an exact decimal. */
+constexpr decimal round_base(decimal d) noexcept {
+  if (d.nan || !d.inexact) return d;
+  d = d.normalized();
+  d.inexact = false;
+  const int n = dec_digits(d.significand);
+  if (n <= 15) return d;
+  const int k = n - 15;
+  const std::uint64_t p = dec_pow10[k];
+  std::uint64_t q = d.significand / p;
+  if ((d.significand % p) >= p / 2 + (p % 2)) ++q;  // half up (p is even for k >= 1)
+  return decimal::make(q, dec_exp_add(static_cast<std::int64_t>(d.exponent), k), d.negative).normalized();
+}
+
+/** (v + offset) * num / den * 10^exp10, see base_amount. */
+constexpr decimal to_base(const decimal& v, const unit_base& b) noexcept {
+  if (v.nan) return v;
+  decimal x = b.offset != 0 ? v + decimal::from_int(b.offset) : v;
+  if (b.num != 1) x = x * decimal::make(b.num);
+  if (b.den != 1) x = quotient(x, decimal::make(b.den));
+  if (b.exp10 != 0) x = x.scaled(b.exp10);
+  if (!x.inexact && !x.nan) return x.normalized();
+  return round_base(x);
+}
+
+}  // namespace detail
+
+/**
+ * The amount of `m` in its base unit (see base_amount). Looks the normalised unit up in the
+ * unit table (a binary search over the rows' norms): find_metrics itself does no conversion,
+ * so that scanning stays as fast as before; call this for the metrics you need. constexpr,
+ * noexcept, no allocation.
+ */
+constexpr base_amount base_quantity(const metric& m) noexcept {
+  base_amount r{};
+  if (m.shape == metric_shape::ratio || !m.per2.empty()) return r;
+  // kuai as money (wu kuai liu, shi kuai qian: category currency) is yuan; else a count of pieces
+  const bool kuai_money = m.category == unit_category::currency && m.unit == "\u5757";
+  const detail::unit_base* b = detail::find_unit_base(kuai_money ? std::string_view("\u5143") : m.unit);
+  if (b == nullptr) return r;
+  detail::unit_base speed{};
+  if (!m.per.empty()) {
+    // a speed (gongli / xiaoshi, km/h, mi / miao): length over time in m/s; other rates
+    // have no base
+    const detail::unit_base* d = detail::find_unit_base(m.per);
+    if (d == nullptr || b->base != "m" || d->base != "s" || d->offset != 0) return r;
+    speed = {"m/s", "", b->num * d->den, b->den * d->num, b->exp10 - d->exp10, 0};
+    b = &speed;
+  }
+  r.unit = b->base;
+  if (m.shape == metric_shape::value) {
+    r.value = detail::to_base(m.exact_a, *b);
+  } else {
+    r.low = detail::to_base(m.exact_a, *b);
+    r.high = detail::to_base(m.exact_b, *b);
+  }
+  return r;
+}
+
+}  // namespace zhscan
+
+#endif  // ZHSCAN_BASE_UNIT_HPP
+// ---- end zhscan/base_unit.hpp ----
 // ---- begin zhscan/section.hpp ----
 #ifndef ZHSCAN_SECTION_HPP
 #define ZHSCAN_SECTION_HPP
@@ -14938,8 +15212,9 @@ inline std::size_t last_line_end(const char* s, std::size_t from, std::size_t li
       if (s[j] == '\n') continue;  // j <= limit < the stretch end: CR LF ends after the LF
       return j;
     }
-    if (b == 0x85 && j - 1 > from && static_cast<unsigned char>(s[j - 2]) == 0xC2) return j;
-    if ((b == 0xA8 || b == 0xA9) && j - 2 > from && static_cast<unsigned char>(s[j - 2]) == 0x80 &&
+    // (j >= from + k, not j - k > from: j - k wraps below zero when j < k)
+    if (b == 0x85 && j >= from + 2 && static_cast<unsigned char>(s[j - 2]) == 0xC2) return j;
+    if ((b == 0xA8 || b == 0xA9) && j >= from + 3 && static_cast<unsigned char>(s[j - 2]) == 0x80 &&
         static_cast<unsigned char>(s[j - 3]) == 0xE2)
       return j;
   }
