@@ -86,7 +86,7 @@ constexpr decimal round_base(decimal d) noexcept {
   const int n = dec_digits(d.significand);
   if (n <= 15) return d;
   const int k = n - 15;
-  const std::uint64_t p = dec_pow10[k];
+  const std::uint64_t p = pow10_u64[k];
   std::uint64_t q = d.significand / p;
   if ((d.significand % p) >= p / 2 + (p % 2)) ++q;  // half up (p is even for k >= 1)
   return decimal::make(q, dec_exp_add(static_cast<std::int64_t>(d.exponent), k), d.negative).normalized();

@@ -145,31 +145,10 @@ struct decimal {
 
 namespace detail {
 
-inline constexpr std::uint64_t dec_pow10[20] = {1ull,
-                                                10ull,
-                                                100ull,
-                                                1000ull,
-                                                10000ull,
-                                                100000ull,
-                                                1000000ull,
-                                                10000000ull,
-                                                100000000ull,
-                                                1000000000ull,
-                                                10000000000ull,
-                                                100000000000ull,
-                                                1000000000000ull,
-                                                10000000000000ull,
-                                                100000000000000ull,
-                                                1000000000000000ull,
-                                                10000000000000000ull,
-                                                100000000000000000ull,
-                                                1000000000000000000ull,
-                                                10000000000000000000ull};
-
 /** Number of decimal digits of m (1 for 0). */
 constexpr int dec_digits(std::uint64_t m) noexcept {
   int n = 1;
-  while (n < 20 && m >= dec_pow10[n]) ++n;
+  while (n < 20 && m >= pow10_u64[n]) ++n;
   return n;
 }
 
@@ -189,8 +168,8 @@ constexpr std::uint64_t dec_shift_down(std::uint64_t m, int k, bool& lost) noexc
     if (m != 0) lost = true;
     return 0;
   }
-  const std::uint64_t q = m / dec_pow10[k];
-  if (q * dec_pow10[k] != m) lost = true;
+  const std::uint64_t q = m / pow10_u64[k];
+  if (q * pow10_u64[k] != m) lost = true;
   return q;
 }
 
@@ -325,8 +304,8 @@ constexpr int compare(const decimal& a, const decimal& b) noexcept {
   const std::uint64_t lng = x_long ? x.significand : y.significand;
   const std::uint64_t sht = x_long ? y.significand : x.significand;
   const int k = static_cast<int>(x_long ? y.exponent - x.exponent : x.exponent - y.exponent);
-  const std::uint64_t q = k >= 20 ? 0 : lng / detail::dec_pow10[k];
-  const bool rem = k >= 20 ? lng != 0 : q * detail::dec_pow10[k] != lng;
+  const std::uint64_t q = k >= 20 ? 0 : lng / detail::pow10_u64[k];
+  const bool rem = k >= 20 ? lng != 0 : q * detail::pow10_u64[k] != lng;
   int c = q == sht ? (rem ? 1 : 0) : (q > sht ? 1 : -1);  // long vs short
   if (!x_long) c = -c;
   return c * s;

@@ -345,7 +345,7 @@ py::object number_obj(const zhscan::decimal& d) {
     const zhscan::decimal n = d.normalized();
     if (n.significand == 0) return py::int_(0);
     if (n.exponent >= 0 && n.exponent < 20) {
-      const std::uint64_t p = zhscan::detail::dec_pow10[n.exponent];
+      const std::uint64_t p = zhscan::detail::pow10_u64[n.exponent];
       if (n.significand <= (std::uint64_t{1} << 63) / p) {
         const std::uint64_t v = n.significand * p;  // <= 2^63
         if (!n.negative) return py::reinterpret_steal<py::object>(PyLong_FromUnsignedLongLong(v));

@@ -2709,31 +2709,10 @@ struct decimal {
 
 namespace detail {
 
-inline constexpr std::uint64_t dec_pow10[20] = {1ull,
-                                                10ull,
-                                                100ull,
-                                                1000ull,
-                                                10000ull,
-                                                100000ull,
-                                                1000000ull,
-                                                10000000ull,
-                                                100000000ull,
-                                                1000000000ull,
-                                                10000000000ull,
-                                                100000000000ull,
-                                                1000000000000ull,
-                                                10000000000000ull,
-                                                100000000000000ull,
-                                                1000000000000000ull,
-                                                10000000000000000ull,
-                                                100000000000000000ull,
-                                                1000000000000000000ull,
-                                                10000000000000000000ull};
-
 /** Number of decimal digits of m (1 for 0). */
 constexpr int dec_digits(std::uint64_t m) noexcept {
   int n = 1;
-  while (n < 20 && m >= dec_pow10[n]) ++n;
+  while (n < 20 && m >= pow10_u64[n]) ++n;
   return n;
 }
 
@@ -2753,8 +2732,8 @@ constexpr std::uint64_t dec_shift_down(std::uint64_t m, int k, bool& lost) noexc
     if (m != 0) lost = true;
     return 0;
   }
-  const std::uint64_t q = m / dec_pow10[k];
-  if (q * dec_pow10[k] != m) lost = true;
+  const std::uint64_t q = m / pow10_u64[k];
+  if (q * pow10_u64[k] != m) lost = true;
   return q;
 }
 
@@ -2889,8 +2868,8 @@ constexpr int compare(const decimal& a, const decimal& b) noexcept {
   const std::uint64_t lng = x_long ? x.significand : y.significand;
   const std::uint64_t sht = x_long ? y.significand : x.significand;
   const int k = static_cast<int>(x_long ? y.exponent - x.exponent : x.exponent - y.exponent);
-  const std::uint64_t q = k >= 20 ? 0 : lng / detail::dec_pow10[k];
-  const bool rem = k >= 20 ? lng != 0 : q * detail::dec_pow10[k] != lng;
+  const std::uint64_t q = k >= 20 ? 0 : lng / detail::pow10_u64[k];
+  const bool rem = k >= 20 ? lng != 0 : q * detail::pow10_u64[k] != lng;
   int c = q == sht ? (rem ? 1 : 0) : (q > sht ? 1 : -1);  // long vs short
   if (!x_long) c = -c;
   return c * s;
@@ -14844,7 +14823,7 @@ constexpr decimal round_base(decimal d) noexcept {
   const int n = dec_digits(d.significand);
   if (n <= 15) return d;
   const int k = n - 15;
-  const std::uint64_t p = dec_pow10[k];
+  const std::uint64_t p = pow10_u64[k];
   std::uint64_t q = d.significand / p;
   if ((d.significand % p) >= p / 2 + (p % 2)) ++q;  // half up (p is even for k >= 1)
   return decimal::make(q, dec_exp_add(static_cast<std::int64_t>(d.exponent), k), d.negative).normalized();
