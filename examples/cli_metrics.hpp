@@ -17,6 +17,20 @@
 
 namespace zhscan_cli {
 
+/** Appends "direction":..,"measure":..,"delta":..,"base":.. of a change record (the fields
+ *  that `metrics` and `table` print alike). */
+inline void change_core_fields(std::string_view text, const zhscan::metric_change& c, std::string& out) {
+  out += "\"direction\":";
+  json_string(out, zhscan::to_string(c.direction));
+  out += ",\"measure\":";
+  json_string(out, zhscan::to_string(c.measure));
+  out += ",\"delta\":";
+  json_decimal(out, c.delta_exact);
+  out += ",\"base\":";
+  if (c.base.empty()) out += "null";
+  else json_string(out, c.base.in(text));
+}
+
 /** Appends ,"change":{...}|null,"indicator":{...}|null for one metric's change record. */
 inline void cli_change_fields(std::string_view text, const std::vector<zhscan::metric>& ms,
                               const zhscan::metric_change& c, std::string& out) {
@@ -24,15 +38,8 @@ inline void cli_change_fields(std::string_view text, const std::vector<zhscan::m
   if (!c.has_change) {
     out += "null";
   } else {
-    out += "{\"direction\":";
-    json_string(out, zhscan::to_string(c.direction));
-    out += ",\"measure\":";
-    json_string(out, zhscan::to_string(c.measure));
-    out += ",\"delta\":";
-    json_decimal(out, c.delta_exact);
-    out += ",\"base\":";
-    if (c.base.empty()) out += "null";
-    else json_string(out, c.base.in(text));
+    out.push_back('{');
+    change_core_fields(text, c, out);
     out += ",\"level\":";
     if (c.level == zhscan::npos) out += "null";
     else json_uint(out, ms[c.level].span.start);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli_common.hpp"
+#include "cli_metrics.hpp"
 #include "zhscan/change.hpp"
 #include "zhscan/list_marker.hpp"
 #include "zhscan/metric.hpp"
@@ -160,15 +161,8 @@ inline void cli_table(std::string_view text, std::string& out) {
       const std::size_t i = s.changes[k];
       const zhscan::metric_change& c = cs[i];
       if (k) out.push_back(',');
-      out += "{\"direction\":";
-      json_string(out, zhscan::to_string(c.direction));
-      out += ",\"measure\":";
-      json_string(out, zhscan::to_string(c.measure));
-      out += ",\"delta\":";
-      json_decimal(out, c.delta_exact);
-      out += ",\"base\":";
-      if (c.base.empty()) out += "null";
-      else json_string(out, c.base.in(text));
+      out.push_back('{');
+      change_core_fields(text, c, out);
       out += ",\"text\":";
       json_string(out, change_text(text, ms, i, c));
       out.push_back('}');
