@@ -31,31 +31,36 @@
 
 namespace zhscan_cli {
 
+/** Appends the JSON line of marker `i` of `ms` (found in `text`) to `out`. */
+inline void marker_line(std::string_view text, const std::vector<zhscan::marker>& ms, std::size_t i,
+                        std::string& out) {
+  const zhscan::marker& m = ms[i];
+  out += "{\"start\":";
+  json_uint(out, m.span.start);
+  out += ",\"end\":";
+  json_uint(out, m.span.end);
+  out += ",\"text\":";
+  json_string(out, m.span.in(text));
+  out += ",\"style\":\"";
+  out += zhscan::to_string(m.style);
+  out += "\",\"ordinal\":";
+  json_uint(out, m.ordinal);
+  out += ",\"level\":";
+  json_uint(out, m.level);
+  out += ",\"parent\":";
+  if (m.parent == zhscan::npos) {
+    out += "null";
+  } else {
+    json_uint(out, ms[m.parent].span.start);
+  }
+  out += "}\n";
+}
+
 /** Appends one JSON line per outline marker of `text` to `out`. */
 inline void cli_markers(std::string_view text, std::string& out) {
   std::vector<zhscan::marker> ms;
   zhscan::find_markers(text, ms);
-  for (const zhscan::marker& m : ms) {
-    out += "{\"start\":";
-    json_uint(out, m.span.start);
-    out += ",\"end\":";
-    json_uint(out, m.span.end);
-    out += ",\"text\":";
-    json_string(out, m.span.in(text));
-    out += ",\"style\":\"";
-    out += zhscan::to_string(m.style);
-    out += "\",\"ordinal\":";
-    json_uint(out, m.ordinal);
-    out += ",\"level\":";
-    json_uint(out, m.level);
-    out += ",\"parent\":";
-    if (m.parent == zhscan::npos) {
-      out += "null";
-    } else {
-      json_uint(out, ms[m.parent].span.start);
-    }
-    out += "}\n";
-  }
+  for (std::size_t i = 0; i < ms.size(); ++i) marker_line(text, ms, i, out);
 }
 
 /** Appends the section tree of `text` as one JSON document (and a newline) to `out`. */

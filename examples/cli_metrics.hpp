@@ -19,11 +19,12 @@ namespace zhscan_cli {
 
 /** Appends "direction":..,"measure":..,"delta":..,"base":.. of a change record (the fields
  *  that `metrics` and `table` print alike). */
-inline void change_core_fields(std::string_view text, const zhscan::metric_change& c, std::string& out) {
+template <class Out>
+inline void change_core_fields(std::string_view text, const zhscan::metric_change& c, Out& out) {
   out += "\"direction\":";
-  json_string(out, zhscan::to_string(c.direction));
+  json_name(out, zhscan::to_string(c.direction));
   out += ",\"measure\":";
-  json_string(out, zhscan::to_string(c.measure));
+  json_name(out, zhscan::to_string(c.measure));
   out += ",\"delta\":";
   json_decimal(out, c.delta_exact);
   out += ",\"base\":";
@@ -31,9 +32,15 @@ inline void change_core_fields(std::string_view text, const zhscan::metric_chang
   else json_string(out, c.base.in(text));
 }
 
-/** Appends ,"change":{...}|null,"indicator":{...}|null for one metric's change record. */
+/** Appends ,"change":{...}|null,"indicator":{...}|null for one metric's change record; `offset`
+ *  is added to the byte offsets printed (the text is a part of a larger input starting there). */
+template <class Out>
 inline void cli_change_fields(std::string_view text, const std::vector<zhscan::metric>& ms,
-                              const zhscan::metric_change& c, std::string& out) {
+                              const zhscan::metric_change& c, Out& out, std::size_t offset = 0) {
+  if (!c.has_change && c.indicator.empty()) {
+    out += ",\"change\":null,\"indicator\":null";  // the common case at once
+    return;
+  }
   out += ",\"change\":";
   if (!c.has_change) {
     out += "null";
@@ -42,7 +49,7 @@ inline void cli_change_fields(std::string_view text, const std::vector<zhscan::m
     change_core_fields(text, c, out);
     out += ",\"level\":";
     if (c.level == zhscan::npos) out += "null";
-    else json_uint(out, ms[c.level].span.start);
+    else json_uint(out, offset + ms[c.level].span.start);
     out.push_back('}');
   }
   out += ",\"indicator\":";
@@ -50,13 +57,92 @@ inline void cli_change_fields(std::string_view text, const std::vector<zhscan::m
     out += "null";
   } else {
     out += "{\"start\":";
-    json_uint(out, c.indicator.start);
+    json_uint(out, offset + c.indicator.start);
     out += ",\"end\":";
-    json_uint(out, c.indicator.end);
+    json_uint(out, offset + c.indicator.end);
     out += ",\"text\":";
     json_string(out, c.indicator.in(text));
     out.push_back('}');
   }
+}
+
+/**
+ * Appends the JSON line of metric `i` of `ms` (found in `text`, with change records `cs`) to
+ * `out`; the fields are listed at cli_metrics. `offset` is added to every byte offset printed.
+ * The two fields that depend on more than the metric's neighbourhood are written by the
+ * callers' functions, called at their place: change_from(out, i) (an index into the metrics
+ * of the whole input) and section(out, i) (from the outline of the whole input). `out` is a
+ * std::string or a json_buf.
+ */
+template <class Out, class ChangeFrom, class Section>
+inline void metric_line(std::string_view text, std::size_t offset, const std::vector<zhscan::metric>& ms,
+                        const std::vector<zhscan::metric_change>& cs, std::size_t i, Out& out,
+                        std::string& unit, ChangeFrom&& change_from, Section&& section) {
+  const zhscan::metric& m = ms[i];
+  out += "{\"start\":";
+  json_uint(out, offset + m.span.start);
+  out += ",\"end\":";
+  json_uint(out, offset + m.span.end);
+  out += ",\"text\":";
+  json_string(out, m.span.in(text));
+  out += ",\"value\":";
+  json_decimal(out, m.value_exact());
+  const zhscan::decimal low = m.low_exact(), high = m.high_exact();
+  if (low.nan && high.nan && m.shape != zhscan::metric_shape::ratio) {
+    out += ",\"low\":null,\"high\":null,\"ratio\":null";  // the common case at once
+  } else {
+  out += ",\"low\":";
+  json_decimal(out, low);
+  out += ",\"high\":";
+  json_decimal(out, high);
+  out += ",\"ratio\":";
+  if (m.shape == zhscan::metric_shape::ratio) {
+    out.push_back('[');
+    json_decimal(out, m.ratio_a_exact());
+    out.push_back(',');
+    json_decimal(out, m.ratio_b_exact());
+    out.push_back(']');
+  } else {
+    out += "null";
+  }
+  }
+  out += ",\"approx\":";
+  if (m.approx == zhscan::approximation::none) out += "null";
+  else json_name(out, zhscan::to_string(m.approx));
+  out += ",\"unit\":";
+  unit.clear();
+  m.append_unit(unit);
+  if (unit.empty()) out += "null";
+  else json_string(out, unit);
+  out += ",\"unit_text\":";
+  if (m.unit_text.empty()) out += "null";
+  else json_string(out, m.unit_text.in(text));
+  out += ",\"category\":";
+  json_name(out, zhscan::to_string(m.category));
+  out += ",\"numeral\":";
+  json_name(out, zhscan::to_string(m.numeral));
+  out += ",\"number\":";
+  json_string(out, m.number.in(text));
+  out += ",\"change_from\":";
+  change_from(out, i);
+  const zhscan::base_amount b = zhscan::base_quantity(m);
+  out += ",\"base_value\":";
+  json_decimal(out, b.value);
+  if (b.low.nan && b.high.nan) {
+    out += ",\"base_low\":null,\"base_high\":null";
+  } else {
+    out += ",\"base_low\":";
+    json_decimal(out, b.low);
+    out += ",\"base_high\":";
+    json_decimal(out, b.high);
+  }
+  out += ",\"base_unit\":";
+  if (b.unit.empty()) out += "null";
+  else json_string(out, b.unit);
+  out += ",\"section\":";
+  section(out, i);
+  cli_change_fields(text, ms, cs[i], out, offset);
+  out += "}\n";
 }
 
 /**
@@ -81,66 +167,17 @@ inline void cli_metrics(std::string_view text, std::string& out) {
   std::vector<zhscan::metric_change> cs;
   zhscan::find_changes(text, ms, cs);
   std::string unit;
-  for (std::size_t i = 0; i < ms.size(); ++i) {
-    const zhscan::metric& m = ms[i];
-    out += "{\"start\":";
-    json_uint(out, m.span.start);
-    out += ",\"end\":";
-    json_uint(out, m.span.end);
-    out += ",\"text\":";
-    json_string(out, m.span.in(text));
-    out += ",\"value\":";
-    json_decimal(out, m.value_exact());
-    out += ",\"low\":";
-    json_decimal(out, m.low_exact());
-    out += ",\"high\":";
-    json_decimal(out, m.high_exact());
-    out += ",\"ratio\":";
-    if (m.shape == zhscan::metric_shape::ratio) {
-      out.push_back('[');
-      json_decimal(out, m.ratio_a_exact());
-      out.push_back(',');
-      json_decimal(out, m.ratio_b_exact());
-      out.push_back(']');
-    } else {
-      out += "null";
-    }
-    out += ",\"approx\":";
-    if (m.approx == zhscan::approximation::none) out += "null";
-    else json_string(out, zhscan::to_string(m.approx));
-    out += ",\"unit\":";
-    unit.clear();
-    m.append_unit(unit);
-    if (unit.empty()) out += "null";
-    else json_string(out, unit);
-    out += ",\"unit_text\":";
-    if (m.unit_text.empty()) out += "null";
-    else json_string(out, m.unit_text.in(text));
-    out += ",\"category\":";
-    json_string(out, zhscan::to_string(m.category));
-    out += ",\"numeral\":";
-    json_string(out, zhscan::to_string(m.numeral));
-    out += ",\"number\":";
-    json_string(out, m.number.in(text));
-    out += ",\"change_from\":";
-    if (m.change_from == zhscan::npos) out += "null";
-    else json_uint(out, m.change_from);
-    const zhscan::base_amount b = zhscan::base_quantity(m);
-    out += ",\"base_value\":";
-    json_decimal(out, b.value);
-    out += ",\"base_low\":";
-    json_decimal(out, b.low);
-    out += ",\"base_high\":";
-    json_decimal(out, b.high);
-    out += ",\"base_unit\":";
-    if (b.unit.empty()) out += "null";
-    else json_string(out, b.unit);
-    out += ",\"section\":";
-    if (m.section == zhscan::npos) out += "null";
-    else json_uint(out, m.section);
-    cli_change_fields(text, ms, cs[i], out);
-    out += "}\n";
-  }
+  for (std::size_t i = 0; i < ms.size(); ++i)
+    metric_line(
+        text, 0, ms, cs, i, out, unit,
+        [&](std::string& o, std::size_t k) {
+          if (ms[k].change_from == zhscan::npos) o += "null";
+          else json_uint(o, ms[k].change_from);
+        },
+        [&](std::string& o, std::size_t k) {
+          if (ms[k].section == zhscan::npos) o += "null";
+          else json_uint(o, ms[k].section);
+        });
 }
 
 }  // namespace zhscan_cli

@@ -38,6 +38,7 @@
 #include "cli_markers.hpp"
 #include "cli_metrics.hpp"
 #include "cli_number.hpp"
+#include "cli_parallel.hpp"
 #include "cli_table.hpp"
 #include "cli_stream.hpp"
 #include "cli_tokens.hpp"
@@ -203,6 +204,7 @@ struct job {
   std::size_t bytes = 0;
   bool done = false;
   bool stream = false;  // read and written in windows by the writer thread (cli_stream.hpp)
+  bool par = false;     // a large file: in parts on the threads, or mapped (cli_parallel.hpp)
 };
 
 // The windowed form of `cmd` (tokens, metrics), or nullptr.
@@ -242,6 +244,27 @@ void stream_file(stream_fn fn, bool tag, unsigned jobs, job& j, zhscan_cli::outp
   j.bytes = bytes;
 }
 
+// Whether `cmd` has a form for one large regular file in cli_parallel.hpp.
+bool has_par_form(const command& cmd) {
+  return cmd.fn == zhscan_cli::cli_metrics || cmd.fn == zhscan_cli::cli_markers;
+}
+
+// Processes one large regular file straight into `out` (the writer's turn has come):
+// metrics in parts on `jobs` threads, markers from a mapping.
+void par_file(const command& cmd, bool tag, unsigned jobs, job& j, zhscan_cli::output& out) {
+  zhscan_cli::input_file in;
+  std::string err;
+  const std::string_view tag_path = tag ? std::string_view(j.path) : std::string_view();
+  if (in.open(j.path, err)) {
+    if (cmd.fn == zhscan_cli::cli_metrics)
+      zhscan_cli::parallel_metrics_file(in.fd(), in.size_hint(), jobs, out, tag_path, err, j.path);
+    else
+      zhscan_cli::markers_file(in.fd(), in.size_hint(), out, tag_path, err, j.path);
+  }
+  j.error = std::move(err);
+  j.bytes = in.size_hint();
+}
+
 // Reads and processes one input into `j` (output, error, bytes). `human`: a view for the
 // terminal (--tree, --table), headed by the file name when there are several inputs.
 void process_file(const command& cmd, bool tag, bool human, job& j) {
@@ -272,6 +295,9 @@ int run_files(const command& cmd, const std::vector<std::string>& inputs, unsign
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     work[i].path = inputs[i];
     work[i].stream = streamed && is_large(inputs[i], window);
+    work[i].par = !human && has_par_form(cmd) && inputs[i] != "-" &&
+                  is_large(inputs[i], zhscan_cli::par::part_settings().threshold);
+    if (work[i].par) work[i].stream = false;
   }
   const unsigned piece_jobs = jobs;  // threads over the pieces of one large file
   jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(work.size())));
@@ -293,7 +319,7 @@ int run_files(const command& cmd, const std::vector<std::string>& inputs, unsign
       }
       job j;
       j.path = work[i].path;
-      if (!work[i].stream) process_file(cmd, tag, human, j);
+      if (!work[i].stream && !work[i].par) process_file(cmd, tag, human, j);
       std::lock_guard<std::mutex> lock(mu);
       work[i].output = std::move(j.output);
       work[i].error = std::move(j.error);
@@ -312,7 +338,10 @@ int run_files(const command& cmd, const std::vector<std::string>& inputs, unsign
   for (std::size_t i = 0; i < work.size(); ++i) {
     job j;
     bool ok = true;
-    if (work[i].stream) {
+    if (work[i].par) {
+      j.path = work[i].path;
+      par_file(cmd, tag, piece_jobs, j, out);
+    } else if (work[i].stream) {
       j.path = work[i].path;
       stream_file(streamed, tag, piece_jobs, j, out);
     } else if (jobs == 1) {
