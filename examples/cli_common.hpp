@@ -142,6 +142,13 @@ class json_buf {
            (e == ve_ || (static_cast<unsigned char>(*e) & 0xC0u) != 0x80u);
   }
 
+  /** Capacity for `n` bytes in all; returns whether it grew (then the new storage is untouched). */
+  bool reserve(std::size_t n) {
+    if (cap_ > n) return false;
+    grow(n - n_);
+    return true;
+  }
+
   /** Room for `k` more bytes: write there, then commit() the end of what was written. */
   ZHSCAN_ALWAYS_INLINE char* room(std::size_t k) {
     if (cap_ - n_ <= k) grow(k);

@@ -16,10 +16,12 @@
 //     the two fields that need the whole input: "change_from" (an index into all metrics,
 //     kept as a distance back) and "section".
 //  3. the writer takes the parts in order, checks that the metrics within margin/2 of each
-//     cut are the same seen from both sides (else scans the part again with twice the
-//     context), and prints the lines starting inside each part with both fields filled in.
-// Memory: the mapping (the page cache's pages), the markers' starts, and at most `slots`
-// parts' JSON (about 1.1 bytes per input byte each).
+//     cut are the same seen from both sides (else scans the part again with four times the
+//     context, up to three times), and prints the lines starting inside each part with both
+//     fields filled in.
+// Memory: the mapping (the page cache's pages), the markers' starts, and the JSON of the parts
+// done ahead of the writer (about 1.1 bytes per input byte; up to 48 MB of input's worth while
+// the markers are being found, then 2 parts per thread).
 //
 // markers of a regular file: mapped, find_markers, each line written into the output buffer,
 // which is flushed as it fills (no whole-output string).
@@ -39,6 +41,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -160,6 +163,15 @@ inline void scan_part(std::string_view text, std::size_t margin, part& p, scratc
   const std::size_t lo = p.from - std::min(p.from, half), hi = p.to + half;
   p.json.clear();
   p.lines.clear();
+  // room for the part's JSON (about 1.1 bytes per input byte) at once: no copies as it grows,
+  // and new storage faulted in by one call rather than page by page
+  if (p.json.reserve((hi - lo) + (hi - lo) / 4 + 4096)) {
+#ifdef MADV_POPULATE_WRITE
+    const std::uintptr_t pg = 4096, b = (reinterpret_cast<std::uintptr_t>(p.json.data()) + pg - 1) & ~(pg - 1);
+    const std::uintptr_t e = (reinterpret_cast<std::uintptr_t>(p.json.data()) + (hi - lo)) & ~(pg - 1);
+    if (e > b) ::madvise(reinterpret_cast<void*>(b), e - b, MADV_POPULATE_WRITE);
+#endif
+  }
   p.bad = false;
   for (std::size_t i = 0; i < s.ms.size(); ++i) {
     const zhscan::metric& m = s.ms[i];
@@ -246,11 +258,12 @@ inline bool parallel_metrics_file(int fd, std::size_t size, unsigned jobs, outpu
 
   std::vector<std::size_t> starts;  // the markers' starts (the sections)
   jobs = std::max(1u, jobs);
-  // parts done ahead of the writer: enough to keep the other threads busy while one finds
-  // the markers (about a third of the work)
-  const std::size_t slots = std::max<std::size_t>(4 * static_cast<std::size_t>(jobs),
-                                                  (std::size_t(48) << 20) / sz.part);
-  std::vector<par::part> ring(jobs > 1 ? std::min(slots, count) : 0);
+  // Parts done ahead of the writer: while one thread finds the markers (about a quarter of
+  // the work) the others run ahead by up to `far` parts; after that by 2 per thread, so that
+  // the buffers in use stay few and warm (a free list, the last freed first).
+  const std::size_t near = 2 * static_cast<std::size_t>(jobs);
+  const std::size_t far = std::max(near, (std::size_t(48) << 20) / sz.part);
+  std::vector<std::unique_ptr<par::part>> done(jobs > 1 ? count : 0), spare;
   std::mutex mu;
   std::condition_variable cv;
   bool markers_taken = false, markers_done = false, stop = false;
@@ -258,17 +271,24 @@ inline bool parallel_metrics_file(int fd, std::size_t size, unsigned jobs, outpu
   auto worker = [&] {
     par::scratch s;
     for (;;) {
-      std::size_t k;
+      std::size_t k = 0;
       bool do_markers = false;
+      std::unique_ptr<par::part> p;
       {
         std::unique_lock<std::mutex> lock(mu);
-        cv.wait(lock, [&] { return stop || !markers_taken || next >= count || next < taken + ring.size(); });
+        cv.wait(lock, [&] {
+          return stop || !markers_taken || next >= count || next < taken + (markers_done ? near : far);
+        });
         if (stop) return;
         if (!markers_taken) {
           markers_taken = do_markers = true;
         } else {
           if (next >= count) return;
           k = next++;
+          if (!spare.empty()) {
+            p = std::move(spare.back());
+            spare.pop_back();
+          }
         }
       }
       if (do_markers) {
@@ -280,17 +300,12 @@ inline bool parallel_metrics_file(int fd, std::size_t size, unsigned jobs, outpu
         cv.notify_all();
         continue;
       }
-      par::part p;
-      {
-        std::lock_guard<std::mutex> lock(mu);
-        std::swap(p, ring[k % ring.size()]);  // its buffers, free since the writer took part k - slots
-      }
-      p.from = cuts[k];
-      p.to = cuts[k + 1];
-      par::scan_part(text, sz.margin, p, s);
+      if (!p) p.reset(new par::part);
+      p->from = cuts[k];
+      p->to = cuts[k + 1];
+      par::scan_part(text, sz.margin, *p, s);
       std::lock_guard<std::mutex> lock(mu);
-      std::swap(ring[k % ring.size()], p);
-      ring[k % ring.size()].done = true;
+      done[k] = std::move(p);
       cv.notify_all();
     }
   };
@@ -304,34 +319,35 @@ inline bool parallel_metrics_file(int fd, std::size_t size, unsigned jobs, outpu
   }
 
   par::scratch s;
-  par::part prev, cur;
+  std::unique_ptr<par::part> prev(new par::part), cur(new par::part);
   std::size_t printed = 0, sp = 0;  // metrics printed; markers at or before the last one
   bool bad = false;
   for (std::size_t k = 0; k < count && out.ok(); ++k) {
     if (jobs > 1) {
       std::unique_lock<std::mutex> lock(mu);
-      cv.wait(lock, [&] { return ring[k % ring.size()].done; });
-      std::swap(cur, ring[k % ring.size()]);  // the slot gets buffers to reuse
-      ring[k % ring.size()].done = false;
+      cv.wait(lock, [&] { return done[k] != nullptr; });
+      spare.push_back(std::move(cur));  // the buffers of the part before last
+      cur = std::move(done[k]);
       taken = k + 1;
       cv.notify_all();
     } else {
-      cur.from = cuts[k];
-      cur.to = cuts[k + 1];
-      par::scan_part(text, sz.margin, cur, s);
+      cur->from = cuts[k];
+      cur->to = cuts[k + 1];
+      par::scan_part(text, sz.margin, *cur, s);
     }
     // the cut at cur.from: scan again with more context until both sides agree near it
     std::size_t margin = sz.margin;
-    for (int attempt = 0; k > 0 && attempt < 3 && !par::agree_at(prev, cur, cur.from, sz.margin / 2); ++attempt) {
+    for (int attempt = 0; k > 0 && attempt < 3 && !par::agree_at(*prev, *cur, cur->from, sz.margin / 2);
+         ++attempt) {
       margin *= 4;
-      par::scan_part(text, margin, cur, s);
+      par::scan_part(text, margin, *cur, s);
     }
-    if ((bad = cur.bad)) break;
+    if ((bad = cur->bad)) break;
     std::string& o = out.buffer();
-    const char* j = cur.json.data();
-    for (const par::line& l : cur.lines) {
-      if (l.start < cur.from) continue;
-      if (l.start >= cur.to) break;
+    const char* j = cur->json.data();
+    for (const par::line& l : cur->lines) {
+      if (l.start < cur->from) continue;
+      if (l.start >= cur->to) break;
       o += head;
       o.append(j + l.b + 1, l.cf - l.b - 1);
       if (l.back > printed) {
