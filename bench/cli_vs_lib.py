@@ -9,13 +9,19 @@ usage: bench/cli_vs_lib.py --zhscan BUILD/examples/zhscan [--file FILE | --mb N]
 - FILE: the input (default: the shared corpus, $ZHSCAN_SHARED_DIR/corpus/*.txt or
   ../shared/corpus, repeated to N MB, default 256, written to a temporary file);
 - the library side: bench/cli_vs_lib.cpp built here (g++ -O2), timing in one process
-  find_metrics, find_markers + outline, tokenize, and tokenize + writing the tokens' JSON
-  lines, over the file in memory (median of RUNS);
+  find_metrics; find_metrics + find_markers + find_changes (every call whose result
+  `metrics` prints) and the same plus writing its JSON lines; find_markers + outline, and
+  find_markers + writing its lines; tokenize, and tokenize + writing the tokens' JSON lines;
+  over the file in memory (median of RUNS);
 - the program side: `zhscan COMMAND -j N FILE > /dev/null` under /usr/bin/time -v, RUNS
-  times: median wall seconds and peak resident memory (maximum over the runs);
-- printed: MB/s of each, the ratio program/library (1.0 = the program is as fast as the
-  library call alone), and the peak RSS; with --random-mb, `zhscan tokens` on that many MB of
-  random bytes too (peak RSS: the bounded-memory case).
+  times: median wall seconds, median CPU seconds (user + sys) and peak resident memory
+  (maximum over the runs);
+- printed: MB/s of each; the ratio program/library against the bare call (find_metrics,
+  find_markers + outline, tokenize + JSON: 1.0 = the program is as fast as the call alone)
+  and against the library doing the program's whole work (calls + writing the same JSON),
+  each by wall time and by CPU time (the steadier figure on a busy machine); the -j
+  scaling (wall and CPU time of -j 1 over -j N); with --random-mb, `zhscan tokens` on that
+  many MB of random bytes too (peak RSS: the bounded-memory case).
 Runs alternate between the commands so a drift of the machine's speed touches all alike.
 """
 import argparse
@@ -93,8 +99,10 @@ def main():
         out = subprocess.run([lib, path, str(a.runs)], check=True, capture_output=True).stdout.decode()
         lib_s = {k: float(v) for k, v, _ in (line.split() for line in out.splitlines())}
         lib_c = {k: float(c) for k, _, c in (line.split() for line in out.splitlines())}
-        lib_rows = {'metrics': ('metrics', 'find_metrics'), 'markers': ('markers', 'find_markers+outline'),
-                    'tokens': ('tokens', 'tokenize+JSON')}
+        # command: (bare call, its name, the library doing the command's whole work)
+        lib_rows = {'metrics': ('metrics', 'find_metrics', 'metrics_json'),
+                    'markers': ('markers', 'find_markers+outline', 'markers_json'),
+                    'tokens': ('tokens', 'tokenize+JSON', 'tokens')}
         cmds = [c for c in a.commands.split(',') if c]
         jobs = [j for j in a.jobs.split(',') if j]
         runs = {(c, j): [] for c in cmds for j in jobs}
@@ -103,23 +111,35 @@ def main():
                 for j in jobs:
                     runs[(c, j)].append(timed([a.zhscan, c, '-j', j, '--no-progress', path]))
         print('file: %s, %.1f MB; medians of %d runs' % (path if a.file else 'generated', mb, a.runs))
-        print('library: tokenize alone %.0f MB/s (the tokens row adds writing the JSON: %.0f%% of its time)'
-              % (mb / lib_s['tokenize'], 100 * (1 - lib_s['tokenize'] / lib_s['tokens'])))
-        print('speed ratio tool/lib: the library call\'s time over the tool\'s (1.0 = as fast as the call '
-              'alone); wall, and CPU (user+sys against the call\'s thread CPU time)')
-        print('%-8s %-4s %10s %10s %22s %8s %9s %9s' % ('command', '-j', 'tool s', 'tool MB/s', 'library', 'lib MB/s',
-                                                       'wall', 'cpu'), '  peak RSS')
+        print('library (CPU s): ' + ', '.join('%s %.3f' % (k, lib_c[k]) for k in sorted(lib_c)))
+        print('library: tokenize alone %.0f MB/s; writing the tokens\' JSON is %.0f%% of tokenize+JSON (CPU)'
+              % (mb / lib_c['tokenize'], 100 * (1 - lib_c['tokenize'] / lib_c['tokens'])))
+        print('library: find_markers + find_changes add %.0f%% to find_metrics, writing the metrics\' JSON '
+              '%.0f%% more (CPU)' % (100 * (lib_c['metrics_calls'] / lib_c['metrics'] - 1),
+                                    100 * (lib_c['metrics_json'] - lib_c['metrics_calls']) / lib_c['metrics']))
+        print('ratio = library time / tool time (1.0 = as fast as the library); "bare": the call alone, '
+              '"whole": the library doing the same work (calls + the same JSON)')
+        print('%-8s %-4s %8s %9s %9s %22s %9s %11s %11s %8s %10s' % (
+            'command', '-j', 'tool s', 'tool cpu', 'tool MB/s', 'bare call', 'lib MB/s', 'bare w/cpu',
+            'whole w/cpu', '-j gain', 'peak RSS'))
         for c in cmds:
-            key, what = lib_rows[c]
+            key, what, whole = lib_rows[c]
+            base_wall = base_cpu = None
             for j in jobs:
                 rs = runs[(c, j)]
                 wall = statistics.median(r[0] for r in rs)
                 cpu = statistics.median(r[3] for r in rs)
                 rss = max(r[1] for r in rs)
                 bad = [r[2] for r in rs if r[2] != 0]
-                print('%-8s %-4s %10.2f %10.0f %22s %8.0f %9.2f %9.2f  %7.1f MB%s'
-                      % (c, j, wall, mb / wall, what, mb / lib_s[key], lib_s[key] / wall, lib_c[key] / cpu,
-                         rss / 1024, '  (exit status %s!)' % bad[0] if bad else ''))
+                if base_wall is None:
+                    base_wall, base_cpu = wall, cpu
+                print('%-8s %-4s %8.2f %9.2f %9.0f %22s %9.0f %5.2f/%5.2f %5.2f/%5.2f %8s %7.1f MB%s'
+                      % (c, j, wall, cpu, mb / wall, what, mb / lib_c[key], lib_s[key] / wall, lib_c[key] / cpu,
+                         lib_s[whole] / wall, lib_c[whole] / cpu,
+                         '%.2fx' % (base_wall / wall), rss / 1024, '  (exit status %s!)' % bad[0] if bad else ''))
+            if len(jobs) > 1:
+                print('%-8s -j CPU time: %s' % (c, ', '.join('-j %s %.2f s' % (j, statistics.median(r[3] for r in runs[(c, j)]))
+                                                             for j in jobs)))
         if a.random_mb:
             rnd = os.path.join(tmp, 'random.bin')
             with open(rnd, 'wb') as f:

@@ -22,82 +22,6 @@
 namespace zhscan_cli {
 
 /**
- * The end of the longest run at `p` that a JSON string holds as is: well-formed UTF-8 other
- * than the ASCII controls, '"', '\\', DEL and U+2028/U+2029. The common 3-byte characters
- * (Han, CJK punctuation) are checked inline.
- */
-inline const char* json_plain_run(const char* p, const char* end) noexcept {
-  while (p < end) {
-    const auto b = static_cast<unsigned char>(*p);
-    if (b < 0x80) {
-      if (b < 0x20 || b == '"' || b == '\\' || b == 0x7F) break;
-      ++p;
-      continue;
-    }
-    if ((b & 0xF0u) == 0xE0u && end - p >= 3) {
-      const auto b1 = static_cast<unsigned char>(p[1]), b2 = static_cast<unsigned char>(p[2]);
-      const char32_t c = char32_t(((b & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu));
-      if ((b1 & 0xC0u) == 0x80u && (b2 & 0xC0u) == 0x80u && c >= 0x800 && (c < 0xD800 || c > 0xDFFF) &&
-          c != 0x2028 && c != 0x2029) {
-        p += 3;
-        continue;
-      }
-    }
-    const zhscan::utf8::decoded d = zhscan::utf8::decode(p, end);
-    if (!d.valid || d.cp == 0x2028 || d.cp == 0x2029) break;
-    p += d.length;
-  }
-  return p;
-}
-
-/** Appends `s` as a JSON string literal; ill-formed UTF-8 becomes U+FFFD (as \ufffd). */
-inline void json_string(std::string& out, std::string_view s) {
-  static const char hex[] = "0123456789abcdef";
-  out.push_back('"');
-  const char* p = s.data();
-  const char* const end = p + s.size();
-  while (p < end) {
-    // a run that needs no escape is appended at once
-    const char* const run = p;
-    p = json_plain_run(p, end);
-    out.append(run, static_cast<std::size_t>(p - run));
-    if (p == end) break;
-    const auto c = static_cast<unsigned char>(*p);
-    if (c < 0x80) {
-      switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        default:
-          if (c < 0x20 || c == 0x7F) {
-            out += "\\u00";
-            out.push_back(hex[c >> 4]);
-            out.push_back(hex[c & 15]);
-          } else {
-            out.push_back(static_cast<char>(c));
-          }
-      }
-      ++p;
-      continue;
-    }
-    const zhscan::utf8::decoded d = zhscan::utf8::decode(p, end);
-    if (d.valid && d.cp != 0x2028 && d.cp != 0x2029) {
-      out.append(p, d.length);
-    } else if (d.valid) {  // U+2028/2029 break JavaScript consumers of JSON
-      out += d.cp == 0x2028 ? "\\u2028" : "\\u2029";
-    } else {
-      out += "\\ufffd";
-    }
-    p += d.length;
-  }
-  out.push_back('"');
-}
-
-/**
  * An output buffer for the hot paths (metrics and tokens of large inputs): appending a
  * literal or a short string is an inline copy, and json_string and the numbers below write
  * straight into it. Used like std::string in the line writers, which take either.
@@ -261,15 +185,20 @@ inline char* write_decimal_short(char* p, const zhscan::decimal& d) noexcept {
 
 }  // namespace detail
 
-/** Appends `s` as a JSON string literal, as the std::string overload does; copies as it
- *  scans (the strings are short: no run is worth a memcpy call). */
-inline void json_string(json_buf& out, std::string_view s) {
+/**
+ * Writes `s` as a JSON string literal at `o`, which has room for 2 + 6 * s.size() bytes (an
+ * escape takes at most 6 bytes per input byte); returns the end. Ill-formed UTF-8 becomes
+ * U+FFFD (as \ufffd, one per maximal subpart), the ASCII controls, DEL, '"' and '\\' are
+ * escaped, and so are U+2028 and U+2029 (they break JavaScript consumers of JSON).
+ * `known_valid`: `s` is well-formed UTF-8 (checked by the caller), so only those escapes are
+ * looked for. Copies as it scans (the strings are short: no run is worth a memcpy call).
+ */
+inline char* json_string_to(char* o, std::string_view s, bool known_valid) noexcept {
   static const char hex[] = "0123456789abcdef";
-  char* o = out.room(2 + 6 * s.size());  // an escape takes at most 6 bytes per input byte
   *o++ = '"';
   const char* p = s.data();
   const char* const end = p + s.size();
-  if (out.known_valid(s)) {  // well-formed: only the ASCII escapes and U+2028/U+2029 (E2 80 A8/A9)
+  if (known_valid) {  // well-formed: only the ASCII escapes and U+2028/U+2029 (E2 80 A8/A9)
     while (p < end) {
       const auto c = static_cast<unsigned char>(*p);
       if (ZHSCAN_LIKELY(c >= 0x20 && c != '"' && c != '\\' && c != 0x7F && c != 0xE2)) {
@@ -342,7 +271,24 @@ inline void json_string(json_buf& out, std::string_view s) {
     p += len;
   }
   *o++ = '"';
-  out.commit(o);
+  return o;
+}
+
+/** Appends `s` as a JSON string literal (see json_string_to). */
+inline void json_string(json_buf& out, std::string_view s) {
+  out.commit(json_string_to(out.room(2 + 6 * s.size()), s, out.known_valid(s)));
+}
+
+/** Appends `s` as a JSON string literal; ill-formed UTF-8 becomes U+FFFD (as \ufffd). */
+inline void json_string(std::string& out, std::string_view s) {
+  if (s.size() <= 64) {  // the common case: made on the stack, appended at once
+    char buf[2 + 6 * 64];
+    out.append(buf, static_cast<std::size_t>(json_string_to(buf, s, false) - buf));
+    return;
+  }
+  const std::size_t old = out.size();
+  out.resize(old + 2 + 6 * s.size());
+  out.resize(static_cast<std::size_t>(json_string_to(&out[old], s, false) - out.data()));
 }
 
 /** Appends `"name"`: a name that needs no escape (the ASCII names of the library's enums). */

@@ -134,14 +134,7 @@ inline std::string line_head(std::string_view tag_path) {
 
 inline void token_line(std::string& out, std::string_view head, std::size_t s, std::size_t e,
                        zhscan::token_kind k) {
-  out += head;
-  out += "\"start\":";
-  json_uint(out, s);
-  out += ",\"end\":";
-  json_uint(out, e);
-  out += ",\"kind\":\"";
-  out += zhscan::to_string(k);
-  out += "\"}\n";
+  zhscan_cli::token_line(out, head, s, e, k);  // cli_tokens.hpp
 }
 
 /** The keys of a JSON Lines object line, in order (top level only). */

@@ -817,6 +817,55 @@ def check_exact(cli):
         fail('zhscan number: inexact values in %r' % out)
 
 
+def check_parts(cli, root):
+    """One large file in parts (ZHSCAN_CLI_PART, bytes, makes them small) on -j threads:
+    metrics and markers give byte for byte the whole-input output, the "section" and
+    "change_from" fields included, for every part size and thread count; cuts fall after line
+    ends, inside one-line text and ill-formed UTF-8 too; several inputs keep their "file" field."""
+    import random
+    rnd = random.Random(29)
+    heads = ['一、', '二、', '三、', '（一）', '（二）', '1．', '2．', '第一章', '第二章', '①', '②']
+    body = ['营业收入4.35亿元，同比增长12.6%', '城镇化率65.2%，比上年末提高0.8个百分点', '由3.5万人提高到4.2万人',
+            '新建学校12所', '约3-5万元', '其中，第一产业增加值310.58亿元，增长3.9%', '占比45:55', '工业用电量下降1.6%']
+    lines = []
+    for _ in range(900):
+        r = rnd.random()
+        if r < 0.25:
+            lines.append(rnd.choice(heads) + rnd.choice(['总体情况', '主要指标', '']))
+        else:
+            lines.append('；'.join(rnd.choice(body) for _ in range(rnd.randint(1, 4))) + '。')
+    text = '\n'.join(lines).encode('utf-8')
+    bad = bytearray(text)
+    for i in range(0, len(bad), 1499):
+        bad[i] = 0xFF
+    inputs = {'parts_lines.txt': text, 'parts_oneline.txt': text.replace(b'\n', b' '),
+              'parts_bad.txt': bytes(bad)}
+    for name, data in inputs.items():
+        with open(os.path.join(root, name), 'wb') as f:
+            f.write(data)
+    env = dict(os.environ)
+    env.pop('ZHSCAN_CLI_PART', None)
+    for cmd in ('metrics', 'markers'):
+        for name in inputs:
+            whole = subprocess.run([cli, cmd, '-j', '1', name], capture_output=True, env=env, timeout=120).stdout
+            if cmd == 'metrics' and not re.search(rb'"section":[0-9]', whole):
+                fail('zhscan metrics %s: no sections in the test text' % name)
+            for part in ('64', '700', '5000'):
+                for jobs in ('1', '2', '3'):
+                    env['ZHSCAN_CLI_PART'] = part
+                    r = subprocess.run([cli, cmd, '-j', jobs, name], capture_output=True, env=env, timeout=120)
+                    if r.returncode != 0 or r.stdout != whole:
+                        fail('zhscan %s -j %s %s in parts of %s bytes: status %d, output differs from the '
+                             'whole-input one' % (cmd, jobs, name, part, r.returncode))
+        names = ['one.txt', 'parts_lines.txt', 'two.txt', 'parts_bad.txt']
+        env['ZHSCAN_CLI_PART'] = '300'
+        r = subprocess.run([cli, cmd, '-j', '2'] + names, capture_output=True, env=env, timeout=120)
+        del env['ZHSCAN_CLI_PART']
+        if r.stdout != subprocess.run([cli, cmd, '-j', '1'] + names, capture_output=True, env=env,
+                                      timeout=120).stdout:
+            fail('zhscan %s -j 2 in parts with several inputs: output differs from the whole-input one' % cmd)
+
+
 def main():
     args = sys.argv[1:]
     readme = None
@@ -844,6 +893,7 @@ def main():
                   ('exact values', lambda: check_exact(cli)),
                   ('--tree, --table', lambda: check_views(cli, root)),
                   ('windows', lambda: check_windows(cli, root)),
+                  ('parts (-j on one file)', lambda: check_parts(cli, root)),
                   ('progress', lambda: check_progress(cli))]
         if readme:
             checks.append(('README example', lambda: check_readme(cli, os.path.join(cwd, readme), root)))
