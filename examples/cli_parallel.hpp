@@ -20,25 +20,28 @@
 //     context, up to three times), and prints the lines starting inside each part with both
 //     fields filled in.
 // Memory: the mapping (the page cache's pages), the markers' starts, and the JSON of the parts
-// done ahead of the writer (about 1.1 bytes per input byte; up to 48 MB of input's worth while
-// the markers are being found, then 2 parts per thread).
+// done ahead of the writer (about 1.1 bytes per input byte; up to 128 MB of input's worth while
+// the markers are being found with -j 2 or more, then 2 parts per thread).
 //
 // markers of a regular file: mapped, find_markers, each line written into the output buffer,
 // which is flushed as it fills (no whole-output string).
 //
 // ZHSCAN_CLI_PART=BYTES (>= 64) sets the part size and the size from which a file takes
-// these paths (default 1 MiB parts, files over 2 MiB), for tests.
+// these paths (default 1 MiB parts, files over 2 MiB), for tests. ZHSCAN_CLI_STATS (set)
+// prints the threads' CPU times of `metrics` on stderr.
 #ifndef ZHSCAN_EXAMPLES_CLI_PARALLEL_HPP
 #define ZHSCAN_EXAMPLES_CLI_PARALLEL_HPP
 
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -225,6 +228,13 @@ inline std::string line_head(std::string_view tag_path) {
   return h;
 }
 
+/** CPU seconds of the calling thread (for ZHSCAN_CLI_STATS). */
+inline double thread_cpu() noexcept {
+  timespec ts{};
+  ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
 /** The start offsets of the markers of `text`, in text order. */
 inline void marker_starts(std::string_view text, std::vector<std::size_t>& starts) {
   std::vector<zhscan::marker> mk;
@@ -258,18 +268,34 @@ inline bool parallel_metrics_file(int fd, std::size_t size, unsigned jobs, outpu
 
   std::vector<std::size_t> starts;  // the markers' starts (the sections)
   jobs = std::max(1u, jobs);
-  // Parts done ahead of the writer: while one thread finds the markers (about a quarter of
-  // the work) the others run ahead by up to `far` parts; after that by 2 per thread, so that
-  // the buffers in use stay few and warm (a free list, the last freed first).
+  // Parts done ahead of the writer: while one thread finds the markers (a third of the work
+  // in one cold pass over a large file) the others run ahead by up to `far` parts, 128 MB of
+  // input (enough to keep a second thread busy that long on a 256 MB file); after that by 2
+  // per thread, so that the buffers in use stay few and warm (a free list, last freed first).
   const std::size_t near = 2 * static_cast<std::size_t>(jobs);
-  const std::size_t far = std::max(near, (std::size_t(48) << 20) / sz.part);
+  const std::size_t far = std::max(near, (std::size_t(128) << 20) / sz.part);
   std::vector<std::unique_ptr<par::part>> done(jobs > 1 ? count : 0), spare;
   std::mutex mu;
   std::condition_variable cv;
   bool markers_taken = false, markers_done = false, stop = false;
   std::size_t next = 0, taken = 0;
+  // ZHSCAN_CLI_STATS: each thread's CPU time on stderr (how evenly -j N spreads the work)
+  const bool stats = std::getenv("ZHSCAN_CLI_STATS") != nullptr;
+  std::vector<double> worker_cpu;
+  double markers_cpu = 0;
   auto worker = [&] {
     par::scratch s;
+    struct on_exit {
+      decltype(mu)& m;
+      std::vector<double>& v;
+      bool on;
+      ~on_exit() {
+        if (!on) return;
+        const double c = par::thread_cpu();
+        std::lock_guard<std::mutex> lock(m);
+        v.push_back(c);
+      }
+    } record{mu, worker_cpu, stats};
     for (;;) {
       std::size_t k = 0;
       bool do_markers = false;
@@ -293,7 +319,9 @@ inline bool parallel_metrics_file(int fd, std::size_t size, unsigned jobs, outpu
       }
       if (do_markers) {
         std::vector<std::size_t> st;
+        const double c0 = stats ? par::thread_cpu() : 0;
         par::marker_starts(text, st);
+        if (stats) markers_cpu = par::thread_cpu() - c0;
         std::lock_guard<std::mutex> lock(mu);
         starts.swap(st);
         markers_done = true;
@@ -315,7 +343,9 @@ inline bool parallel_metrics_file(int fd, std::size_t size, unsigned jobs, outpu
     std::unique_lock<std::mutex> lock(mu);
     cv.wait(lock, [&] { return markers_done; });
   } else {
+    const double c0 = stats ? par::thread_cpu() : 0;
     par::marker_starts(text, starts);
+    if (stats) markers_cpu = par::thread_cpu() - c0;
   }
 
   par::scratch s;
@@ -374,6 +404,12 @@ inline bool parallel_metrics_file(int fd, std::size_t size, unsigned jobs, outpu
     cv.notify_all();
   }
   for (std::thread& t : pool) t.join();
+  if (stats) {
+    std::fprintf(stderr, "zhscan: %zu parts, markers %.3f s CPU; writer thread %.3f s CPU; workers:", count,
+                 markers_cpu, par::thread_cpu());
+    for (const double c : worker_cpu) std::fprintf(stderr, " %.3f", c);
+    std::fprintf(stderr, " s CPU\n");
+  }
   if (bad) {
     err = "zhscan: internal error in " + path + ": change_from out of order";
     return false;
