@@ -91,20 +91,20 @@ inline void metric_line(std::string_view text, std::size_t offset, const std::ve
   if (low.nan && high.nan && m.shape != zhscan::metric_shape::ratio) {
     out += ",\"low\":null,\"high\":null,\"ratio\":null";  // the common case at once
   } else {
-  out += ",\"low\":";
-  json_decimal(out, low);
-  out += ",\"high\":";
-  json_decimal(out, high);
-  out += ",\"ratio\":";
-  if (m.shape == zhscan::metric_shape::ratio) {
-    out.push_back('[');
-    json_decimal(out, m.ratio_a_exact());
-    out.push_back(',');
-    json_decimal(out, m.ratio_b_exact());
-    out.push_back(']');
-  } else {
-    out += "null";
-  }
+    out += ",\"low\":";
+    json_decimal(out, low);
+    out += ",\"high\":";
+    json_decimal(out, high);
+    out += ",\"ratio\":";
+    if (m.shape == zhscan::metric_shape::ratio) {
+      out.push_back('[');
+      json_decimal(out, m.ratio_a_exact());
+      out.push_back(',');
+      json_decimal(out, m.ratio_b_exact());
+      out.push_back(']');
+    } else {
+      out += "null";
+    }
   }
   out += ",\"approx\":";
   if (m.approx == zhscan::approximation::none) out += "null";
