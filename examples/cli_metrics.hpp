@@ -67,7 +67,8 @@ inline void cli_change_fields(std::string_view text, const std::vector<zhscan::m
  * the innermost outline section holding the metric: the markers and outline of
  * `zhscan markers` / `zhscan outline` on the same text; null before the first marker), then
  * "change" ({"direction","measure","delta","base","level"}: level is the byte start of the
- * level metric; see zhscan/change.hpp) and "indicator" ({"start","end","text"}).
+ * level metric; see zhscan/change.hpp), "indicator" ({"start","end","text"}) and "terms"
+ * (every term of a ratio, [8.3,41.4,50.3]; null for other shapes).
  * Fields that do not apply are null.
  */
 inline void cli_metrics(std::string_view text, std::string& out) {
@@ -139,6 +140,19 @@ inline void cli_metrics(std::string_view text, std::string& out) {
     if (m.section == zhscan::npos) out += "null";
     else json_uint(out, m.section);
     cli_change_fields(text, ms, cs[i], out);
+    out += ",\"terms\":";  // every term of a ratio (8.3:41.4:50.3), read from its number span
+    zhscan::decimal terms[16];
+    const std::size_t nt = m.ratio_terms(text, terms, 16);
+    if (nt == 0) {
+      out += "null";
+    } else {
+      out.push_back('[');
+      for (std::size_t k = 0; k < nt && k < 16; ++k) {
+        if (k) out.push_back(',');
+        json_decimal(out, terms[k]);
+      }
+      out.push_back(']');
+    }
     out += "}\n";
   }
 }
