@@ -1158,8 +1158,9 @@ class metric_scanner {
       // digit-by-digit Han runs only write years: report nothing (er ling yi ling nian)
       return n1.skip;
     }
+    if (ZHSCAN_LIKELY(arabic || !(n1.more || shu_before(p)))) return finish_value(p, n1);
     const char* r = finish_value(p, n1);
-    if (ZHSCAN_UNLIKELY(n1.more) || shu_before(p)) vague_han(p, n1);  // (rare: ji or shu)
+    vague_han(p, n1);  // (rare: a Han number with ji, or after shu)
     return r;
   }
 
@@ -2267,12 +2268,13 @@ class metric_scanner {
     return t;
   }
 
+  /** A duration in two units (duration_tail): written only when duration_tail finds one. */
   struct duration_tail_result {
-    const unit_entry* small = nullptr;  // the smaller unit the whole duration is given in
-    std::uint64_t factor = 1;           // smaller units per larger one
-    decimal add = decimal::make(0);     // the count of smaller units
-    const char* end = nullptr;          // end of the smaller unit
+    std::uint64_t factor = 1;        // smaller units per larger one
+    decimal add = decimal::make(0);  // the count of smaller units
+    const char* end = nullptr;       // end of the smaller unit
   };
+  mutable duration_tail_result dur_;
 
   /**
    * After a duration unit `u` at `q`: [ling / you] + a whole number + the next smaller unit,
@@ -2280,8 +2282,17 @@ class metric_scanner {
    * xingqi -> tian (x7), xiaoshi -> fenzhong or fen (x60, given as fenzhong), fenzhong / fen ->
    * miao (x60). liang nian ling san ge yue = 27 ge yue, 1 xiaoshi 20 fen = 80 fenzhong.
    */
-  ZHSCAN_METRIC_NOINLINE duration_tail_result duration_tail(const char* q, const unit_entry* u) const noexcept {
-    duration_tail_result t;
+  ZHSCAN_METRIC_NOINLINE const unit_entry* duration_tail(const char* q, const unit_entry* u) const noexcept {
+    const unit_entry* const t = nullptr;
+    {
+      // the common case: no ling / you, digit or Han numeral after the unit (3 nian lai)
+      unsigned v;
+      const std::uint32_t k0 = key_at(q);
+      if (!(k0 == utf8_key3(0x96F6) || k0 == utf8_key3(0x53C8) || is_digit_cp(at(q).cp))) {
+        const han_role r0 = han_role_at(q, e_, v);
+        if (r0 != han_role::digit && r0 != han_role::liang && r0 != han_role::small_unit) return t;
+      }
+    }
     static constexpr std::string_view xiaoshi = "\u5C0F\u65F6", ge_xiaoshi = "\u4E2A\u5C0F\u65F6",
                                       fenzhong = "\u5206\u949F", xingqi = "\u661F\u671F",
                                       ge_xingqi = "\u4E2A\u661F\u671F", ge_yue = "\u4E2A\u6708";
@@ -2326,11 +2337,10 @@ class metric_scanner {
     }
     if (!ok || s == nullptr) return t;
     const char* end = n.end + find_unit(n.end, e_)->text.size();
-    t.small = s;
-    t.factor = factor;
-    t.add = n.x;
-    t.end = end;
-    return t;
+    dur_.factor = factor;
+    dur_.add = n.x;
+    dur_.end = end;
+    return s;
   }
 
   /** False when no money tail can start at `q` (its first byte is no digit and no lead byte
@@ -2428,14 +2438,16 @@ class metric_scanner {
              n.integer && may_start_money_tail(um.end))  // mi, jin
       mt = measure_tail(um.end, u->norm_key == utf8_key3(0x65A4), !n.arabic, u->norm_key == utf8_key3(0x6BDB));
     // liang nian ling san ge yue, 1 xiaoshi 20 fen: a duration in two units, in the smaller one
-    duration_tail_result dt;
-    if ((u->category == unit_category::duration || u->norm_key == utf8_key3(0x5206)) && !um.per && !um.half &&
-        n.integer && !n.more && !n.about && may_start_money_tail(um.end))  // (fen: also the minute)
-      dt = duration_tail(um.end, u);
-    if (mt.money && kuai ? (n.arabic ? false : in_fixed_term(p))
-                         : !(unit_allowed(p, n, um, false) || (dt.small && u->norm_key == utf8_key3(0x5206)))) {
+    const unit_entry* small = nullptr;  // the smaller unit of a duration in two units (dur_)
+    if (mt.money && kuai ? (n.arabic ? false : in_fixed_term(p)) : !unit_allowed(p, n, um, false)) {
       // a rejected unit that names a date/rank swallows the number (and its unit) for good
-      return n.skip;
+      // (but a rejected fen is the minute before miao: liang fen san shi miao)
+      if (!(u->norm_key == utf8_key3(0x5206) && !um.per && n.integer && !n.more && !n.about &&
+            (small = duration_tail(um.end, u)) != nullptr))
+        return n.skip;
+    } else if (ZHSCAN_UNLIKELY(u->category == unit_category::duration || u->norm_key == utf8_key3(0x5206)) &&
+               !um.per && !um.half && n.integer && !n.more && !n.about && may_start_money_tail(um.end)) {
+      small = duration_tail(um.end, u);
     }
     metric m;
     m.shape = metric_shape::value;
@@ -2445,9 +2457,9 @@ class metric_scanner {
       v = v + mt.add;
       end = mt.end;
     }
-    if (ZHSCAN_UNLIKELY(dt.small != nullptr)) {
-      v = v * decimal::make(dt.factor) + dt.add;
-      end = dt.end;
+    if (ZHSCAN_UNLIKELY(small != nullptr)) {
+      v = v * decimal::make(dur_.factor) + dur_.add;
+      end = dur_.end;
     }
     bool cheng_more = false;
     if (u->flags & u_cheng) {
@@ -2497,10 +2509,10 @@ class metric_scanner {
     end = hedge_after(end, a);
     fill_unit(m, n, um, p);
     if (mt.money) m.category = unit_category::currency;
-    if (ZHSCAN_UNLIKELY(dt.small != nullptr)) {
-      m.unit = dt.small->norm;
+    if (ZHSCAN_UNLIKELY(small != nullptr)) {
+      m.unit = small->norm;
       m.category = unit_category::duration;
-      m.unit_text.end = off(dt.end);
+      m.unit_text.end = off(dur_.end);
     }
     const bool duration = u->category == unit_category::duration;
     const char* start = prefix(p, a, m.category, duration);
