@@ -186,7 +186,10 @@ TEST_CASE("knowledge: every number character works inside a metric (共有X百�
   for (char32_t c = 0xFF10; c <= 0xFF19; ++c) chars.push_back(c);
   chars.push_back(d::cp_ji);
   chars.push_back(d::cp_ji_trad);
-  CHECK(chars.size() == sizeof(d::metric_trigger_cps) / sizeof(d::metric_trigger_cps[0]));
+  // (and the word triggers, no numerals: fan of fan fan; tests/test_quantity_forms.cpp)
+  CHECK(chars.size() + sizeof(d::metric_word_trigger_cps) / sizeof(d::metric_word_trigger_cps[0]) ==
+        sizeof(d::metric_trigger_cps) / sizeof(d::metric_trigger_cps[0]));
+  for (const char32_t w : d::metric_word_trigger_cps) CHECK(is_trigger(w));
   for (const char32_t cp : chars) {
     const d::metric_trigger t{cp, 0};
     const std::string c = utf8(t.cp);

@@ -142,11 +142,14 @@ TEST_CASE("quantity forms: zhe and cheng", "[quantity_forms]") {
 }
 
 TEST_CASE("quantity forms: fan N fan is a multiple of 2^N", "[quantity_forms]") {
+  CHECK(reading("产值翻番。", "翻番") == "2 倍 | 2 x | none");  // fan: a word trigger (data/numerals.tsv)
   CHECK(reading("产值翻两番。", "翻两番") == "4 倍 | 4 x | none");
   CHECK(reading("收入翻了一番。", "翻了一番") == "2 倍 | 2 x | none");
   CHECK(reading("产值翻三番以上。", "翻三番以上") == "8 倍 | 8 x | at_least");
   CHECK_FALSE(any_over("他三番五次来找我。", "三番"));
   CHECK_FALSE(any_over("经过两番努力。", "两番"));
+  CHECK_FALSE(any_over("他翻译了三本书。", "翻译"));
+  CHECK_FALSE(any_over("“翻番”工程启动。", "翻番"));  // a name in quotation marks
 }
 
 TEST_CASE("quantity forms: vague amounts are ranges, approximation about", "[quantity_forms]") {

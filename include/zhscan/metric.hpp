@@ -1012,6 +1012,7 @@ class metric_scanner {
                      : (p - b_ >= 3 && tail_key(p, 3) == utf8_key3(0xFF0E)))
         return skip_chain(p);
     } else {
+      if (ZHSCAN_UNLIKELY(key_at(p) == utf8_key3(0x7FFB))) return fan_fan(p);  // fan (a word trigger)
       // bai fen zhi N / qian fen zhi N / wan fen zhi N
       if (std::size_t k = fen_zhi_set.find_prefix(p, e_)) {
         return percent_words(p, k);
@@ -1247,6 +1248,28 @@ class metric_scanner {
     if (inside_quote(start, end)) return end;
     m.approx = a;
     m.span = {off(start), off(end)};
+    emit(m);
+    return end;
+  }
+
+  /** fan fan (the trigger fan at `p`, then fan): doubled, a multiple of 2 (unit bei). Fan
+   *  with a numeral (fan liang fan) is read from the numeral (fan_multiple); any other fan
+   *  (fanyi, fanxin) is no quantity. */
+  ZHSCAN_METRIC_COLD const char* fan_fan(const char* p) {
+    if (key_at(p + 3) != utf8_key3(0x756A)) return p + 3;  // fan (times)
+    const char* end = p + 6;
+    metric m;
+    m.exact_a = decimal::make(2);
+    m.unit = "\u500D";  // bei
+    m.category = unit_category::multiple;
+    m.numeral = numeral_form::han;
+    m.number = {off(p), off(end)};  // (the word is the number and its unit)
+    m.unit_text = {off(p), off(end)};
+    approximation a = approximation::none;
+    end = hedge_after(end, a);
+    if (inside_quote(p, end)) return end;
+    m.approx = a;
+    m.span = {off(p), off(end)};
     emit(m);
     return end;
   }
