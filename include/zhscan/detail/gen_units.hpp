@@ -122,8 +122,10 @@ inline constexpr unit_entry unit_table[] = {
     {"\u518C", "\u518C", unit_category::count, 1.0, 0, ""},  // ce, volume (book)
     {"\u5206", "\u5206", unit_category::score, 1.0, u_fen|u_time_part, ""},  // fen, point (score)
     {"\u5206\u7C73", "\u5206\u7C73", unit_category::length, 1.0, 0, ""},  // decimetre
+    {"\u5206\u9322", "\u5206\u94B1", unit_category::currency, 1.0, 0, "\u5305"},  // fen qian, a cent (traditional)
     {"\u5206\u9418", "\u5206\u949F", unit_category::duration, 1.0, 0, ""},  // minute
     {"\u5206\u949F", "\u5206\u949F", unit_category::duration, 1.0, 0, ""},  // minute
+    {"\u5206\u94B1", "\u5206\u94B1", unit_category::currency, 1.0, 0, "\u5305"},  // fen qian, a cent (wu fen qian = 0.05 CNY): fen before qian is money, not a score
     {"\u5242", "\u5242", unit_category::count, 1.0, 0, "\u91CF\u578B"},  // ji, dose (not jiliang dosage, jixing)
     {"\u5242\u6B21", "\u5242\u6B21", unit_category::count, 1.0, 0, ""},  // ji ci, doses given
     {"\u5291", "\u5242", unit_category::count, 1.0, 0, "\u91CF\u578B"},  // ji (trad), dose
@@ -541,8 +543,10 @@ inline constexpr unit_base unit_bases[] = {
     {"\u518C", "1", 1u, 1u, 0, 0},  // U+518C
     {"\u5206", "1", 1u, 1u, 0, 0},  // U+5206
     {"m", "0.1", 1u, 1u, -1, 0},  // U+5206U+7C73
+    {"CNY", "0.01", 1u, 1u, -2, 0},  // U+5206U+9322
     {"s", "60", 6u, 1u, 1, 0},  // U+5206U+9418
     {"s", "60", 6u, 1u, 1, 0},  // U+5206U+949F
+    {"CNY", "0.01", 1u, 1u, -2, 0},  // U+5206U+94B1
     {"\u5242", "1", 1u, 1u, 0, 0},  // U+5242
     {"\u5242\u6B21", "1", 1u, 1u, 0, 0},  // U+5242U+6B21
     {"\u5242", "1", 1u, 1u, 0, 0},  // U+5291
