@@ -69,6 +69,8 @@ TEST_CASE("quantity forms: durations in two units are one duration in the smalle
   CHECK(reading("用了1小时70分钟。", "1小时") == "1 小时 | 3600 s | none");
   CHECK(reading("须在2020年3个月内完成。", "3个月") == "3 个月 | 3 month | none");
   CHECK_FALSE(any_over("会议于8时30分开始。", "8时30分"));
+  CHECK_FALSE(any_over("地震发生于10时15分30秒。", "15分30秒"));  // a time of day
+  CHECK_FALSE(any_over("列车8点30分20秒出发。", "30分20秒"));
   CHECK(reading("他考了95分。", "95分") == "95 分 | 95 分 | none");
 }
 

@@ -2465,7 +2465,9 @@ class metric_scanner {
     if (mt.money && kuai ? (n.arabic ? false : in_fixed_term(p)) : !unit_allowed(p, n, um, false)) {
       // a rejected unit that names a date/rank swallows the number (and its unit) for good
       // (but a rejected fen is the minute before miao: liang fen san shi miao)
+      // (and not after an hour of the clock: 8 dian 30 fen 20 miao is a time of day)
       if (!(u->norm_key == utf8_key3(0x5206) && !um.per && n.integer && !n.more && !n.about &&
+            !cp_in(before(p).cp, U"\u65F6\u6642\u70B9\u9EDE:\uFF1A") &&  // shi shi dian dian : :
             (small = duration_tail(um.end, u)) != nullptr))
         return n.skip;
     } else if (ZHSCAN_UNLIKELY(u->category == unit_category::duration || u->norm_key == utf8_key3(0x5206)) &&
