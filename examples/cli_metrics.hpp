@@ -142,6 +142,26 @@ inline void metric_line(std::string_view text, std::size_t offset, const std::ve
   out += ",\"section\":";
   section(out, i);
   cli_change_fields(text, ms, cs[i], out, offset);
+  out += ",\"terms\":";  // every term of a ratio (8.3:41.4:50.3), read from its number span
+  if (m.shape != zhscan::metric_shape::ratio) {
+    out += "null";
+  } else {
+    zhscan::decimal terms[16];
+    std::size_t nt = m.ratio_terms(text, terms, 16);
+    if (nt < 2) {  // terms not written in Arabic digits (san bi er): the two parsed terms
+      terms[0] = m.ratio_a_exact();
+      terms[1] = m.ratio_b_exact();
+      nt = 2;
+    }
+    {
+      out.push_back('[');
+      for (std::size_t k = 0; k < nt && k < 16; ++k) {
+        if (k) out.push_back(',');
+        json_decimal(out, terms[k]);
+      }
+      out.push_back(']');
+    }
+  }
   out += "}\n";
 }
 
@@ -153,7 +173,8 @@ inline void metric_line(std::string_view text, std::size_t offset, const std::ve
  * the innermost outline section holding the metric: the markers and outline of
  * `zhscan markers` / `zhscan outline` on the same text; null before the first marker), then
  * "change" ({"direction","measure","delta","base","level"}: level is the byte start of the
- * level metric; see zhscan/change.hpp) and "indicator" ({"start","end","text"}).
+ * level metric; see zhscan/change.hpp), "indicator" ({"start","end","text"}) and "terms"
+ * (every term of a ratio, [8.3,41.4,50.3]; null for other shapes).
  * Fields that do not apply are null.
  */
 inline void cli_metrics(std::string_view text, std::string& out) {

@@ -50,14 +50,15 @@ CATEGORY_BASES = {
     'percent': re.compile(r'^(%|pp)$'),
 }
 # zhscan::detail::numeral_kind (detail/numeral_table.hpp) plus the roles handled in code:
-# arabic (arabic_digit_at), ji (detail/metric_number.hpp), none (documented non-numerals)
+# arabic (arabic_digit_at), ji (detail/metric_number.hpp), word (a trigger of the metric scanner that
+# starts a quantity word without a numeral: fan of fan fan, metric.hpp), none (documented non-numerals)
 TABLE_ROLES = ['digit', 'liang', 'tens', 'small_unit', 'big_unit', 'point', 'half', 'minus', 'circle']
-ROLES = TABLE_ROLES + ['arabic', 'ji', 'none']
+ROLES = TABLE_ROLES + ['arabic', 'ji', 'word', 'none']
 # roles that start or continue a number in the metric scanner (its trigger set)
-TRIGGER_ROLES = {'arabic', 'digit', 'liang', 'tens', 'small_unit', 'big_unit', 'ji'}
+TRIGGER_ROLES = {'arabic', 'digit', 'liang', 'tens', 'small_unit', 'big_unit', 'ji', 'word'}
 ROLE_VALUES = {'digit': range(0, 10), 'arabic': range(0, 10), 'liang': [2], 'tens': [2, 3, 4],
                'small_unit': [1, 2, 3], 'big_unit': [4, 8], 'point': [0], 'half': [0], 'minus': [0],
-               'circle': [0], 'ji': [0]}
+               'circle': [0], 'ji': [0], 'word': [0]}
 # the characters detail/metric_number.hpp recognises as ji by their bytes
 JI_CHARS = {'\u51e0', '\u5e7e'}
 # zhscan::approximation (metric.hpp)
@@ -344,6 +345,14 @@ def gen_triggers(rows, src):
             continue
         lines.append('    {0x%04X, %d},  // %s %s\n' % (ord(r['char']), r['bucket'], r['role'],
                                                      ascii_comment(r['note'])))
+    lines.append('};\n')
+    lines.append('/** The triggers of role word (no numeral: they start a quantity word, fan of fan fan). */\n')
+    lines.append('inline constexpr char32_t metric_word_trigger_cps[] = {\n')
+    words = [r for r in rows if r['role'] == 'word']
+    for r in words:
+        lines.append('    0x%04X,  // %s\n' % (ord(r['char']), ascii_comment(r['note'])))
+    if not words:
+        lines.append('    0,  // (none)\n')
     lines.append('};\n')
     return ''.join(lines) + tail
 

@@ -408,6 +408,13 @@ def check_chunks(cli):
     recs = json_lines(r.stdout, 'zhscan metrics chunks.txt')
     if len(recs) < 5 or recs[0]['section'] is not None or recs[-1]['section'] is None:
         fail('zhscan metrics chunks.txt: expected metrics both before and under headings')
+    # metrics: "terms" is the last field: every term of a ratio, null for other shapes.
+    r = run(cli, ['metrics'], '产业结构之比为8.3∶41.4∶50.3，男女比例为3:2，投资5万元。'.encode())
+    recs = json_lines(r.stdout, 'zhscan metrics (terms)')
+    got = [(m['text'], m.get('terms'), list(m)[-1]) for m in recs]
+    want = [('8.3∶41.4∶50.3', [8.3, 41.4, 50.3], 'terms'), ('3:2', [3, 2], 'terms'), ('5万元', None, 'terms')]
+    if got != want:
+        fail('zhscan metrics: "terms" %r, expected %r' % (got, want))
     # --batch: the chunks of each record tile its text.
     r = run(cli, ['chunks', '--batch', '--max-bytes', '40'],
             json.dumps({'id': 7, 'text': CHUNK_DOC}, ensure_ascii=False).encode() + b'\n')

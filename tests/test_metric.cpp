@@ -130,7 +130,6 @@ TEST_CASE("metric: approximation words") {
       {"每年不少于72学时。", "不少于72学时", 72, "学时", unit_category::duration, approximation::at_least},
       {"投入3000多万元。", "3000多万元", 3e7, "元", unit_category::currency, approximation::more_than},
       {"筹集400余万元。", "400余万元", 4e6, "元", unit_category::currency, approximation::more_than},
-      {"新建十几所学校。", "十几所", 10, "所", unit_category::count, approximation::more_than},
       {"培训教师8万多人。", "8万多人", 80000, "人", unit_category::person, approximation::more_than},
       {"满意度在95%以上。", "95%以上", 95, "%", unit_category::percent, approximation::at_least},
       {"班额控制在45人以下。", "45人以下", 45, "人", unit_category::person, approximation::at_most},
@@ -506,8 +505,6 @@ TEST_CASE("metric: bare magnitudes (implicit yi) and shu") {
       {"引进亿元以上项目38个。", "38个", 38, "个", unit_category::count, approximation::none},
       {"组织百余人参加。", "百余人", 100, "人", unit_category::person, approximation::more_than},
       {"培训千余名教师。", "千余名", 1000, "名", unit_category::person, approximation::more_than},
-      {"数十所学校受益。", "数十所", 10, "所", unit_category::count, approximation::more_than},
-      {"投入数十万元。", "数十万元", 1e5, "元", unit_category::currency, approximation::more_than},
       {"学校总数十所。", "十所", 10, "所", unit_category::count, approximation::none},
   };
   for (const auto& c : cases) check_value(c);
@@ -611,6 +608,13 @@ TEST_CASE("metric: separated comparatives, yinei, approximate pairs") {
   check_value({"误差控制在3%以内。", "3%以内", 3, "%", unit_category::percent, approximation::at_most});
   check_value({"三年以内完成。", "三年以内", 3, "年", unit_category::duration, approximation::at_most});
   check_range({"每组三四个人。", "三四个", 3, 4, "个", approximation::none});
+  // vague amounts (README "Vague amounts"): ranges, approximation about
+  check_range({"新建十几所学校。", "十几所", 11, 19, "所", approximation::about});
+  check_range({"数十所学校受益。", "数十所", 20, 90, "所", approximation::about});
+  check_range({"投入数十万元。", "数十万元", 2e5, 9e5, "元", approximation::about});
+  check_range({"奖金十几万元。", "十几万元", 1.1e5, 1.9e5, "元", approximation::about});
+  check_range({"项目经费几十万元。", "几十万元", 2e5, 9e5, "元", approximation::about});
+  check_range({"收入上万元。", "上万元", 1e4, 9e4, "元", approximation::about});
   check_range({"需要两三年时间。", "两三年", 2, 3, "年", approximation::none});
   check_range({"捐款七八万元。", "七八万元", 70000, 80000, "元", approximation::none});
   check_range({"增幅在百分之五到百分之十之间。", "百分之五到百分之十", 5, 10, "%", approximation::none});
@@ -644,9 +648,6 @@ TEST_CASE("metric: other projects' test shapes (cn2an, Recognizers-Text, Ducklin
       {"进口额两千三百五十亿美元。", "两千三百五十亿美元", 2.35e11, "美元", unit_category::currency, approximation::none},
       {"投资3541.07万元。", "3541.07万元", 35410700, "元", unit_category::currency, approximation::none},
       {"借款100000万美元。", "100000万美元", 1e9, "美元", unit_category::currency, approximation::none},
-      {"奖金十几万元。", "十几万元", 1e5, "元", unit_category::currency, approximation::more_than},
-      {"项目经费几十万元。", "几十万元", 1e5, "元", unit_category::currency, approximation::more_than},
-      {"收入上万元。", "上万元", 1e4, "元", unit_category::currency, approximation::about},
       {"捐款一万零五百元。", "一万零五百元", 10500, "元", unit_category::currency, approximation::none},
       {"月薪两千元以下。", "两千元以下", 2000, "元", unit_category::currency, approximation::at_most},
       {"兑换5000韩元。", "5000韩元", 5000, "韩元", unit_category::currency, approximation::none},

@@ -187,6 +187,30 @@ struct metric {
   /** `ratio_b` exactly (NaN unless shape == ratio). */
   constexpr decimal ratio_b_exact() const noexcept { return shape == metric_shape::ratio ? exact_b : decimal{}; }
 
+  /**
+   * The terms of a ratio, read from its `number` span in `text` (the text find_metrics
+   * scanned) when asked: 8.3 : 41.4 : 50.3 -> 8.3, 41.4, 50.3; 1 bi 6 -> 1, 6. Writes the
+   * first `cap` terms to `out` (exact, as written) and returns how many there are (0 unless
+   * shape == ratio, or when the span is not inside `text`). No allocation, no copy.
+   */
+  std::size_t ratio_terms(std::string_view text, decimal* out, std::size_t cap) const noexcept {
+    if (shape != metric_shape::ratio || number.end > text.size() || number.start >= number.end) return 0;
+    const char* q = text.data() + number.start;
+    const char* e = text.data() + number.end;
+    std::size_t n = 0;
+    while (q < e) {
+      const detail::number_run t = detail::parse_arabic(q, e);
+      if (!t.ok || t.end <= q) break;
+      if (n < cap) out[n] = t.x;
+      ++n;
+      q = t.end;
+      if (q >= e) break;
+      const detail::mchar c = detail::mchar_at(q, e);  // the separator: a colon or bi
+      q += c.len ? c.len : 1;
+    }
+    return n;
+  }
+
   /** Appends the full normalised unit (unit, "/" per, "\u00B7" per2) to `out` (any string). */
   template <class String>
   void append_unit(String& out) const {
@@ -363,6 +387,8 @@ inline constexpr auto title_before_pian_set = make_word_set(title_before_pian);
 inline constexpr auto level_structures_set = make_word_set(level_structures);
 inline constexpr auto teaser_labels_set = make_word_set(teaser_labels);
 inline constexpr cp_set shu_noun_set = make_cp_set(shu_noun_before);
+inline constexpr auto wei_bits_set = make_word_set(wei_bits_after);
+static_assert(wei_bits_set.ok, "wei_bits_after holds a word that word_set cannot key");
 static_assert(year_duration_after_set.ok && year_describers_set.ok && grade_nouns_set.ok &&
                   session_bodies_set.ok && ci_meetings_set.ok && web_counter_set.ok && web_counter_tail_set.ok &&
                   floor_before_set.ok && title_before_pian_set.ok && shu_noun_set.ok,
@@ -768,6 +794,19 @@ class metric_scanner {
         }
       }
     }
+    if (gk == utf8_key3(0x5206) && key_at(q + 3) == utf8_key3(0x534A)) {  // fen ban
+      // wu fen ban zhong: five and a half minutes (the unit fen zhong around the ban)
+      const std::uint32_t zk = key_at(q + 6);
+      if (zk == utf8_key3(0x949F) || zk == utf8_key3(0x9418)) {  // zhong (s/t)
+        static constexpr std::string_view fenzhong = "\u5206\u949F";
+        if (const unit_entry* fz = find_unit(fenzhong.data(), fenzhong.data() + fenzhong.size())) {
+          m.entry = fz;
+          m.end = q + 9;
+          m.half = true;
+          return;
+        }
+      }
+    }
     const unit_entry* u = unit_entry_at(q);
     if (!u) return;
     m.entry = u;
@@ -973,6 +1012,7 @@ class metric_scanner {
                      : (p - b_ >= 3 && tail_key(p, 3) == utf8_key3(0xFF0E)))
         return skip_chain(p);
     } else {
+      if (ZHSCAN_UNLIKELY(key_at(p) == utf8_key3(0x7FFB))) return fan_fan(p);  // fan (a word trigger)
       // bai fen zhi N / qian fen zhi N / wan fen zhi N
       if (std::size_t k = fen_zhi_set.find_prefix(p, e_)) {
         return percent_words(p, k);
@@ -1027,6 +1067,7 @@ class metric_scanner {
                      key_at(um.end) == utf8_key3(0x7D1A));  // ji (s/t)
           }
           if (r.more || shu || shang || jin || bound) {
+            const bool inner = r.more || r.about;  // bai yu, qian duo: a stated lower bound
             if (shu) r.more = true;
             if (shang) r.about = true;
             const char* q = finish_value(p, r);
@@ -1034,6 +1075,7 @@ class metric_scanner {
               metric& m = out_.back();
               if (m.span.start == off(p)) m.span.start = off(p - pv.len);
               m.approx = shu ? approximation::more_than : approximation::about;
+              if (!inner) vague_magnitude(p, m, shu);
             }
             return q;
           }
@@ -1112,10 +1154,142 @@ class metric_scanner {
           }
         }
       }
+      // ba wu zhe = 85 %: two digits before zhe are the tenths and hundredths of the price
+      if (!arabic && n1.end - p == 6 && key_at(n1.end) == utf8_key3(0x6298)) return zhe_digits(p, n1);
       // digit-by-digit Han runs only write years: report nothing (er ling yi ling nian)
       return n1.skip;
     }
-    return finish_value(p, n1);
+    if (ZHSCAN_LIKELY(arabic || !(n1.more || shu_before(p)))) return finish_value(p, n1);
+    const char* r = finish_value(p, n1);
+    vague_han(p, n1);  // (rare: a Han number with ji, or after shu)
+    return r;
+  }
+
+  /** Makes the value metric `m` (just emitted) the range lo..hi, approximation about unless
+   *  a hedge word set another one (yishang: at_least). */
+  static void vague_to_range(metric& m, const decimal& lo, const decimal& hi) noexcept {
+    m.shape = metric_shape::range;
+    m.exact_a = lo;
+    m.exact_b = hi;
+    m.value = nan_v;
+    m.low = lo.to_double();
+    m.high = hi.to_double();
+    if (m.approx == approximation::more_than || m.approx == approximation::none) m.approx = approximation::about;
+  }
+
+  /**
+   * Vague amounts with a bare magnitude (m: the metric just emitted for the magnitude at
+   * `p`, its value V = the magnitude times the unit's): shu bai, shu wan ("several"):
+   * 2V..9V; shang bai, shang qian ("up to hundreds"): V..9V; cheng qian shang wan, cheng bai
+   * shang qian ("thousands upon tens of thousands"): the first magnitude..9V, from cheng on.
+   * Approximation about.
+   */
+  ZHSCAN_METRIC_COLD void vague_magnitude(const char* p, metric& m, bool shu) noexcept {
+    if (m.shape != metric_shape::value || !m.exact_a.is_finite()) return;
+    const decimal v = m.exact_a;
+    decimal lo = shu ? v * decimal::make(2) : v;
+    if (!shu && p - b_ >= 9 && key_at(p - 9) == utf8_key3(0x6210)) {  // cheng qian shang wan
+      unsigned len;
+      const unsigned first = magnitude_at(p - 6, e_, len), second = magnitude_at(p, e_, len);
+      if (first && first < second && m.span.start == off(p - 3)) {
+        lo = v.scaled(static_cast<std::int32_t>(first) - static_cast<std::int32_t>(second));
+        m.span.start = off(p - 9);
+      }
+    }
+    vague_to_range(m, lo, v * decimal::make(9));
+  }
+
+  /**
+   * Vague Han amounts with ji or shu (the metric just emitted for the number `n` at `p`,
+   * value V): ji / shu + a magnitude (ji shi, shu shi, ji bai wan: "a few tens"): 2V..9V;
+   * a tens number + ji (shi ji, er shi ji: "ten-odd"): V+1..V+9 in the ones' unit. Approximation
+   * about. Other numbers with ji, and shu before a number with digits, stay as they are.
+   */
+  ZHSCAN_METRIC_COLD void vague_han(const char* p, const number_run& n) noexcept {
+    if (n.arabic || out_.empty()) return;
+    metric& m = out_.back();
+    if (m.number.start != off(p) || m.shape != metric_shape::value || !m.exact_a.is_finite()) return;
+    const decimal v = m.exact_a;
+    unsigned jv;
+    const han_role r0 = han_role_at(p, e_, jv);
+    if (r0 == han_role::ji || (shu_before(p) && m.span.start == off(p - 3) && r0 != han_role::digit &&
+                               r0 != han_role::liang)) {
+      vague_to_range(m, v * decimal::make(2), v * decimal::make(9));  // ji shi, shu shi
+      return;
+    }
+    // shi ji, er shi ji: ji right after shi, ending the number
+    if (n.end - p < 6 || han_role_at(n.end - 3, e_, jv) != han_role::ji) return;
+    const std::uint32_t k = key_at(n.end - 6);
+    if (k != utf8_key3(0x5341) && k != utf8_key3(0x62FE)) return;  // shi (s/financial)
+    const decimal place = quotient(v, n.x);  // the unit's multiplier (shi ji wan yuan: 10^4)
+    if (place.inexact || place.nan) return;
+    vague_to_range(m, v + place, v + place * decimal::make(9));
+  }
+
+  /** fan N fan (fan le N fan): doubled N times, a multiple of 2^N (fan yi fan = 2, fan liang
+   *  fan = 4), category multiple, unit bei; `n` is followed by fan (the second). The first fan
+   *  (and le) starts the span. Otherwise no metric. */
+  ZHSCAN_METRIC_COLD const char* fan_multiple(const char* p, const number_run& n) {
+    const char* start = p;
+    if (p - b_ >= 3 && key_at(p - 3) == utf8_key3(0x4E86)) start = p - 3;  // le
+    if (start - b_ < 3 || key_at(start - 3) != utf8_key3(0x7FFB)) return n.skip;  // fan (turn over)
+    start -= 3;
+    if (!n.integer || n.value < 1 || n.value > 16 || n.more || n.about || n.magnitude) return n.skip;
+    const char* end = n.end + 3;
+    metric m;
+    m.exact_a = decimal::make(std::uint64_t(1) << static_cast<unsigned>(n.value));
+    m.unit = "\u500D";  // bei
+    m.category = unit_category::multiple;
+    m.numeral = n.arabic ? numeral_form::arabic : numeral_form::han;
+    m.number = {off(p), off(n.end)};
+    m.unit_text = {off(n.end), off(end)};
+    approximation a = approximation::none;
+    end = hedge_after(end, a);
+    if (inside_quote(start, end)) return end;
+    m.approx = a;
+    m.span = {off(start), off(end)};
+    emit(m);
+    return end;
+  }
+
+  /** fan fan (the trigger fan at `p`, then fan): doubled, a multiple of 2 (unit bei). Fan
+   *  with a numeral (fan liang fan) is read from the numeral (fan_multiple); any other fan
+   *  (fanyi, fanxin) is no quantity. */
+  ZHSCAN_METRIC_COLD const char* fan_fan(const char* p) {
+    if (key_at(p + 3) != utf8_key3(0x756A)) return p + 3;  // fan (times)
+    const char* end = p + 6;
+    metric m;
+    m.exact_a = decimal::make(2);
+    m.unit = "\u500D";  // bei
+    m.category = unit_category::multiple;
+    m.numeral = numeral_form::han;
+    m.number = {off(p), off(end)};  // (the word is the number and its unit)
+    m.unit_text = {off(p), off(end)};
+    approximation a = approximation::none;
+    end = hedge_after(end, a);
+    if (inside_quote(p, end)) return end;
+    m.approx = a;
+    m.span = {off(p), off(end)};
+    emit(m);
+    return end;
+  }
+
+  /** ba wu zhe (two Han digits 1..9, then zhe): 85 % of the price, read as 8.5 zhe. */
+  ZHSCAN_METRIC_COLD const char* zhe_digits(const char* p, const number_run& n1) {
+    unsigned a, b;
+    if (han_role_at(p, e_, a) != han_role::digit || han_role_at(p + 3, e_, b) != han_role::digit || a == 0 ||
+        b == 0)
+      return n1.skip;
+    number_run t;
+    t.begin = p;
+    t.end = n1.end;
+    t.skip = n1.skip;
+    t.x = decimal::make(a * 10u + b, -1);
+    t.value = t.x.to_double();
+    t.integer = false;
+    t.han_chars = 2;
+    t.ok = true;
+    return finish_value(p, t);
   }
 
   /** A financial shi without yi before it (shi yuan shouxufei, shi wu yuan): ten. */
@@ -1203,11 +1377,17 @@ class metric_scanner {
     number_run n2 = parse_arabic(p2, e_);
     if (!n2.ok) return skip_code(p, n2);
     const mchar nx = at(n2.end);
+    const bool ratio_mark = sep.cp == 0x2236;
+    if (nx.cp == sep.cp && is_digit_cp(at(n2.end + nx.len).cp)) {
+      // a:b:c: a ratio of more terms where the ratio sign or bi says so (8.3 : 41.4 : 50.3),
+      // else a clock time or a code (11:42:00)
+      if (const char* r = ratio_terms_after(p, n1, sep, ratio_mark)) return r;
+      return skip_chain(p);
+    }
     if (nx.cp == ':' || nx.cp == 0x2236 || nx.cp == 0xFF1A || nx.cp == '.' || nx.cp == '-' ||
         is_ascii_alpha(nx.cp))
       return skip_chain(p);
     // a time: hour <= 24 and two-digit minutes < 60, unless bi (ratio) is in the clause
-    const bool ratio_mark = sep.cp == 0x2236;
     bool bi = false;
     {
       const char* cs = clause_start(p, 24);
@@ -1224,6 +1404,53 @@ class metric_scanner {
                        n2.value < 60;  // 8:30 (a leading zero, 8:05, is a clock time as well)
     if (clock && !ratio_mark && !bi) return n2.end;
     return emit_arabic_ratio(p, n1, n2, p2);
+  }
+
+  /**
+   * A ratio of three or more terms, a : b : c (the same separator each time): a ratio where
+   * the separator is the ratio sign U+2236 or bi stands earlier in the clause; nullptr
+   * otherwise (a clock time, a code). At most 16 terms, each a plain Arabic number. The
+   * metric holds the first two terms (ratio_a, ratio_b); ratio_terms() reads all of them
+   * from the number span.
+   */
+  ZHSCAN_METRIC_COLD const char* ratio_terms_after(const char* p, const number_run& n1, const mchar& sep,
+                                                   bool ratio_mark) {
+    bool bi = ratio_mark;
+    if (!bi) {
+      const char* cs = clause_start(p, 24);
+      for (const char* q = cs; q < p; q += char_length(q, p))
+        if (key_at(q) == utf8_key3(0x6BD4)) bi = true;  // bi, ratio / compare
+    }
+    if (!bi) return nullptr;
+    const char* q = n1.end;
+    number_run second;
+    const char* p2 = nullptr;
+    unsigned terms = 1;
+    while (terms < 16 && at(q).cp == sep.cp && is_digit_cp(at(q + sep.len).cp)) {
+      const number_run t = parse_arabic(q + sep.len, e_);
+      if (!t.ok || n1.magnitude) return nullptr;
+      if (terms == 1) {
+        second = t;
+        p2 = q + sep.len;
+      }
+      ++terms;
+      q = t.end;
+    }
+    const mchar nx = at(q);
+    if (terms < 3 || nx.cp == sep.cp || nx.cp == '.' || nx.cp == '-' || is_ascii_alnum(nx.cp) || is_digit_cp(nx.cp))
+      return nullptr;
+    metric m;
+    m.shape = metric_shape::ratio;
+    m.exact_a = n1.x;
+    m.exact_b = second.x;
+    m.unit = "ratio";
+    m.category = unit_category::ratio;
+    m.numeral = numeral_form::arabic;
+    m.number = {off(p), off(q)};
+    m.unit_text = {off(n1.end), off(p2)};
+    m.span = m.number;
+    if (!inside_quote(p, q)) emit(m);
+    return q;
   }
 
   /** Emits the ratio n1 SEP n2 (SEP = [n1.end, p2)) unless it sits inside a quotation;
@@ -1719,7 +1946,10 @@ class metric_scanner {
     }
     if ((f & u_medal) && !medal_context(p, um.end)) return false;
     if (f & u_cheng) {
-      if (!n.integer || n.value < 1 || n.value > 10 || n.more) return false;
+      // zhe also takes one decimal (7.5 zhe = 75 %); cheng and zhe whole tenths 1..10
+      const bool zhe_tenth = !n.integer && key_at(um.begin) == utf8_key3(0x6298) &&
+                             n.x.normalized().exponent == -1 && n.value < 10;  // zhe
+      if ((!n.integer && !zhe_tenth) || n.value < 1 || n.value > 10 || n.more) return false;
     }
     if (f & u_tael) {
       // san liang chaye, er liang zuoyou: a weight only where no numeral or measure word
@@ -1787,6 +2017,8 @@ class metric_scanner {
         // qian 100 ming: a rank cut-off
         const mchar pv = before(p);
         if (pv.cp == 0x524D || pv.cp == 0x540E || pv.cp == 0x5F8C) return false;  // qian, hou
+        // 64 wei caozuo xitong, liang wei xiaoshu: places (bits, digits), not people
+        if (nk == utf8_key3(0x4F4D) && wei_bits_set.find_prefix(um.end, e_)) return false;  // wei
         break;
       }
       case utf8_key3(0x6B21):  // ci
@@ -1840,12 +2072,13 @@ class metric_scanner {
         if (!range && yi_nian_is_period(p, um.end)) return false;
       }
     }
-    if (han && n.single == 2 && !range &&
+    // (a medal tally counts with er and yi: er jin yi yin; medal_context has checked it)
+    if (han && n.single == 2 && !range && !(f & u_medal) &&
         (u->category == unit_category::count || u->category == unit_category::person ||
          u->category == unit_category::duration || (f & u_grade)))
       return false;  // er + measure word: an ordinal or a name (counts of two use liang)
-    if (han && n.single == 1 && !range && (u->category == unit_category::count ||
-                                           u->category == unit_category::person)) {
+    if (han && n.single == 1 && !range && !(f & u_medal) &&
+        (u->category == unit_category::count || u->category == unit_category::person)) {
       if (!yi_is_count(p, um.end, u)) return false;
     }
     if (han && n.single == 1 && u->category == unit_category::duration && !(f & u_year)) {
@@ -1959,7 +2192,7 @@ class metric_scanner {
    * = 3.04, wu yuan ling wu fen = 5.05), and kuai qian ("12 kuai qian": qian
    * stays outside the span). Each makes kuai money instead of a count of pieces.
    */
-  ZHSCAN_METRIC_NOINLINE money_tail_result money_tail(const char* q, bool kuai) const noexcept {
+  ZHSCAN_METRIC_NOINLINE money_tail_result money_tail(const char* q, bool kuai, bool man = false) const noexcept {
     money_tail_result t;
     t.end = q;
     if (key_at(q) == utf8_key3(0x96F6)) {  // ling: san kuai ling si = 3.04, wu yuan ling wu fen
@@ -1987,7 +2220,8 @@ class metric_scanner {
     const int d = single_digit_at(q, len);
     if (d >= 0) {
       const std::uint32_t k = key_at(q + len);
-      if (k == utf8_key3(0x89D2) || k == utf8_key3(0x6BDB)) {  // jiao, mao
+      if (k == utf8_key3(0x89D2) || k == utf8_key3(0x6BDB) ||  // jiao, mao
+          (man && k == utf8_key3(0x6BEB) && !find_unit(q + len, e_))) {  // hou after man (not hao mi)
         t.add = decimal::make(static_cast<std::uint64_t>(d), -1);
         t.end = q + len + 3;
         t.money = true;
@@ -2055,6 +2289,81 @@ class metric_scanner {
     t.add = add;
     t.end = r;
     return t;
+  }
+
+  /** A duration in two units (duration_tail): written only when duration_tail finds one. */
+  struct duration_tail_result {
+    std::uint64_t factor = 1;        // smaller units per larger one
+    decimal add = decimal::make(0);  // the count of smaller units
+    const char* end = nullptr;       // end of the smaller unit
+  };
+  mutable duration_tail_result dur_;
+
+  /**
+   * After a duration unit `u` at `q`: [ling / you] + a whole number + the next smaller unit,
+   * fewer of them than make one `u`: nian -> ge yue (x12), tian -> xiaoshi (x24), zhou /
+   * xingqi -> tian (x7), xiaoshi -> fenzhong or fen (x60, given as fenzhong), fenzhong / fen ->
+   * miao (x60). liang nian ling san ge yue = 27 ge yue, 1 xiaoshi 20 fen = 80 fenzhong.
+   */
+  ZHSCAN_METRIC_NOINLINE const unit_entry* duration_tail(const char* q, const unit_entry* u) const noexcept {
+    const unit_entry* const t = nullptr;
+    {
+      // the common case: no ling / you, digit or Han numeral after the unit (3 nian lai)
+      unsigned v;
+      const std::uint32_t k0 = key_at(q);
+      if (!(k0 == utf8_key3(0x96F6) || k0 == utf8_key3(0x53C8) || is_digit_cp(at(q).cp))) {
+        const han_role r0 = han_role_at(q, e_, v);
+        if (r0 != han_role::digit && r0 != han_role::liang && r0 != han_role::small_unit) return t;
+      }
+    }
+    static constexpr std::string_view xiaoshi = "\u5C0F\u65F6", ge_xiaoshi = "\u4E2A\u5C0F\u65F6",
+                                      fenzhong = "\u5206\u949F", xingqi = "\u661F\u671F",
+                                      ge_xingqi = "\u4E2A\u661F\u671F", ge_yue = "\u4E2A\u6708";
+    const std::string_view nm = u->norm;
+    enum { none, months, hours, days, minutes, seconds } want = none;
+    std::uint64_t factor = 1;
+    if (nm == "\u5E74") want = months, factor = 12;                                    // nian
+    else if (nm == "\u5929") want = hours, factor = 24;                                // tian
+    else if (nm == "\u5468" || nm == xingqi || nm == ge_xingqi) want = days, factor = 7;  // zhou
+    else if (nm == xiaoshi || nm == ge_xiaoshi) want = minutes, factor = 60;
+    else if (nm == fenzhong || nm == "\u5206") want = seconds, factor = 60;
+    if (want == none) return t;
+    const char* r = q;
+    const std::uint32_t k = key_at(r);
+    if (k == utf8_key3(0x96F6) || k == utf8_key3(0x53C8)) r += 3;  // ling, you
+    number_run n;
+    if (is_digit_cp(at(r).cp)) {
+      n = parse_arabic(r, e_);
+    } else {
+      unsigned v;
+      const han_role r0 = han_role_at(r, e_, v);
+      if (r0 == han_role::none || r0 == han_role::ji) return t;
+      n = parse_han(r, e_, false);
+    }
+    if (!n.ok || !n.integer || n.digit_seq || n.pair_range || n.more || n.value < 1 ||
+        n.value >= static_cast<double>(factor))
+      return t;
+    const unit_entry* s = find_unit(n.end, e_);
+    if (s == nullptr) return t;
+    const std::string_view sn = s->norm;
+    bool ok = false;
+    switch (want) {
+      case months: ok = sn == ge_yue; break;
+      case hours: ok = sn == xiaoshi || sn == ge_xiaoshi; break;
+      case days: ok = sn == "\u5929"; break;  // tian
+      case minutes:
+        ok = sn == fenzhong || sn == "\u5206";  // fenzhong, fen (given as fenzhong)
+        if (ok && sn != fenzhong) s = find_unit(fenzhong.data(), fenzhong.data() + fenzhong.size());
+        break;
+      case seconds: ok = sn == "\u79D2"; break;  // miao
+      default: break;
+    }
+    if (!ok || s == nullptr) return t;
+    const char* end = n.end + find_unit(n.end, e_)->text.size();
+    dur_.factor = factor;
+    dur_.add = n.x;
+    dur_.end = end;
+    return s;
   }
 
   /** False when no money tail can start at `q` (its first byte is no digit and no lead byte
@@ -2137,19 +2446,33 @@ class metric_scanner {
           return currency_sign(p, n);
       }
       if (n.magnitude) return bare_magnitude(p, n);
+      if (key_at(n.end) == utf8_key3(0x756A)) return fan_multiple(p, n);  // fan: fan liang fan
       return n.skip;
     }
     // kuai / yuan followed by jiao-mao-fen or qian: money (a copy: unit_at is asked again)
     money_tail_result mt;
     const bool kuai = (u->flags & u_money) && u->norm_key == utf8_key3(0x5757);  // kuai
-    if ((u->flags & u_money) && !um.per && may_start_money_tail(um.end)) mt = money_tail(um.end, kuai);
+    if ((u->flags & u_money) && !um.per && may_start_money_tail(um.end)) {
+      const bool man = key_at(um.begin) == utf8_key3(0x868A);  // man (Cantonese dollar): like kuai
+      mt = money_tail(um.end, kuai || man, man);
+    }
     else if ((u->norm_key == utf8_key3(0x7C73) || u->norm_key == utf8_key3(0x65A4) ||
               u->norm_key == utf8_key3(0x6BDB)) && !um.per && !um.half &&
              n.integer && may_start_money_tail(um.end))  // mi, jin
       mt = measure_tail(um.end, u->norm_key == utf8_key3(0x65A4), !n.arabic, u->norm_key == utf8_key3(0x6BDB));
+    // liang nian ling san ge yue, 1 xiaoshi 20 fen: a duration in two units, in the smaller one
+    const unit_entry* small = nullptr;  // the smaller unit of a duration in two units (dur_)
     if (mt.money && kuai ? (n.arabic ? false : in_fixed_term(p)) : !unit_allowed(p, n, um, false)) {
       // a rejected unit that names a date/rank swallows the number (and its unit) for good
-      return n.skip;
+      // (but a rejected fen is the minute before miao: liang fen san shi miao)
+      // (and not after an hour of the clock: 8 dian 30 fen 20 miao is a time of day)
+      if (!(u->norm_key == utf8_key3(0x5206) && !um.per && n.integer && !n.more && !n.about &&
+            !cp_in(before(p).cp, U"\u65F6\u6642\u70B9\u9EDE:\uFF1A") &&  // shi shi dian dian : :
+            (small = duration_tail(um.end, u)) != nullptr))
+        return n.skip;
+    } else if (ZHSCAN_UNLIKELY(u->category == unit_category::duration || u->norm_key == utf8_key3(0x5206)) &&
+               !um.per && !um.half && n.integer && !n.more && !n.about && may_start_money_tail(um.end)) {
+      small = duration_tail(um.end, u);
     }
     metric m;
     m.shape = metric_shape::value;
@@ -2159,13 +2482,18 @@ class metric_scanner {
       v = v + mt.add;
       end = mt.end;
     }
+    if (ZHSCAN_UNLIKELY(small != nullptr)) {
+      v = v * decimal::make(dur_.factor) + dur_.add;
+      end = dur_.end;
+    }
     bool cheng_more = false;
     if (u->flags & u_cheng) {
       // qi cheng wu = 75%
       v = n.x.scaled(1);
       const mchar nx = at(end);
       unsigned dv;
-      if (!n.arabic && han_role_of(nx.cp, dv) == han_role::digit && dv > 0) {
+      if (!n.arabic && han_role_of(nx.cp, dv) == han_role::digit && dv > 0 &&
+          key_at(um.begin) != utf8_key3(0x6298)) {  // (not after zhe: qi zhe ba kou)
         // the tenth digit, unless it starts a count of its own (qi cheng wu ge ...)
         const mchar nn = at(end + nx.len);
         unsigned nv;
@@ -2206,6 +2534,11 @@ class metric_scanner {
     end = hedge_after(end, a);
     fill_unit(m, n, um, p);
     if (mt.money) m.category = unit_category::currency;
+    if (ZHSCAN_UNLIKELY(small != nullptr)) {
+      m.unit = small->norm;
+      m.category = unit_category::duration;
+      m.unit_text.end = off(dur_.end);
+    }
     const bool duration = u->category == unit_category::duration;
     const char* start = prefix(p, a, m.category, duration);
     const mchar pv = before(p);
@@ -2285,9 +2618,8 @@ class metric_scanner {
         s -= c.len;
       }
       lo_v = lo_v.scaled(m2);
-    }
-    if (!n1.arabic && !n2.arabic) {
-      // san zhi wu nian: plain
+    } else if (!n1.arabic && !n2.arabic && !u1.entry && n1.single >= 1 && n2.han_chars >= 2) {
+      lo_v = lo_v.scaled(shared_han_magnitude(n2));  // liang dao san wan yuan: 2 wan .. 3 wan
     }
     const double mult = um.mult;
     // 1 wan - 5 wan yuan: a first number with its own magnitude takes no unit magnitude
@@ -2295,6 +2627,26 @@ class metric_scanner {
     hi_v = times(hi_v, mult);
     if (!(lo_v <= hi_v) || !lo_v.is_finite() || !hi_v.is_finite()) return nullptr;
     return finish_range(p, n1, lo_v, hi_v, n2.end, &um, &n2);
+  }
+
+  /** The magnitude a one-digit Han first number of a range shares with the second `n2`:
+   *  the magnitude characters ending n2 after its first digit (san wan: 4, san bai wan: 6),
+   *  or those after its first character when it starts with one (shi wan: 4); 0 otherwise
+   *  (er shi san: the first number stays as written). */
+  ZHSCAN_METRIC_COLD std::int32_t shared_han_magnitude(const number_run& n2) const noexcept {
+    const char* s = n2.end;
+    std::int32_t pw = 0;
+    while (s - n2.begin >= 6) {  // the magnitude characters ending n2, never its first one
+      unsigned len;
+      const unsigned m = magnitude_at(s - 3, e_, len);
+      if (!m) break;
+      pw += static_cast<std::int32_t>(m);
+      s -= 3;
+    }
+    if (s - n2.begin != 3 || pw == 0) return 0;
+    unsigned v;
+    const han_role r0 = han_role_at(n2.begin, e_, v);
+    return r0 == han_role::digit || r0 == han_role::liang || r0 == han_role::small_unit ? pw : 0;
   }
 
   const char* finish_range(const char* p, number_run& n1, decimal lo_v, decimal hi_v,

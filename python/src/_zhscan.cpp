@@ -577,6 +577,20 @@ py::object indicator_obj(const metric_row& r) {
   return std::move(d);
 }
 
+/** `zhscan metrics`'s "terms": every term of a ratio (metric::ratio_terms on its number), or None. */
+py::object terms_obj(const metric_row& r) {
+  if (r.m.shape != zhscan::metric_shape::ratio) return py::none();
+  std::string tmp;
+  const std::string_view s = r.bytes(r.m.number, tmp);
+  zhscan::metric t = r.m;  // the number alone is the text ratio_terms reads
+  t.number = {0, s.size()};
+  zhscan::decimal d[16];
+  const std::size_t n = std::min<std::size_t>(t.ratio_terms(s, d, 16), 16);
+  py::tuple out(n);
+  for (std::size_t i = 0; i < n; ++i) out[i] = number_obj(d[i]);
+  return std::move(out);
+}
+
 using metric_getter = py::object (*)(const metric_row&);
 
 /** A field of zhscan.Metric: attribute name, value, docstring. */
@@ -615,6 +629,7 @@ const metric_field metric_fields[] = {
     {"section", [](const metric_row& r) -> py::object { return r.m.section == zhscan::npos ? py::none() : py::object(py::int_(r.m.section)); }, "start offset of the marker of the innermost outline section holding the metric (see outline()), None before the first marker"},
     {"change", [](const metric_row& r) { return change_obj(r); }, "the change this metric states (zhscan/change.hpp), or None: {'direction': 'up'|'down'|'flat', 'measure': 'percent'|'pp'|'absolute'|'times', 'delta': signed exact int or float (None for a range), 'base': the comparison base as written or None, 'level': start offset of the level metric it qualifies or None}"},
     {"indicator", [](const metric_row& r) { return indicator_obj(r); }, "the words naming what is measured, or None: {'start', 'end', 'text'}"},
+    {"terms", [](const metric_row& r) { return terms_obj(r); }, "every term of a ratio (a, b, c, ...: 8.3:41.4:50.3 has three), else None"},
 };
 
 py::dict metric_to_dict(const metric_row& r) {

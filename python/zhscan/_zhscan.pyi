@@ -55,6 +55,8 @@ class Metric:
     @property
     def indicator(self) -> Optional[Dict[str, Any]]: ...  # start, end, text
     @property
+    def terms(self) -> Optional[Tuple[_Num, ...]]: ...  # every term of a ratio
+    @property
     def value_decimal(self) -> Optional[Decimal]: ...
     @property
     def low_decimal(self) -> Optional[Decimal]: ...

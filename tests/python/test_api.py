@@ -28,7 +28,7 @@ DOC = (
 
 FIELDS = ["start", "end", "text", "value", "low", "high", "ratio", "approx", "unit",
           "unit_text", "category", "numeral", "number", "change_from", "base_value", "base_low",
-          "base_high", "base_unit", "section", "change", "indicator"]
+          "base_high", "base_unit", "section", "change", "indicator", "terms"]
 
 
 def plain(d):
@@ -224,7 +224,7 @@ def test_frame_columns_and_dtypes():
                 "approx", "unit", "unit_text", "category", "numeral", "number", "change_from",
                 "base_value", "base_low", "base_high", "base_unit",
                 "section", "change_direction", "change_measure", "change_delta", "change_base",
-                "change_level", "indicator_start", "indicator_end", "indicator"]
+                "change_level", "indicator_start", "indicator_end", "indicator", "terms"]
     assert list(df.columns) == expected
     dt = df.dtypes
     assert dt["doc"] == "int64" and dt["start"] == "int64" and dt["end"] == "int64"

@@ -45,8 +45,8 @@ def test_change_and_indicator_str_offsets():
         assert m.change_delta_decimal == Decimal("0.55")
         assert m.indicator["text"] == "研发投入强度"
     assert t["38人"].change is None
-    # to_dict has them in the CLI's order, last
-    assert list(up.to_dict())[-2:] == ["change", "indicator"]
+    # to_dict has them in the CLI's order, before "terms" (the last field)
+    assert list(up.to_dict())[-3:] == ["change", "indicator", "terms"]
 
 
 def test_change_bytes_offsets_and_cli(cli):

@@ -6,7 +6,7 @@ cases.tsv columns (tab-separated, '#' lines and blank lines ignored):
   text       a sentence (written for this file)
   span       the metric's text as zhscan should report it
   value      the value in the written unit: a decimal, or LOW..HIGH for a range,
-             or A:B:... for a ratio
+             or A:B:... for a ratio (all its terms: the "terms" field)
   unit       the normalised unit ("unit" field), "-" for null
   base_value the amount in the base unit ("base_value", or LOW..HIGH from "base_low" and
              "base_high"), "-" for null
@@ -41,7 +41,9 @@ def fmt(v):
 
 
 def describe(m):
-    if m['ratio'] is not None:
+    if m.get('terms') is not None:  # every term of a ratio (8.3:41.4:50.3)
+        value = ':'.join(fmt(x) for x in m['terms'])
+    elif m['ratio'] is not None:
         value = ':'.join(fmt(x) for x in m['ratio'])
     elif m['value'] is not None:
         value = fmt(m['value'])

@@ -64,6 +64,11 @@ inline constexpr metric_trigger metric_trigger_cps[] = {
     {0x5104, 3},  // big_unit yi, 10^8 (traditional)
     {0x51E0, 2},  // ji ji, "a few" (metrics only: shi ji suo = 10 or more); parse_number does not read it
     {0x5E7E, 4},  // ji ji, "a few" (traditional)
+    {0x7FFB, 3},  // word fan, "turn over": starts fan fan (doubled, x2) in the metric scanner; fan N fan is read from the numeral
+};
+/** The triggers of role word (no numeral: they start a quantity word, fan of fan fan). */
+inline constexpr char32_t metric_word_trigger_cps[] = {
+    0x7FFB,  // fan, "turn over": starts fan fan (doubled, x2) in the metric scanner; fan N fan is read from the numeral
 };
 
 #endif  // ZHSCAN_DETAIL_GEN_TRIGGERS_HPP

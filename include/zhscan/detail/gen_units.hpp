@@ -121,8 +121,11 @@ inline constexpr unit_entry unit_table[] = {
     {"\u518A", "\u518C", unit_category::count, 1.0, 0, ""},  // ce, volume (book)
     {"\u518C", "\u518C", unit_category::count, 1.0, 0, ""},  // ce, volume (book)
     {"\u5206", "\u5206", unit_category::score, 1.0, u_fen|u_time_part, ""},  // fen, point (score)
+    {"\u5206\u7C73", "\u5206\u7C73", unit_category::length, 1.0, 0, ""},  // decimetre
+    {"\u5206\u9322", "\u5206\u94B1", unit_category::currency, 1.0, 0, "\u5305"},  // fen qian, a cent (traditional)
     {"\u5206\u9418", "\u5206\u949F", unit_category::duration, 1.0, 0, ""},  // minute
     {"\u5206\u949F", "\u5206\u949F", unit_category::duration, 1.0, 0, ""},  // minute
+    {"\u5206\u94B1", "\u5206\u94B1", unit_category::currency, 1.0, 0, "\u5305"},  // fen qian, a cent (wu fen qian = 0.05 CNY): fen before qian is money, not a score
     {"\u5242", "\u5242", unit_category::count, 1.0, 0, "\u91CF\u578B"},  // ji, dose (not jiliang dosage, jixing)
     {"\u5242\u6B21", "\u5242\u6B21", unit_category::count, 1.0, 0, ""},  // ji ci, doses given
     {"\u5291", "\u5242", unit_category::count, 1.0, 0, "\u91CF\u578B"},  // ji (trad), dose
@@ -362,6 +365,7 @@ inline constexpr unit_entry unit_table[] = {
     {"\u842C\u5143", "\u5143", unit_category::currency, 10000.0, u_magnitude, ""},  // wan yuan, 10^4 yuan
     {"\u8655", "\u5904", unit_category::count, 1.0, 0, "\u7406\u5206\u7F6E\u4E8E\u65BC\u957F\u9577\u5BA4"},  // chu, place
     {"\u865F", "-", unit_category::other, 1.0, u_date, ""},  // calendar / clock word: date or time
+    {"\u868A", "\u6E2F\u5143", unit_category::currency, 1.0, u_money, "\u5B50\u866B\u87F2\u5E10\u5E33\u9999\u53EE\u54AC"},  // man, Cantonese for the Hong Kong dollar (wu man luk hou = 5.6 HKD: hou, a tenth, follows like jiao); not before zi, chong, zhang, xiang, ding, yao (mosquito words)
     {"\u888B", "\u888B", unit_category::count, 1.0, 0, "\u9F20"},  // dai, bag
     {"\u89D2", "\u89D2", unit_category::currency, 1.0, u_arabic_only, ""},  // jiao, 0.1 yuan
     {"\u8AB2\u6642", "\u8BFE\u65F6", unit_category::duration, 1.0, 0, ""},  // class hour; no base: a class hour is 40 to 50 minutes
@@ -538,8 +542,11 @@ inline constexpr unit_base unit_bases[] = {
     {"\u518C", "1", 1u, 1u, 0, 0},  // U+518A
     {"\u518C", "1", 1u, 1u, 0, 0},  // U+518C
     {"\u5206", "1", 1u, 1u, 0, 0},  // U+5206
+    {"m", "0.1", 1u, 1u, -1, 0},  // U+5206U+7C73
+    {"CNY", "0.01", 1u, 1u, -2, 0},  // U+5206U+9322
     {"s", "60", 6u, 1u, 1, 0},  // U+5206U+9418
     {"s", "60", 6u, 1u, 1, 0},  // U+5206U+949F
+    {"CNY", "0.01", 1u, 1u, -2, 0},  // U+5206U+94B1
     {"\u5242", "1", 1u, 1u, 0, 0},  // U+5242
     {"\u5242\u6B21", "1", 1u, 1u, 0, 0},  // U+5242U+6B21
     {"\u5242", "1", 1u, 1u, 0, 0},  // U+5291
@@ -779,6 +786,7 @@ inline constexpr unit_base unit_bases[] = {
     {"CNY", "10000", 1u, 1u, 0, 0},  // U+842CU+5143
     {"\u5904", "1", 1u, 1u, 0, 0},  // U+8655
     {"", "", 0, 0, 0, 0},  // U+865F
+    {"HKD", "1", 1u, 1u, 0, 0},  // U+868A
     {"\u888B", "1", 1u, 1u, 0, 0},  // U+888B
     {"CNY", "0.1", 1u, 1u, -1, 0},  // U+89D2
     {"", "", 0, 0, 0, 0},  // U+8AB2U+6642

@@ -131,6 +131,7 @@ inline constexpr std::string_view per_words[] = {
 
 // Fixed terms and idioms whose numeral + measure word is not a quantity (3-byte characters only).
 inline constexpr std::string_view fixed_terms[] = {
+    "\u4E03\u6298\u516B\u6263",  // qi zhe ba kou, "all sorts of discounts" (idiom): no 70 %
     "\u4E09\u756A\u4E94\u6B21",
     "\u4E09\u756A\u4E24\u6B21",
     "\u4E09\u756A\u5169\u6B21",
@@ -643,6 +644,45 @@ inline constexpr std::string_view teaser_labels[] = {
     "\u76F8\u95DC\u63A8\u85A6",
 };
 
+// After N wei: a number of binary or decimal places, not people (64 wei caozuo xitong, baoliu
+// liang wei xiaoshu). [pinyin, in order: xiaoshu x2 caozuo xitong x2 xitong x2 chuliqi x2 zhengshu
+// x2 erjinzhi x2 youxiao shuzi x2 mima x2 bianma x2 zifu x2 xinpian jiagou x2 jingdu fudian x2
+// yanzhengma x2 zhencaise caise bite CPU]
+inline constexpr std::string_view wei_bits_after[] = {
+    "\u5C0F\u6570",
+    "\u5C0F\u6578",
+    "\u64CD\u4F5C\u7CFB\u7EDF",
+    "\u64CD\u4F5C\u7CFB\u7D71",
+    "\u7CFB\u7EDF",
+    "\u7CFB\u7D71",
+    "\u5904\u7406\u5668",
+    "\u8655\u7406\u5668",
+    "\u6574\u6570",
+    "\u6574\u6578",
+    "\u4E8C\u8FDB\u5236",
+    "\u4E8C\u9032\u5236",
+    "\u6709\u6548\u6570\u5B57",
+    "\u6709\u6548\u6578\u5B57",
+    "\u5BC6\u7801",
+    "\u5BC6\u78BC",
+    "\u7F16\u7801",
+    "\u7DE8\u78BC",
+    "\u5B57\u7B26",
+    "\u5B57\u5143",
+    "\u82AF\u7247",
+    "\u67B6\u6784",
+    "\u67B6\u69CB",
+    "\u7CBE\u5EA6",
+    "\u6D6E\u70B9",
+    "\u6D6E\u9EDE",
+    "\u9A8C\u8BC1\u7801",
+    "\u9A57\u8B49\u78BC",
+    "\u771F\u5F69\u8272",
+    "\u5F69\u8272",
+    "\u6BD4\u7279",
+    "CPU",
+};
+
 // Words ending in shu before "shu shi / shu bai": the shu is a noun ("zong shu shi suo" = the
 // total is ten), not "several". [pinyin, in order: zong x2 ren ci fen ge x2 sui x2 ji bei xi zhi
 // shao duo can x2 bian x2 zheng jian hu x2 ye x2 tian piao tai wei ming ce x2 ben pian xiang x2
@@ -653,7 +693,7 @@ inline constexpr std::u32string_view shu_noun_before =
 // Besides numeral characters, unit starts and inline spaces: characters after a Han numeral that
 // keep it a candidate (duo yu yu lai lai ban zhi dao, the range separators).
 inline constexpr std::u32string_view han_numeral_followers =
-    U"\u591A\u4F59\u9918\u6765\u4F86\u534A\u81F3\u5230\u2014\u2013\uFF5E\u301C\uFF0D-~";  // U+591A U+4F59 U+9918 U+6765 U+4F86 U+534A U+81F3 U+5230 U+20 ...
+    U"\u591A\u4F59\u9918\u6765\u4F86\u534A\u81F3\u5230\u2014\u2013\uFF5E\u301C\uFF0D-~\u756A";  // U+591A U+4F59 U+9918 U+6765 U+4F86 U+534A U+81F3 U+5230 U+20 ...
 
 // Percent words before a numeral: bai fen zhi, qian fen zhi, wan fen zhi (s/t).
 inline constexpr std::string_view fen_zhi_words[] = {
