@@ -464,6 +464,15 @@ inline constexpr std::size_t max_walk = 96;  ///< bytes walked back from a metri
 constexpr bool is_context_trigger(char32_t c) noexcept {
   return c == 0x76EE || c == 0x9884 || c == 0x529B || c == 0x8BA1 || c == 0x8D21 || c == 0x62C9;
 }
+/** The low six bits of the last UTF-8 byte of each trigger above: one bit test rejects
+ *  most ideographs before they are decoded (AE 84 9B A1 A1 89). */
+inline constexpr std::uint64_t context_trigger_tails =
+    (std::uint64_t(1) << 0x2E) | (std::uint64_t(1) << 0x04) | (std::uint64_t(1) << 0x1B) |
+    (std::uint64_t(1) << 0x21) | (std::uint64_t(1) << 0x09);
+/** Same for the target words alone (mu yu li ji: AE 84 9B A1). */
+inline constexpr std::uint64_t target_trigger_tails =
+    (std::uint64_t(1) << 0x2E) | (std::uint64_t(1) << 0x04) | (std::uint64_t(1) << 0x1B) |
+    (std::uint64_t(1) << 0x21);
 
 /** Walks back from `p` over [lo, p), at most max_walk bytes, to the first clause break (with
  *  `sentence`, to the first sentence break): the start reached and the target / contribution
@@ -476,15 +485,19 @@ inline context walk_back(const char* lo, const char* p, bool sentence = false) n
   const mchar last = prev_char(floor, q);
   if (!sentence && (last.cp == 0xFF08 || last.cp == '(' || last.cp == 0xFF1A || last.cp == ':')) q -= last.len;
   while (q > floor) {
-    if (q - floor >= 3 && is_ideograph3(q - 3)) {  // the common case: no break, maybe a trigger
-      q -= 3;
-      const char32_t cp = decode3(static_cast<unsigned char>(q[0]), static_cast<unsigned char>(q[1]),
-                                  static_cast<unsigned char>(q[2]));
-      if (ZHSCAN_UNLIKELY(is_context_trigger(cp))) {
-        if (target_set.find_prefix(q, p)) x.target = true;
-        if (contribution_set.find_prefix(q, p)) x.contribution = true;
+    if (q - floor >= 3) {  // the common case: an ideograph (no break), maybe a trigger
+      const auto b0 = static_cast<unsigned char>(q[-3]);
+      const auto b1 = static_cast<unsigned char>(q[-2]);
+      const auto b2 = static_cast<unsigned char>(q[-1]);
+      if (static_cast<unsigned>(b0 - 0xE4u) <= 5u && (b1 & 0xC0u) == 0x80u && (b2 & 0xC0u) == 0x80u) {
+        q -= 3;
+        if (ZHSCAN_UNLIKELY((context_trigger_tails >> (b2 & 63u)) & 1u) &&
+            is_context_trigger(decode3(b0, b1, b2))) {
+          if (target_set.find_prefix(q, p)) x.target = true;
+          if (contribution_set.find_prefix(q, p)) x.contribution = true;
+        }
+        continue;
       }
-      continue;
     }
     const mchar c = prev_char(floor, q);
     if (sentence ? is_sentence_break(c.cp) : is_clause_break(c.cp)) break;
@@ -492,6 +505,31 @@ inline context walk_back(const char* lo, const char* p, bool sentence = false) n
   }
   x.clause = q;
   return x;
+}
+
+/** True when a target word (mubiao, yuqi, lizheng, jihua) ends in [q, p) for a q that
+ *  walk_back(lo, p, true) steps over: walk_back(lo, p, true).target, stopping at the
+ *  first one found (the sentence rule needs no more). */
+inline bool target_in_sentence_before(const char* lo, const char* p) noexcept {
+  const char* floor = static_cast<std::size_t>(p - lo) > max_walk ? p - max_walk : lo;
+  const char* q = p;
+  while (q > floor) {
+    if (q - floor >= 3) {
+      const auto b0 = static_cast<unsigned char>(q[-3]);
+      const auto b1 = static_cast<unsigned char>(q[-2]);
+      const auto b2 = static_cast<unsigned char>(q[-1]);
+      if (static_cast<unsigned>(b0 - 0xE4u) <= 5u && (b1 & 0xC0u) == 0x80u && (b2 & 0xC0u) == 0x80u) {
+        q -= 3;
+        if (ZHSCAN_UNLIKELY((target_trigger_tails >> (b2 & 63u)) & 1u) && target_set.find_prefix(q, p))
+          return true;
+        continue;
+      }
+    }
+    const mchar c = prev_char(floor, q);
+    if (is_sentence_break(c.cp)) break;
+    q -= c.len;
+  }
+  return false;
 }
 
 /** True when [s, e) holds a sentence break, or is longer than max_walk bytes (too far apart
@@ -612,7 +650,10 @@ inline void find_changes(std::string_view text, const std::vector<metric>& ms,
     // targets and contributions: for a change, the words of its sentence; for another metric,
     // those of its clause, or the role of the previous metric of its sentence (gongxianlv,
     // xiaofei wei 58.2%, touzi wei 31.4%)
-    r::context sw = is_change ? r::sentence_words(b, x.clause, x) : x;
+    // (for a change only the sentence's target words count: sentence_words(b, x.clause, x)
+    // .target, without the walk when the clause already has one)
+    r::context sw = x;
+    if (is_change && !x.target) sw.target = r::target_in_sentence_before(b, x.clause);
     if (!is_change && i && (out[i - 1].role == metric_role::target || out[i - 1].role == metric_role::contribution) &&
         !r::sentence_break_in(lo, p)) {
       sw.target |= out[i - 1].role == metric_role::target;
