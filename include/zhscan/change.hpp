@@ -211,16 +211,94 @@ inline constexpr std::string_view target_words[] = {"\u76EE\u6807", "\u9884\u671
 
 // ---------------------------------------------------------------------------------------
 
-/** The tables prepared for matching at a position (first/last-character keys, Bloom masks). */
-inline constexpr auto change_words_set = make_word_set(change_words);
-inline constexpr auto connectors_set = make_word_set(connectors);
-inline constexpr auto adverbs_set = make_word_set(adverbs);
-inline constexpr auto self_bases_set = make_word_set(self_bases);
-inline constexpr auto lead_fillers_set = make_word_set(lead_fillers);
-inline constexpr auto tail_fillers_set = make_word_set(tail_fillers);
-inline constexpr auto completion_set = make_word_set(completion_words);
-inline constexpr auto contribution_set = make_word_set(contribution_words);
-inline constexpr auto target_set = make_word_set(target_words);
+/**
+ * A word list prepared for matching at a position, like word_set (metric_text.hpp) and with
+ * the same answers (the index + 1 of the FIRST word in list order that matches, 0 if none),
+ * but the words are also bucketed by a 7-bit hash of their first (last) character key: a
+ * lookup compares the few words of its bucket, not every word of the list.
+ */
+template <std::size_t N>
+struct keyed_word_set {
+  static_assert(N < 255, "a keyed_word_set holds fewer than 255 words");
+  static constexpr unsigned buckets = 128;
+  static constexpr unsigned bucket(std::uint32_t key) noexcept { return (key * 0x9E3779B1u) >> 25; }
+  std::string_view word[N]{};
+  std::uint32_t head[N]{};
+  std::uint32_t tail[N]{};
+  std::uint8_t head_order[N]{};  ///< word indices by (bucket of head, index)
+  std::uint8_t tail_order[N]{};  ///< word indices by (bucket of tail, index)
+  std::uint8_t head_start[buckets + 1]{};  ///< head_order[head_start[b] .. head_start[b + 1]): bucket b
+  std::uint8_t tail_start[buckets + 1]{};
+  bool ok = true;  ///< false if a word cannot be keyed (empty, or a cut multi-byte edge)
+
+  /** Index + 1 of the first word that [p, end) starts with, 0 if none. */
+  std::size_t find_prefix(const char* p, const char* end) const noexcept {
+    if (p >= end) return 0;
+    const std::uint32_t k = head_key(p, static_cast<std::size_t>(end - p));
+    const unsigned b = bucket(k);
+    for (unsigned j = head_start[b], je = head_start[b + 1]; j < je; ++j) {
+      const unsigned i = head_order[j];
+      if (head[i] == k && starts_with_at(p, end, word[i])) return i + 1;
+    }
+    return 0;
+  }
+
+  /** Index + 1 of the first word that [begin, p) ends with, 0 if none. */
+  std::size_t find_suffix(const char* begin, const char* p) const noexcept {
+    if (p <= begin) return 0;
+    const std::uint32_t k = tail_key(p, static_cast<std::size_t>(p - begin));
+    const unsigned b = bucket(k);
+    for (unsigned j = tail_start[b], je = tail_start[b + 1]; j < je; ++j) {
+      const unsigned i = tail_order[j];
+      if (tail[i] == k && ends_with_at(begin, p, word[i])) return i + 1;
+    }
+    return 0;
+  }
+};
+
+/** Counting sort of the word indices by bucket (stable: list order within a bucket). */
+template <std::size_t N>
+constexpr void bucket_words(const std::uint32_t (&keys)[N], std::uint8_t (&order)[N],
+                            std::uint8_t (&start)[keyed_word_set<N>::buckets + 1]) noexcept {
+  constexpr unsigned nb = keyed_word_set<N>::buckets;
+  unsigned count[nb + 1] = {};
+  for (std::size_t i = 0; i < N; ++i) ++count[keyed_word_set<N>::bucket(keys[i]) + 1];
+  for (unsigned b = 0; b < nb; ++b) count[b + 1] += count[b];
+  for (unsigned b = 0; b <= nb; ++b) start[b] = static_cast<std::uint8_t>(count[b]);
+  for (std::size_t i = 0; i < N; ++i)
+    order[count[keyed_word_set<N>::bucket(keys[i])]++] = static_cast<std::uint8_t>(i);
+}
+
+/** Builds a keyed_word_set from a list of literals (or of structs with a `text` member). */
+template <class T, std::size_t N>
+constexpr keyed_word_set<N> make_keyed_word_set(const T (&list)[N]) noexcept {
+  keyed_word_set<N> s{};
+  for (std::size_t i = 0; i < N; ++i) {
+    const std::string_view w = word_text(list[i]);
+    s.word[i] = w;
+    if (w.empty()) {
+      s.ok = false;
+      continue;
+    }
+    s.head[i] = head_key(w.data(), w.size());
+    s.tail[i] = tail_key(w.data() + w.size(), w.size());
+    if (s.head[i] == no_key || s.tail[i] == no_key) s.ok = false;
+  }
+  bucket_words(s.head, s.head_order, s.head_start);
+  bucket_words(s.tail, s.tail_order, s.tail_start);
+  return s;
+}
+
+/** The tables prepared for matching at a position (first/last-character keys, buckets). */
+inline constexpr auto change_words_set = make_keyed_word_set(change_words);
+inline constexpr auto connectors_set = make_keyed_word_set(connectors);
+inline constexpr auto adverbs_set = make_keyed_word_set(adverbs);
+inline constexpr auto self_bases_set = make_keyed_word_set(self_bases);
+inline constexpr auto lead_fillers_set = make_keyed_word_set(lead_fillers);
+inline constexpr auto tail_fillers_set = make_keyed_word_set(tail_fillers);
+inline constexpr auto completion_set = make_keyed_word_set(completion_words);
+inline constexpr auto contribution_set = make_keyed_word_set(contribution_words);
+inline constexpr auto target_set = make_keyed_word_set(target_words);
 static_assert(change_words_set.ok && connectors_set.ok && adverbs_set.ok && self_bases_set.ok &&
                   lead_fillers_set.ok && tail_fillers_set.ok && completion_set.ok &&
                   contribution_set.ok && target_set.ok,
