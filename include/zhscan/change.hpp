@@ -308,6 +308,18 @@ static_assert(change_words_set.ok && connectors_set.ok && adverbs_set.ok && self
  *  ill-formed tail counts as one byte U+FFFD. */
 inline mchar prev_char(const char* lo, const char* p) noexcept {
   if (p <= lo) return {0, 0};
+  // the common cases first (the same answers as the general path below): ASCII, and a
+  // well-formed 3-byte character (its lead byte is no continuation byte, so the loop below
+  // would stop on it)
+  const auto last = static_cast<unsigned char>(p[-1]);
+  if (last < 0x80u) return {last, 1};
+  if (p - lo >= 3) {
+    const auto b0 = static_cast<unsigned char>(p[-3]);
+    if ((b0 & 0xF0u) == 0xE0u) {
+      const char32_t cp = decode3(b0, static_cast<unsigned char>(p[-2]), last);
+      if (cp) return {cp, 3};
+    }
+  }
   const char* q = p - 1;
   int n = 0;
   while (q > lo && n < 3 && (static_cast<unsigned char>(*q) & 0xC0u) == 0x80u) {
@@ -496,15 +508,46 @@ inline decimal difference(std::string_view text, const metric& a, const metric& 
   return metric_number(text, b) - metric_number(text, a);
 }
 
+/** Bit b: some tail filler, adverb or self base ends with a character of tail bucket b. */
+struct bucket_bits {
+  std::uint64_t w[2];
+};
+template <class Set>
+constexpr void add_tail_buckets(bucket_bits& bits, const Set& set) noexcept {
+  for (unsigned b = 0; b < Set::buckets; ++b)
+    if (set.tail_start[b] != set.tail_start[b + 1]) bits.w[b >> 6] |= std::uint64_t(1) << (b & 63);
+}
+constexpr bucket_bits make_filler_tail_buckets() noexcept {
+  bucket_bits bits{{0, 0}};
+  add_tail_buckets(bits, tail_fillers_set);
+  add_tail_buckets(bits, adverbs_set);
+  add_tail_buckets(bits, self_bases_set);
+  return bits;
+}
+inline constexpr bucket_bits filler_tail_buckets = make_filler_tail_buckets();
+static_assert(decltype(tail_fillers_set)::buckets == 128 && decltype(adverbs_set)::buckets == 128 &&
+                  decltype(self_bases_set)::buckets == 128,
+              "filler_tail_buckets holds 128 buckets");
+
+/** False when no tail filler, adverb or self base can end at `p` (false never misses one). */
+inline bool may_end_filler(const char* lo, const char* p) noexcept {
+  if (p <= lo) return false;
+  const unsigned b = decltype(tail_fillers_set)::bucket(tail_key(p, static_cast<std::size_t>(p - lo)));
+  return (filler_tail_buckets.w[b >> 6] >> (b & 63)) & 1u;
+}
+
 /** The indicator words in [lo, p): the run of word characters ending at `p` after the
  *  trailing fillers and adverbs are stripped, less its leading fillers; empty if none. */
 inline byte_span indicator_before(const char* origin, const char* lo, const char* p) noexcept {
   const char* e = p;
-  for (const char* prev = nullptr; prev != e;) {
-    prev = e;
-    e = strip_back_all(lo, e, tail_fillers_set);
-    e = strip_back_all(lo, e, adverbs_set);
-    e = strip_back_all(lo, e, self_bases_set);
+  // (no trailing word to strip, the common case: one bucket test instead of three lookups)
+  if (may_end_filler(lo, e)) {
+    for (const char* prev = nullptr; prev != e;) {
+      prev = e;
+      e = strip_back_all(lo, e, tail_fillers_set);
+      e = strip_back_all(lo, e, adverbs_set);
+      e = strip_back_all(lo, e, self_bases_set);
+    }
   }
   const char* s = e;
   const char* after_verb = nullptr;  // gongsi shixian yingye shouru: the words after the verb
