@@ -536,9 +536,19 @@ inline bool may_end_filler(const char* lo, const char* p) noexcept {
   return (filler_tail_buckets.w[b >> 6] >> (b & 63)) & 1u;
 }
 
+/** The run of whole 3-byte ideographs (is_ideograph3, stepped back 3 bytes at a time)
+ *  that walk_back crossed first: [lo, end), with or without a shi / wan (the first
+ *  characters of achieve_verbs) among them. Lets indicator_before step over it at once. */
+struct ideograph_run {
+  const char* lo = nullptr;
+  const char* end = nullptr;  ///< nullptr: no run known
+  bool achieve = false;
+};
+
 /** The indicator words in [lo, p): the run of word characters ending at `p` after the
  *  trailing fillers and adverbs are stripped, less its leading fillers; empty if none. */
-inline byte_span indicator_before(const char* origin, const char* lo, const char* p) noexcept {
+inline byte_span indicator_before(const char* origin, const char* lo, const char* p,
+                                   const ideograph_run& run = {}) noexcept {
   const char* e = p;
   // (no trailing word to strip, the common case: one bucket test instead of three lookups)
   if (may_end_filler(lo, e)) {
@@ -551,7 +561,16 @@ inline byte_span indicator_before(const char* origin, const char* lo, const char
   }
   const char* s = e;
   const char* after_verb = nullptr;  // gongsi shixian yingye shouru: the words after the verb
-  for (int n = 0; n < 32 && s > lo; ++n) {
+  int n = 0;
+  if (run.end && !run.achieve && e <= run.end && e >= run.lo && (run.end - e) % 3 == 0) {
+    // e lies on a run of ideographs known to hold no shi / wan: the loop below would step
+    // over its characters one by one with nothing to do
+    const char* const floor = run.lo > lo ? run.lo : lo;
+    const std::size_t k = std::min<std::size_t>(32, static_cast<std::size_t>(e - floor) / 3);
+    s = e - 3 * k;
+    n = static_cast<int>(k);
+  }
+  for (; n < 32 && s > lo; ++n) {
     if (s - lo >= 3 && is_ideograph3(s - 3)) {
       s -= 3;
       // shi (shixian) / wan (wancheng): the first characters of achieve_verbs
@@ -577,6 +596,7 @@ struct context {
   const char* clause = nullptr;  ///< start reached: the clause's (or sentence's) first byte
   bool target = false;           ///< a target word (mubiao, yuqi, lizheng, jihua) on the way
   bool contribution = false;     ///< a contribution word (gongxianlv, ladong) on the way
+  ideograph_run run;             ///< the ideographs crossed first (for indicator_before)
 };
 
 inline constexpr std::size_t max_walk = 96;  ///< bytes walked back from a metric (32 chars)
@@ -590,6 +610,9 @@ constexpr bool is_context_trigger(char32_t c) noexcept {
 inline constexpr std::uint64_t context_trigger_tails =
     (std::uint64_t(1) << 0x2E) | (std::uint64_t(1) << 0x04) | (std::uint64_t(1) << 0x1B) |
     (std::uint64_t(1) << 0x21) | (std::uint64_t(1) << 0x09);
+/** The same with the last bytes of shi / wan (9E 8C), for walk_back's ideograph_run. */
+inline constexpr std::uint64_t context_or_achieve_tails =
+    context_trigger_tails | (std::uint64_t(1) << 0x1E) | (std::uint64_t(1) << 0x0C);
 /** Same for the target words alone (mu yu li ji: AE 84 9B A1). */
 inline constexpr std::uint64_t target_trigger_tails =
     (std::uint64_t(1) << 0x2E) | (std::uint64_t(1) << 0x04) | (std::uint64_t(1) << 0x1B) |
@@ -605,6 +628,8 @@ inline context walk_back(const char* lo, const char* p, bool sentence = false) n
   const char* q = p;
   const mchar last = prev_char(floor, q);
   if (!sentence && (last.cp == 0xFF08 || last.cp == '(' || last.cp == 0xFF1A || last.cp == ':')) q -= last.len;
+  x.run.end = q;
+  bool in_run = true;
   while (q > floor) {
     if (q - floor >= 3) {  // the common case: an ideograph (no break), maybe a trigger
       const auto b0 = static_cast<unsigned char>(q[-3]);
@@ -612,18 +637,25 @@ inline context walk_back(const char* lo, const char* p, bool sentence = false) n
       const auto b2 = static_cast<unsigned char>(q[-1]);
       if (static_cast<unsigned>(b0 - 0xE4u) <= 5u && (b1 & 0xC0u) == 0x80u && (b2 & 0xC0u) == 0x80u) {
         q -= 3;
-        if (ZHSCAN_UNLIKELY((context_trigger_tails >> (b2 & 63u)) & 1u) &&
-            is_context_trigger(decode3(b0, b1, b2))) {
-          if (target_set.find_prefix(q, p)) x.target = true;
-          if (contribution_set.find_prefix(q, p)) x.contribution = true;
+        if (ZHSCAN_UNLIKELY((context_or_achieve_tails >> (b2 & 63u)) & 1u)) {
+          if (b0 == 0xE5u && b1 == 0xAEu && (b2 == 0x9Eu || b2 == 0x8Cu)) x.run.achieve |= in_run;  // shi, wan
+          else if (is_context_trigger(decode3(b0, b1, b2))) {
+            if (target_set.find_prefix(q, p)) x.target = true;
+            if (contribution_set.find_prefix(q, p)) x.contribution = true;
+          }
         }
         continue;
       }
+    }
+    if (in_run) {
+      x.run.lo = q;
+      in_run = false;
     }
     const mchar c = prev_char(floor, q);
     if (sentence ? is_sentence_break(c.cp) : is_clause_break(c.cp)) break;
     q -= c.len;
   }
+  if (in_run) x.run.lo = q;
   x.clause = q;
   return x;
 }
@@ -782,7 +814,7 @@ inline void find_changes(std::string_view text, const std::vector<metric>& ms,
     }
     if (is_change && sw.target) {
       c.role = metric_role::target;  // unlinked: no change record, no level
-      c.indicator = r::indicator_before(b, own_lo, base.start ? base.start : v.start);
+      c.indicator = r::indicator_before(b, own_lo, base.start ? base.start : v.start, x.run);
       continue;
     }
     if (is_change && x.contribution) {
@@ -796,7 +828,7 @@ inline void find_changes(std::string_view text, const std::vector<metric>& ms,
         c.indicator = r::subject_before(b, ms, out, i);  // wancheng yusuan de 100.3%: of its subject
         continue;
       }
-      c.indicator = r::indicator_before(b, own_lo, v.start && v.reached ? v.start : p);
+      c.indicator = r::indicator_before(b, own_lo, v.start && v.reached ? v.start : p, x.run);
       continue;
     }
     c.role = metric_role::change;
@@ -813,7 +845,7 @@ inline void find_changes(std::string_view text, const std::vector<metric>& ms,
     else c.direction = r::verb_sign(v.kind) < 0 ? change_direction::down : change_direction::up;
     c.base = base.base;
     const char* head = base.start ? base.start : v.start;
-    c.indicator = r::indicator_before(b, own_lo, head);
+    c.indicator = r::indicator_before(b, own_lo, head, x.run);
     if (!base.start && c.indicator.empty()) {  // yu shangnian xiangbi, zengzhang 5.1%
       const r::base_match xb = r::compared_with_before(b, lo, own_lo);
       if (xb.start) {
