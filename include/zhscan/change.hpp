@@ -748,7 +748,7 @@ inline void find_changes(std::string_view text, const std::vector<metric>& ms,
                          std::vector<metric_change>& out) {
   namespace r = detail::change_rules;
   out.clear();
-  out.resize(ms.size());
+  out.reserve(ms.size());  // (each entry is made when its metric's turn comes, while in cache)
   const char* const b = text.data();
   for (std::size_t i = 0; i < ms.size(); ++i) {
     // The text of a large input is far out of cache by now: ask for the line before a metric
@@ -758,7 +758,7 @@ inline void find_changes(std::string_view text, const std::vector<metric>& ms,
       __builtin_prefetch(ahead - 1);
     }
     const metric& m = ms[i];
-    metric_change& c = out[i];
+    metric_change& c = out.emplace_back();
     const char* const p = b + m.span.start;
     const char* const lo = b + (i ? ms[i - 1].span.end : 0);  // own words: after the previous metric
     const r::context x = r::walk_back(lo, p);
