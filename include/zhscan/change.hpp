@@ -434,6 +434,11 @@ inline base_match base_before(const char* origin, const char* lo, const char* p)
     const mchar c = prev_char(lo, s);
     if (is_sentence_break(c.cp) || c.cp == 0xFF0C || c.cp == ',') break;  // 1-10 yuefen: dashes inside
     s -= c.len;
+    // every base preposition starts with bi, jiao or dui (s/t): anything else is none
+    if (q - s < 3) continue;
+    const std::uint32_t k3 = head_key(s, 3);
+    if (k3 != utf8_key3(0x6BD4) && k3 != utf8_key3(0x8F83) && k3 != utf8_key3(0x5C0D) && k3 != utf8_key3(0x5BF9))
+      continue;
     for (std::string_view w : base_preps) {
       if (!starts_with_at(s, q, w) || s + w.size() >= q) continue;
       bool word = false;
@@ -690,6 +695,10 @@ inline bool target_in_sentence_before(const char* lo, const char* p) noexcept {
 inline bool sentence_break_in(const char* s, const char* e) noexcept {
   if (e < s || static_cast<std::size_t>(e - s) > max_walk) return true;
   for (const char* q = s; q < e;) {
+    if (e - q >= 3 && is_ideograph3(q)) {  // never a break
+      q += 3;
+      continue;
+    }
     const mchar c = mchar_at(q, e);
     if (is_sentence_break(c.cp)) return true;
     q += c.len ? c.len : 1;
