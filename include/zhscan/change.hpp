@@ -211,16 +211,94 @@ inline constexpr std::string_view target_words[] = {"\u76EE\u6807", "\u9884\u671
 
 // ---------------------------------------------------------------------------------------
 
-/** The tables prepared for matching at a position (first/last-character keys, Bloom masks). */
-inline constexpr auto change_words_set = make_word_set(change_words);
-inline constexpr auto connectors_set = make_word_set(connectors);
-inline constexpr auto adverbs_set = make_word_set(adverbs);
-inline constexpr auto self_bases_set = make_word_set(self_bases);
-inline constexpr auto lead_fillers_set = make_word_set(lead_fillers);
-inline constexpr auto tail_fillers_set = make_word_set(tail_fillers);
-inline constexpr auto completion_set = make_word_set(completion_words);
-inline constexpr auto contribution_set = make_word_set(contribution_words);
-inline constexpr auto target_set = make_word_set(target_words);
+/**
+ * A word list prepared for matching at a position, like word_set (metric_text.hpp) and with
+ * the same answers (the index + 1 of the FIRST word in list order that matches, 0 if none),
+ * but the words are also bucketed by a 7-bit hash of their first (last) character key: a
+ * lookup compares the few words of its bucket, not every word of the list.
+ */
+template <std::size_t N>
+struct keyed_word_set {
+  static_assert(N < 255, "a keyed_word_set holds fewer than 255 words");
+  static constexpr unsigned buckets = 128;
+  static constexpr unsigned bucket(std::uint32_t key) noexcept { return (key * 0x9E3779B1u) >> 25; }
+  std::string_view word[N]{};
+  std::uint32_t head[N]{};
+  std::uint32_t tail[N]{};
+  std::uint8_t head_order[N]{};  ///< word indices by (bucket of head, index)
+  std::uint8_t tail_order[N]{};  ///< word indices by (bucket of tail, index)
+  std::uint8_t head_start[buckets + 1]{};  ///< head_order[head_start[b] .. head_start[b + 1]): bucket b
+  std::uint8_t tail_start[buckets + 1]{};
+  bool ok = true;  ///< false if a word cannot be keyed (empty, or a cut multi-byte edge)
+
+  /** Index + 1 of the first word that [p, end) starts with, 0 if none. */
+  std::size_t find_prefix(const char* p, const char* end) const noexcept {
+    if (p >= end) return 0;
+    const std::uint32_t k = head_key(p, static_cast<std::size_t>(end - p));
+    const unsigned b = bucket(k);
+    for (unsigned j = head_start[b], je = head_start[b + 1]; j < je; ++j) {
+      const unsigned i = head_order[j];
+      if (head[i] == k && starts_with_at(p, end, word[i])) return i + 1;
+    }
+    return 0;
+  }
+
+  /** Index + 1 of the first word that [begin, p) ends with, 0 if none. */
+  std::size_t find_suffix(const char* begin, const char* p) const noexcept {
+    if (p <= begin) return 0;
+    const std::uint32_t k = tail_key(p, static_cast<std::size_t>(p - begin));
+    const unsigned b = bucket(k);
+    for (unsigned j = tail_start[b], je = tail_start[b + 1]; j < je; ++j) {
+      const unsigned i = tail_order[j];
+      if (tail[i] == k && ends_with_at(begin, p, word[i])) return i + 1;
+    }
+    return 0;
+  }
+};
+
+/** Counting sort of the word indices by bucket (stable: list order within a bucket). */
+template <std::size_t N>
+constexpr void bucket_words(const std::uint32_t (&keys)[N], std::uint8_t (&order)[N],
+                            std::uint8_t (&start)[keyed_word_set<N>::buckets + 1]) noexcept {
+  constexpr unsigned nb = keyed_word_set<N>::buckets;
+  unsigned count[nb + 1] = {};
+  for (std::size_t i = 0; i < N; ++i) ++count[keyed_word_set<N>::bucket(keys[i]) + 1];
+  for (unsigned b = 0; b < nb; ++b) count[b + 1] += count[b];
+  for (unsigned b = 0; b <= nb; ++b) start[b] = static_cast<std::uint8_t>(count[b]);
+  for (std::size_t i = 0; i < N; ++i)
+    order[count[keyed_word_set<N>::bucket(keys[i])]++] = static_cast<std::uint8_t>(i);
+}
+
+/** Builds a keyed_word_set from a list of literals (or of structs with a `text` member). */
+template <class T, std::size_t N>
+constexpr keyed_word_set<N> make_keyed_word_set(const T (&list)[N]) noexcept {
+  keyed_word_set<N> s{};
+  for (std::size_t i = 0; i < N; ++i) {
+    const std::string_view w = word_text(list[i]);
+    s.word[i] = w;
+    if (w.empty()) {
+      s.ok = false;
+      continue;
+    }
+    s.head[i] = head_key(w.data(), w.size());
+    s.tail[i] = tail_key(w.data() + w.size(), w.size());
+    if (s.head[i] == no_key || s.tail[i] == no_key) s.ok = false;
+  }
+  bucket_words(s.head, s.head_order, s.head_start);
+  bucket_words(s.tail, s.tail_order, s.tail_start);
+  return s;
+}
+
+/** The tables prepared for matching at a position (first/last-character keys, buckets). */
+inline constexpr auto change_words_set = make_keyed_word_set(change_words);
+inline constexpr auto connectors_set = make_keyed_word_set(connectors);
+inline constexpr auto adverbs_set = make_keyed_word_set(adverbs);
+inline constexpr auto self_bases_set = make_keyed_word_set(self_bases);
+inline constexpr auto lead_fillers_set = make_keyed_word_set(lead_fillers);
+inline constexpr auto tail_fillers_set = make_keyed_word_set(tail_fillers);
+inline constexpr auto completion_set = make_keyed_word_set(completion_words);
+inline constexpr auto contribution_set = make_keyed_word_set(contribution_words);
+inline constexpr auto target_set = make_keyed_word_set(target_words);
 static_assert(change_words_set.ok && connectors_set.ok && adverbs_set.ok && self_bases_set.ok &&
                   lead_fillers_set.ok && tail_fillers_set.ok && completion_set.ok &&
                   contribution_set.ok && target_set.ok,
@@ -230,6 +308,18 @@ static_assert(change_words_set.ok && connectors_set.ok && adverbs_set.ok && self
  *  ill-formed tail counts as one byte U+FFFD. */
 inline mchar prev_char(const char* lo, const char* p) noexcept {
   if (p <= lo) return {0, 0};
+  // the common cases first (the same answers as the general path below): ASCII, and a
+  // well-formed 3-byte character (its lead byte is no continuation byte, so the loop below
+  // would stop on it)
+  const auto last = static_cast<unsigned char>(p[-1]);
+  if (last < 0x80u) return {last, 1};
+  if (p - lo >= 3) {
+    const auto b0 = static_cast<unsigned char>(p[-3]);
+    if ((b0 & 0xF0u) == 0xE0u) {
+      const char32_t cp = decode3(b0, static_cast<unsigned char>(p[-2]), last);
+      if (cp) return {cp, 3};
+    }
+  }
   const char* q = p - 1;
   int n = 0;
   while (q > lo && n < 3 && (static_cast<unsigned char>(*q) & 0xC0u) == 0x80u) {
@@ -344,6 +434,11 @@ inline base_match base_before(const char* origin, const char* lo, const char* p)
     const mchar c = prev_char(lo, s);
     if (is_sentence_break(c.cp) || c.cp == 0xFF0C || c.cp == ',') break;  // 1-10 yuefen: dashes inside
     s -= c.len;
+    // every base preposition starts with bi, jiao or dui (s/t): anything else is none
+    if (q - s < 3) continue;
+    const std::uint32_t k3 = head_key(s, 3);
+    if (k3 != utf8_key3(0x6BD4) && k3 != utf8_key3(0x8F83) && k3 != utf8_key3(0x5C0D) && k3 != utf8_key3(0x5BF9))
+      continue;
     for (std::string_view w : base_preps) {
       if (!starts_with_at(s, q, w) || s + w.size() >= q) continue;
       bool word = false;
@@ -418,19 +513,69 @@ inline decimal difference(std::string_view text, const metric& a, const metric& 
   return metric_number(text, b) - metric_number(text, a);
 }
 
+/** Bit b: some tail filler, adverb or self base ends with a character of tail bucket b. */
+struct bucket_bits {
+  std::uint64_t w[2];
+};
+template <class Set>
+constexpr void add_tail_buckets(bucket_bits& bits, const Set& set) noexcept {
+  for (unsigned b = 0; b < Set::buckets; ++b)
+    if (set.tail_start[b] != set.tail_start[b + 1]) bits.w[b >> 6] |= std::uint64_t(1) << (b & 63);
+}
+constexpr bucket_bits make_filler_tail_buckets() noexcept {
+  bucket_bits bits{{0, 0}};
+  add_tail_buckets(bits, tail_fillers_set);
+  add_tail_buckets(bits, adverbs_set);
+  add_tail_buckets(bits, self_bases_set);
+  return bits;
+}
+inline constexpr bucket_bits filler_tail_buckets = make_filler_tail_buckets();
+static_assert(decltype(tail_fillers_set)::buckets == 128 && decltype(adverbs_set)::buckets == 128 &&
+                  decltype(self_bases_set)::buckets == 128,
+              "filler_tail_buckets holds 128 buckets");
+
+/** False when no tail filler, adverb or self base can end at `p` (false never misses one). */
+inline bool may_end_filler(const char* lo, const char* p) noexcept {
+  if (p <= lo) return false;
+  const unsigned b = decltype(tail_fillers_set)::bucket(tail_key(p, static_cast<std::size_t>(p - lo)));
+  return (filler_tail_buckets.w[b >> 6] >> (b & 63)) & 1u;
+}
+
+/** The run of whole 3-byte ideographs (is_ideograph3, stepped back 3 bytes at a time)
+ *  that walk_back crossed first: [lo, end), with or without a shi / wan (the first
+ *  characters of achieve_verbs) among them. Lets indicator_before step over it at once. */
+struct ideograph_run {
+  const char* lo = nullptr;
+  const char* end = nullptr;  ///< nullptr: no run known
+  bool achieve = false;
+};
+
 /** The indicator words in [lo, p): the run of word characters ending at `p` after the
  *  trailing fillers and adverbs are stripped, less its leading fillers; empty if none. */
-inline byte_span indicator_before(const char* origin, const char* lo, const char* p) noexcept {
+inline byte_span indicator_before(const char* origin, const char* lo, const char* p,
+                                   const ideograph_run& run = {}) noexcept {
   const char* e = p;
-  for (const char* prev = nullptr; prev != e;) {
-    prev = e;
-    e = strip_back_all(lo, e, tail_fillers_set);
-    e = strip_back_all(lo, e, adverbs_set);
-    e = strip_back_all(lo, e, self_bases_set);
+  // (no trailing word to strip, the common case: one bucket test instead of three lookups)
+  if (may_end_filler(lo, e)) {
+    for (const char* prev = nullptr; prev != e;) {
+      prev = e;
+      e = strip_back_all(lo, e, tail_fillers_set);
+      e = strip_back_all(lo, e, adverbs_set);
+      e = strip_back_all(lo, e, self_bases_set);
+    }
   }
   const char* s = e;
   const char* after_verb = nullptr;  // gongsi shixian yingye shouru: the words after the verb
-  for (int n = 0; n < 32 && s > lo; ++n) {
+  int n = 0;
+  if (run.end && !run.achieve && e <= run.end && e >= run.lo && (run.end - e) % 3 == 0) {
+    // e lies on a run of ideographs known to hold no shi / wan: the loop below would step
+    // over its characters one by one with nothing to do
+    const char* const floor = run.lo > lo ? run.lo : lo;
+    const std::size_t k = std::min<std::size_t>(32, static_cast<std::size_t>(e - floor) / 3);
+    s = e - 3 * k;
+    n = static_cast<int>(k);
+  }
+  for (; n < 32 && s > lo; ++n) {
     if (s - lo >= 3 && is_ideograph3(s - 3)) {
       s -= 3;
       // shi (shixian) / wan (wancheng): the first characters of achieve_verbs
@@ -456,6 +601,7 @@ struct context {
   const char* clause = nullptr;  ///< start reached: the clause's (or sentence's) first byte
   bool target = false;           ///< a target word (mubiao, yuqi, lizheng, jihua) on the way
   bool contribution = false;     ///< a contribution word (gongxianlv, ladong) on the way
+  ideograph_run run;             ///< the ideographs crossed first (for indicator_before)
 };
 
 inline constexpr std::size_t max_walk = 96;  ///< bytes walked back from a metric (32 chars)
@@ -464,6 +610,18 @@ inline constexpr std::size_t max_walk = 96;  ///< bytes walked back from a metri
 constexpr bool is_context_trigger(char32_t c) noexcept {
   return c == 0x76EE || c == 0x9884 || c == 0x529B || c == 0x8BA1 || c == 0x8D21 || c == 0x62C9;
 }
+/** The low six bits of the last UTF-8 byte of each trigger above: one bit test rejects
+ *  most ideographs before they are decoded (AE 84 9B A1 A1 89). */
+inline constexpr std::uint64_t context_trigger_tails =
+    (std::uint64_t(1) << 0x2E) | (std::uint64_t(1) << 0x04) | (std::uint64_t(1) << 0x1B) |
+    (std::uint64_t(1) << 0x21) | (std::uint64_t(1) << 0x09);
+/** The same with the last bytes of shi / wan (9E 8C), for walk_back's ideograph_run. */
+inline constexpr std::uint64_t context_or_achieve_tails =
+    context_trigger_tails | (std::uint64_t(1) << 0x1E) | (std::uint64_t(1) << 0x0C);
+/** Same for the target words alone (mu yu li ji: AE 84 9B A1). */
+inline constexpr std::uint64_t target_trigger_tails =
+    (std::uint64_t(1) << 0x2E) | (std::uint64_t(1) << 0x04) | (std::uint64_t(1) << 0x1B) |
+    (std::uint64_t(1) << 0x21);
 
 /** Walks back from `p` over [lo, p), at most max_walk bytes, to the first clause break (with
  *  `sentence`, to the first sentence break): the start reached and the target / contribution
@@ -475,23 +633,61 @@ inline context walk_back(const char* lo, const char* p, bool sentence = false) n
   const char* q = p;
   const mchar last = prev_char(floor, q);
   if (!sentence && (last.cp == 0xFF08 || last.cp == '(' || last.cp == 0xFF1A || last.cp == ':')) q -= last.len;
+  x.run.end = q;
+  bool in_run = true;
   while (q > floor) {
-    if (q - floor >= 3 && is_ideograph3(q - 3)) {  // the common case: no break, maybe a trigger
-      q -= 3;
-      const char32_t cp = decode3(static_cast<unsigned char>(q[0]), static_cast<unsigned char>(q[1]),
-                                  static_cast<unsigned char>(q[2]));
-      if (ZHSCAN_UNLIKELY(is_context_trigger(cp))) {
-        if (target_set.find_prefix(q, p)) x.target = true;
-        if (contribution_set.find_prefix(q, p)) x.contribution = true;
+    if (q - floor >= 3) {  // the common case: an ideograph (no break), maybe a trigger
+      const auto b0 = static_cast<unsigned char>(q[-3]);
+      const auto b1 = static_cast<unsigned char>(q[-2]);
+      const auto b2 = static_cast<unsigned char>(q[-1]);
+      if (static_cast<unsigned>(b0 - 0xE4u) <= 5u && (b1 & 0xC0u) == 0x80u && (b2 & 0xC0u) == 0x80u) {
+        q -= 3;
+        if (ZHSCAN_UNLIKELY((context_or_achieve_tails >> (b2 & 63u)) & 1u)) {
+          if (b0 == 0xE5u && b1 == 0xAEu && (b2 == 0x9Eu || b2 == 0x8Cu)) x.run.achieve |= in_run;  // shi, wan
+          else if (is_context_trigger(decode3(b0, b1, b2))) {
+            if (target_set.find_prefix(q, p)) x.target = true;
+            if (contribution_set.find_prefix(q, p)) x.contribution = true;
+          }
+        }
+        continue;
       }
-      continue;
+    }
+    if (in_run) {
+      x.run.lo = q;
+      in_run = false;
     }
     const mchar c = prev_char(floor, q);
     if (sentence ? is_sentence_break(c.cp) : is_clause_break(c.cp)) break;
     q -= c.len;
   }
+  if (in_run) x.run.lo = q;
   x.clause = q;
   return x;
+}
+
+/** True when a target word (mubiao, yuqi, lizheng, jihua) ends in [q, p) for a q that
+ *  walk_back(lo, p, true) steps over: walk_back(lo, p, true).target, stopping at the
+ *  first one found (the sentence rule needs no more). */
+inline bool target_in_sentence_before(const char* lo, const char* p) noexcept {
+  const char* floor = static_cast<std::size_t>(p - lo) > max_walk ? p - max_walk : lo;
+  const char* q = p;
+  while (q > floor) {
+    if (q - floor >= 3) {
+      const auto b0 = static_cast<unsigned char>(q[-3]);
+      const auto b1 = static_cast<unsigned char>(q[-2]);
+      const auto b2 = static_cast<unsigned char>(q[-1]);
+      if (static_cast<unsigned>(b0 - 0xE4u) <= 5u && (b1 & 0xC0u) == 0x80u && (b2 & 0xC0u) == 0x80u) {
+        q -= 3;
+        if (ZHSCAN_UNLIKELY((target_trigger_tails >> (b2 & 63u)) & 1u) && target_set.find_prefix(q, p))
+          return true;
+        continue;
+      }
+    }
+    const mchar c = prev_char(floor, q);
+    if (is_sentence_break(c.cp)) break;
+    q -= c.len;
+  }
+  return false;
 }
 
 /** True when [s, e) holds a sentence break, or is longer than max_walk bytes (too far apart
@@ -499,6 +695,10 @@ inline context walk_back(const char* lo, const char* p, bool sentence = false) n
 inline bool sentence_break_in(const char* s, const char* e) noexcept {
   if (e < s || static_cast<std::size_t>(e - s) > max_walk) return true;
   for (const char* q = s; q < e;) {
+    if (e - q >= 3 && is_ideograph3(q)) {  // never a break
+      q += 3;
+      continue;
+    }
     const mchar c = mchar_at(q, e);
     if (is_sentence_break(c.cp)) return true;
     q += c.len ? c.len : 1;
@@ -557,7 +757,7 @@ inline void find_changes(std::string_view text, const std::vector<metric>& ms,
                          std::vector<metric_change>& out) {
   namespace r = detail::change_rules;
   out.clear();
-  out.resize(ms.size());
+  out.reserve(ms.size());  // (each entry is made when its metric's turn comes, while in cache)
   const char* const b = text.data();
   for (std::size_t i = 0; i < ms.size(); ++i) {
     // The text of a large input is far out of cache by now: ask for the line before a metric
@@ -567,7 +767,7 @@ inline void find_changes(std::string_view text, const std::vector<metric>& ms,
       __builtin_prefetch(ahead - 1);
     }
     const metric& m = ms[i];
-    metric_change& c = out[i];
+    metric_change& c = out.emplace_back();
     const char* const p = b + m.span.start;
     const char* const lo = b + (i ? ms[i - 1].span.end : 0);  // own words: after the previous metric
     const r::context x = r::walk_back(lo, p);
@@ -612,7 +812,10 @@ inline void find_changes(std::string_view text, const std::vector<metric>& ms,
     // targets and contributions: for a change, the words of its sentence; for another metric,
     // those of its clause, or the role of the previous metric of its sentence (gongxianlv,
     // xiaofei wei 58.2%, touzi wei 31.4%)
-    r::context sw = is_change ? r::sentence_words(b, x.clause, x) : x;
+    // (for a change only the sentence's target words count: sentence_words(b, x.clause, x)
+    // .target, without the walk when the clause already has one)
+    r::context sw = x;
+    if (is_change && !x.target) sw.target = r::target_in_sentence_before(b, x.clause);
     if (!is_change && i && (out[i - 1].role == metric_role::target || out[i - 1].role == metric_role::contribution) &&
         !r::sentence_break_in(lo, p)) {
       sw.target |= out[i - 1].role == metric_role::target;
@@ -620,7 +823,7 @@ inline void find_changes(std::string_view text, const std::vector<metric>& ms,
     }
     if (is_change && sw.target) {
       c.role = metric_role::target;  // unlinked: no change record, no level
-      c.indicator = r::indicator_before(b, own_lo, base.start ? base.start : v.start);
+      c.indicator = r::indicator_before(b, own_lo, base.start ? base.start : v.start, x.run);
       continue;
     }
     if (is_change && x.contribution) {
@@ -634,7 +837,7 @@ inline void find_changes(std::string_view text, const std::vector<metric>& ms,
         c.indicator = r::subject_before(b, ms, out, i);  // wancheng yusuan de 100.3%: of its subject
         continue;
       }
-      c.indicator = r::indicator_before(b, own_lo, v.start && v.reached ? v.start : p);
+      c.indicator = r::indicator_before(b, own_lo, v.start && v.reached ? v.start : p, x.run);
       continue;
     }
     c.role = metric_role::change;
@@ -651,7 +854,7 @@ inline void find_changes(std::string_view text, const std::vector<metric>& ms,
     else c.direction = r::verb_sign(v.kind) < 0 ? change_direction::down : change_direction::up;
     c.base = base.base;
     const char* head = base.start ? base.start : v.start;
-    c.indicator = r::indicator_before(b, own_lo, head);
+    c.indicator = r::indicator_before(b, own_lo, head, x.run);
     if (!base.start && c.indicator.empty()) {  // yu shangnian xiangbi, zengzhang 5.1%
       const r::base_match xb = r::compared_with_before(b, lo, own_lo);
       if (xb.start) {

@@ -90,13 +90,16 @@ struct decimal {
    * comment for inexact ones); quiet NaN for nan, +-infinity on overflow.
    */
   ZHSCAN_ALWAYS_INLINE constexpr double to_double() const noexcept {
-    if (nan) return std::numeric_limits<double>::quiet_NaN();
-    if (!inexact && significand <= 9007199254740992ull && exponent >= -22 && exponent <= 22) {
-      // Clinger's fast path inline (the common case): one correctly rounded IEEE operation
+    // Clinger's fast path inline (the common case: a value, exact, significand <= 2^53,
+    // |exponent| <= 22): one correctly rounded IEEE operation; one test of the flags and
+    // one unsigned range test of the exponent
+    if (ZHSCAN_LIKELY(!nan && !inexact && significand <= 9007199254740992ull &&
+                      static_cast<std::uint32_t>(exponent) + 22u <= 44u)) {
       const double m = static_cast<double>(significand);
       const double v = exponent >= 0 ? m * detail::pow10_f64[exponent] : m / detail::pow10_f64[-exponent];
       return negative ? -v : v;
     }
+    if (nan) return std::numeric_limits<double>::quiet_NaN();
     return detail::decimal_to_double_general(significand, exponent, inexact, negative);
   }
 
