@@ -5,7 +5,9 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <algorithm>
 #include <limits>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -16,6 +18,7 @@
 #include "detail/metric_number.hpp"
 #include "detail/metric_scan.hpp"
 #include "detail/metric_text.hpp"
+#include "detail/numeral_spaced.hpp"
 #include "detail/unit_table.hpp"
 
 /**
@@ -829,6 +832,13 @@ class metric_scanner {
    *  Yi multiply everything before them that is smaller (1 qian 5 bai wan = 1500 wan) and
    *  are added to what is bigger (3 Yi 2450 wan). */
   void arabic_tail(number_run& r) const noexcept {
+    // 15k yuan, 3M meiyuan, 30w yuan: a Latin magnitude letter before a unit (one byte test)
+    const unsigned lb = r.end < e_ ? static_cast<unsigned char>(*r.end) : 0u;
+    if (ZHSCAN_UNLIKELY(lb == 'k' || lb == 'K' || lb == 'M' || lb == 'G' || lb == 'T' || lb == 'w') &&
+        latin_magnitude(r, lb)) {
+      r.skip = r.end;
+      return;
+    }
     // the common case: neither a magnitude nor duo / yu / lai after the digits
     unsigned len;
     const unit_entry* u = unit_entry_at(r.end);
@@ -841,10 +851,27 @@ class metric_scanner {
     r.skip = r.end;
   }
 
+  /** 15k yuan, 100K ren, 3M meiyuan, 1.2G, 30w yuan (k K = 10^3, M = 10^6, G = 10^9, T =
+   *  10^12, w = wan): the letter right after the digits, then a unit written in Han
+   *  characters (4K dianshi, 5G shouji, 3M gongsi and 15kg stay what they are). */
+  ZHSCAN_METRIC_COLD bool latin_magnitude(number_run& r, unsigned letter) const noexcept {
+    const char* q = r.end + 1;
+    if (q < e_ && is_ascii_alnum(static_cast<unsigned char>(*q))) return false;
+    const unit_entry* u = unit_entry_at(q);
+    if (!u || is_non_unit(u) || (u->flags & (u_date | u_year | u_ordinal | u_latin | u_magnitude))) return false;
+    const int pw = letter == 'w' ? 4 : letter == 'M' ? 6 : letter == 'G' ? 9 : letter == 'T' ? 12 : 3;
+    r.x = r.x.scaled(pw);
+    r.value = r.x.to_double();
+    r.end = q;
+    r.magnitude = true;
+    return true;
+  }
+
   /** arabic_tail past a magnitude (or past an inner hedge when `hedged`). */
   ZHSCAN_METRIC_NOINLINE void arabic_magnitudes(number_run& r, bool hedged) const noexcept {
     decimal head = decimal::make(0), sec = decimal::make(0), pend = r.x;  // value = head + sec + pend
     unsigned max_big = 0;   // largest wan / Yi power applied
+    unsigned sec_pow = 99;  // smallest bai / qian power applied since the last wan / Yi
     for (;;) {
       unsigned len;
       unsigned last_pow = 0;  // power of the last magnitude of this term
@@ -869,6 +896,7 @@ class metric_scanner {
         }
         pend = decimal::make(0);
         last_pow = pw;
+        sec_pow = pw >= 4 ? 99 : (pw < sec_pow ? pw : sec_pow);
         r.end += len;
         r.magnitude = true;
       }
@@ -879,7 +907,14 @@ class metric_scanner {
       if (hedged || !inner_hedge(r)) break;
       hedged = true;
     }
-    if (max_big) {
+    const unit_entry* mu = sec_pow < 4 ? unit_entry_at(r.end) : nullptr;
+    if (mu && (mu->flags & u_magnitude) && mu->multiplier < pow10_f64[sec_pow]) {
+      // a magnitude unit below the last bai / qian multiplies the last term alone (7 wan 5
+      // qian 4 bai yuan = 75400, 5 qian 4 bai yuan = 5400)
+      chain_at_ = r.begin;
+      chain_head_ = head + sec;
+      chain_pow_ = sec_pow;
+    } else if (max_big) {
       chain_at_ = r.begin;
       chain_head_ = head;
       chain_pow_ = max_big;
@@ -2408,6 +2443,71 @@ class metric_scanner {
   }
 };
 
+/**
+ * find_metrics on a text with spaced-out lines (numeral_spaced.hpp): the removable spaces
+ * of those lines are left out of a copy of the text, the copy is scanned, and every offset
+ * is mapped back (a metric's span then covers the spaces inside it). Returns false, having
+ * done nothing, when no line is spaced out (the common case: one memchr for spaces).
+ */
+inline bool find_metrics_spaced(std::string_view text, std::vector<metric>& out, simd_level level) {
+  const char* const tb = text.data();
+  const char* const te = tb + text.size();
+  std::string compact;
+  std::vector<std::size_t> gaps;  // compact offsets of the characters that followed a removed space
+  const bool any = for_each_spaced_line(tb, te, [&](const char* lb, const char* le, bool spaced) {
+    if (compact.empty()) compact.reserve(text.size());
+    const char* from = lb;
+    if (spaced) {
+      for (const char* q = lb; q < le; ++q) {
+        if (*q == ' ' && removable_space(lb, le, q)) {
+          compact.append(from, static_cast<std::size_t>(q - from));
+          gaps.push_back(compact.size());
+          from = q + 1;
+        }
+      }
+    }
+    compact.append(from, static_cast<std::size_t>(le - from));
+    if (le < te) compact.push_back('\n');
+  });
+  if (!any) return false;
+  metric_scanner(compact, out).run(level);
+  if (gaps.empty()) return true;
+  const auto start_of = [&](std::size_t c) {
+    return c + static_cast<std::size_t>(std::upper_bound(gaps.begin(), gaps.end(), c) - gaps.begin());
+  };
+  const auto end_of = [&](std::size_t c) {
+    return c + static_cast<std::size_t>(std::lower_bound(gaps.begin(), gaps.end(), c) - gaps.begin());
+  };
+  const auto map = [&](byte_span& s) {
+    if (s.empty()) {
+      s.start = s.end = start_of(s.start);
+      return;
+    }
+    s.start = start_of(s.start);
+    s.end = end_of(s.end);
+  };
+  const char* const cb = compact.data();
+  std::vector<std::size_t> index(out.size(), npos);  // new index of each metric (npos: dropped)
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    metric m = out[i];
+    map(m.span);
+    map(m.number);
+    map(m.unit_text);
+    if (!m.per.empty() && m.per.data() >= cb && m.per.data() < cb + compact.size()) {
+      // a numeric denominator views the scanned text: view the original, or drop the metric
+      const std::size_t ps = start_of(static_cast<std::size_t>(m.per.data() - cb));
+      if (ps + m.per.size() > text.size() || text.compare(ps, m.per.size(), m.per) != 0) continue;
+      m.per = text.substr(ps, m.per.size());
+    }
+    if (m.change_from != npos) m.change_from = index[m.change_from];  // (always an earlier one)
+    index[i] = kept;
+    out[kept++] = m;
+  }
+  out.resize(kept);
+  return true;
+}
+
 }  // namespace detail
 
 /**
@@ -2415,11 +2515,15 @@ class metric_scanner {
  * order, non-overlapping, in `out` (cleared first; its capacity is reused). One pass, each
  * candidate examined with a bounded look-around: linear time. The candidates are found by
  * a SIMD prefilter chosen at run time; `level` caps it (every level gives the same result).
- * No throw except std::bad_alloc from growing `out`; no other allocation.
+ * Lines spaced out by PDF extraction or OCR (a space after most Han characters; see
+ * detail/numeral_spaced.hpp) are read through their spaces: such a text is scanned as a copy
+ * without those spaces and the offsets mapped back (spans then include the spaces).
+ * No throw except std::bad_alloc from growing `out` (or from that copy); no other allocation.
  */
 inline void find_metrics(std::string_view text, std::vector<metric>& out,
                          simd_level level = simd_level::best) {
   out.clear();
+  if (detail::find_metrics_spaced(text, out, level)) return;
   detail::metric_scanner(text, out).run(level);
 }
 
