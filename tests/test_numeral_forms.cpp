@@ -5,8 +5,10 @@
 #include <cstdlib>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "catch.hpp"
+#include "zhscan/metric.hpp"
 #include "zhscan/numeral.hpp"
 
 namespace {
@@ -189,4 +191,52 @@ TEST_CASE("numeral forms: no_colloquial keeps the base grammar (the metric scann
   const zhscan::number_result t = zhscan::parse_number("15kg");
   REQUIRE(t);
   CHECK(t.value == 15);
+}
+
+TEST_CASE("numeral forms: spaced-out lines are read through their spaces, other lines are not") {
+  // a line spaced out by PDF extraction, then an ordinary line
+  const std::string text =
+      "\xE5\x88\xA9 \xE6\xB6\xA6 7 \xE4\xB8\x87 5 \xE5\x8D\x83 4 \xE7\x99\xBE \xE5\x85\x83 \xEF\xBC\x8C "
+      "\xE5\xA2\x9E \xE9\x95\xBF \xE7\x99\xBE \xE5\x88\x86 \xE4\xB9\x8B 2.4\n"  // li run 7 wan 5 qian 4 bai yuan , zeng zhang bai fen zhi 2.4
+      "\xE5\x85\xB1\xE6\x9C\x89 2 3 \xE4\xB8\xAA\xE5\xB0\x8F\xE7\xBB\x84\n";   // gong you 2 3 ge xiao zu
+  const std::vector<zhscan::metric> ms = zhscan::find_metrics(text);
+  REQUIRE(ms.size() == 3);
+  CHECK(ms[0].span.in(text) == "7 \xE4\xB8\x87 5 \xE5\x8D\x83 4 \xE7\x99\xBE \xE5\x85\x83");
+  CHECK(exact_text(ms[0].value_exact()) == "75400");
+  CHECK(ms[0].number.in(text) == "7 \xE4\xB8\x87 5 \xE5\x8D\x83 4");
+  CHECK(ms[1].span.in(text) == "\xE7\x99\xBE \xE5\x88\x86 \xE4\xB9\x8B 2.4");
+  CHECK(exact_text(ms[1].value_exact()) == "2.4");
+  CHECK(ms[2].span.in(text) == "3 \xE4\xB8\xAA");  // the ordinary line keeps 2 and 3 apart
+  for (const zhscan::metric& m : ms) CHECK(m.span.end <= text.size());
+}
+
+TEST_CASE("numeral forms: inside metrics") {
+  struct row {
+    const char* text;
+    const char* span;
+    const char* exact;
+  };
+  const row rows[] = {
+      {"\xE9\xA2\x84\xE7\xAE\x97""15k\xE5\x85\x83", "15k\xE5\x85\x83", "15000"},                       // yu suan 15k yuan
+      {"\xE9\x87\x91\xE9\xA2\x9D""3M\xE7\xBE\x8E\xE5\x85\x83", "3M\xE7\xBE\x8E\xE5\x85\x83", "3000000"},  // jin e 3M mei yuan
+      {"\xE5\xB9\xB4\xE8\x96\xAA""30w\xE5\x85\x83", "30w\xE5\x85\x83", "300000"},                     // nian xin 30w yuan
+      {"\xE5\xA2\x9E\xE9\x95\xBF\xE9\x9B\xB6\xE9\xBB\x9E""77%", "\xE9\x9B\xB6\xE9\xBB\x9E""77%", "0.77"},  // zeng zhang ling dian 77%
+      {"\xE5\xA2\x9E\xE9\x95\xBF\xE4\xB8\x89\xE7\x82\xB9\xE4\xB8\x80\xE5\x9B\x9B%", "\xE4\xB8\x89\xE7\x82\xB9\xE4\xB8\x80\xE5\x9B\x9B%", "3.14"},  // san dian yi si %
+      {"\xE6\x8A\x95\xE8\xB5\x84""2\xE5\x8D\x83\xE9\x9B\xB6""30\xE4\xB8\x87\xE5\x85\x83", "2\xE5\x8D\x83\xE9\x9B\xB6""30\xE4\xB8\x87\xE5\x85\x83", "20300000"},  // 2 qian ling 30 wan yuan
+      {"\xE5\x88\xA9\xE6\xB6\xA6""5\xE5\x8D\x83""4\xE7\x99\xBE\xE5\x85\x83", "5\xE5\x8D\x83""4\xE7\x99\xBE\xE5\x85\x83", "5400"},  // 5 qian 4 bai yuan
+      {"\xE5\x8D\xA0\xE4\xB8\x80\xE5\x8F\x88\xE4\xBA\x8C\xE5\x88\x86\xE4\xB9\x8B\xE4\xB8\x80", "\xE4\xB8\x80\xE5\x8F\x88\xE4\xBA\x8C\xE5\x88\x86\xE4\xB9\x8B\xE4\xB8\x80", "1.5"},  // yi you er fen zhi yi
+  };
+  for (const row& r : rows) {
+    const std::string_view t(r.text);
+    INFO(r.span);
+    const std::vector<zhscan::metric> ms = zhscan::find_metrics(t);
+    REQUIRE(ms.size() == 1);
+    CHECK(ms[0].span.in(t) == r.span);
+    CHECK(exact_text(ms[0].value_exact()) == r.exact);
+  }
+  // the letters stay names and codes where no unit follows
+  CHECK(zhscan::find_metrics("4K\xE7\x94\xB5\xE8\xA7\x86").empty());   // 4K dianshi
+  CHECK(zhscan::find_metrics("3M\xE5\x85\xAC\xE5\x8F\xB8").empty());   // 3M gongsi
+  // a clock time is no decimal
+  CHECK(zhscan::find_metrics("\xE4\xB8\x89\xE7\x82\xB9""15\xE5\x88\x86").empty());  // san dian 15 fen
 }

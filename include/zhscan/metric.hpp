@@ -900,6 +900,16 @@ class metric_scanner {
         r.end += len;
         r.magnitude = true;
       }
+      if (!hedged && (last_pow == 2 || last_pow == 3) && key_at(r.end) == utf8_key3(0x96F6) && e_ - r.end > 3 &&
+          static_cast<unsigned>(static_cast<unsigned char>(r.end[3]) - '0') <= 9u) {
+        // 2 qian ling 30 wan: ling marks the skipped place, the next term is below it
+        const number_run t = parse_arabic(r.end + 3, e_);
+        if (t.ok && t.integer && t.x < decimal::make(1, static_cast<std::int32_t>(last_pow - 1))) {
+          pend = t.x;
+          r.end = t.end;
+          continue;
+        }
+      }
       if (!hedged && last_pow >= 2 && r.end < e_ && is_digit_cp(at(r.end).cp)) {
         // a next term: 3 Yi | 2450 wan yuan, 6 wan | 1 qian yu ren, 7 wan | 8,600 ren
         if (chain_term(r.end, last_pow, pend, r)) continue;
@@ -1401,6 +1411,31 @@ class metric_scanner {
     n2.end = fr.ptr;
     metric m;
     m.exact_a = fr.exact;
+    if (ZHSCAN_UNLIKELY(key_at(p - 3 >= b_ ? p - 3 : p) == utf8_key3(0x53C8)) && p - 3 > b_ &&
+        (out_.empty() || b_ + out_.back().span.end <= p - 3)) {
+      // yi you er fen zhi yi, 3 you qian fen zhi 23: the whole number before you (yi) joins
+      const char* w = p - 3;
+      const char* const stop = lo(w, 36);
+      while (w > stop) {
+        if (static_cast<unsigned>(static_cast<unsigned char>(w[-1]) - '0') <= 9u) {
+          --w;
+          continue;
+        }
+        if (w - stop >= 3 && is_han_numeral_char(at(w - 3).cp) && at(w - 3).len == 3) {
+          w -= 3;
+          continue;
+        }
+        break;
+      }
+      if (w < p - 3) {
+        const number_result whole = parse_number(std::string_view(w, static_cast<std::size_t>(e_ - w)),
+                                                 numeral_options::no_sign | numeral_options::no_half);
+        if (whole && whole.ptr == fr.ptr) {
+          m.exact_a = whole.exact;
+          p = w;
+        }
+      }
+    }
     m.category = unit_category::other;
     m.numeral = n1.arabic ? numeral_form::arabic : numeral_form::han;
     m.number = {off(p), off(n2.end)};
