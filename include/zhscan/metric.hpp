@@ -2,10 +2,11 @@
 #ifndef ZHSCAN_METRIC_HPP
 #define ZHSCAN_METRIC_HPP
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <algorithm>
+#include <cstring>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -413,10 +414,47 @@ class metric_scanner {
     }
   }
 
+ /** True when run() stopped at a spaced-out line (find_metrics then scans a copy of the text
+   *  without the spaces of such lines); `detect` = false reads every line as it is. */
+  bool spaced_found() const noexcept { return spaced_found_; }
+  void detect_spaced(bool detect) noexcept { detect_spaced_ = detect; }
+
  private:
   const char* b_;
   const char* e_;
   std::vector<metric>& out_;
+  bool detect_spaced_ = true;
+  bool spaced_found_ = false;
+  const char* checked_lb_ = nullptr;  // the last line tested by spaced_line_at (not spaced out)
+  const char* checked_le_ = nullptr;
+
+  /** True when the line holding `p` is spaced out (each line is tested once). */
+  ZHSCAN_METRIC_COLD bool spaced_line_at(const char* p) noexcept {
+    if (p >= checked_lb_ && p < checked_le_) return false;
+    // first the neighbourhood (a few characters either side), then the whole line
+    {
+      const char* wb = lo(p, 24);
+      const char* we = hi(p, 24);
+      for (const char* q = p; q > wb; --q)
+        if (q[-1] == '\n') {
+          wb = q;
+          break;
+        }
+      for (const char* q = p; q < we; ++q)
+        if (*q == '\n') {
+          we = q;
+          break;
+        }
+      if (!is_spaced_line(wb, we)) return false;
+    }
+    const char* lb = p;
+    while (lb > b_ && lb[-1] != '\n') --lb;
+    const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(e_ - p));
+    const char* le = nl ? static_cast<const char*>(nl) : e_;
+    checked_lb_ = lb;
+    checked_le_ = le;
+    return is_spaced_line(lb, le);
+  }
 
   /** Look-around bound: context rules look at most this many bytes away. */
   static constexpr std::size_t window = 48;
@@ -1009,10 +1047,19 @@ class metric_scanner {
    *  any, is emitted; returns where the scan goes on. */
   const char* candidate(const char* p) {
     const bool arabic = is_arabic_start(p);
+    // A space next to the number: is the line spaced out (PDF, OCR)? Then find_metrics starts
+    // again on a copy without those spaces (numeral_spaced.hpp). Tested for Arabic digits
+    // after a lone Han character between spaces (" wan 5") and a Han numeral between spaces.
+    const unsigned pb = p > b_ ? static_cast<unsigned char>(p[-1]) : 0u;
+    if (ZHSCAN_UNLIKELY(pb == ' ') && p - b_ >= 5 &&
+        (arabic ? p[-5] == ' ' && spaced_han_lead(static_cast<unsigned char>(p[-4])) : e_ - p > 3 && p[3] == ' ') &&
+        detect_spaced_ && spaced_line_at(p)) {
+      spaced_found_ = true;
+      return e_;
+    }
     if (arabic) {
       // glued to Latin letters or code characters: an identifier (5A, G20, b****3, No.3);
       // read from the bytes: an ASCII byte before p, or the 3 bytes of U+FF0E (full-width .)
-      const unsigned pb = p > b_ ? static_cast<unsigned char>(p[-1]) : 0u;
       if (pb < 0x80u ? (is_ascii_alpha(pb) || pb == '_' || pb == '*' || pb == '#' || pb == '@' ||
                         pb == '&' || pb == '+' || pb == '=' || pb == '\\' || pb == '/' || pb == '.')
                      : (p - b_ >= 3 && tail_key(p, 3) == utf8_key3(0xFF0E)))
@@ -2479,18 +2526,21 @@ class metric_scanner {
 };
 
 /**
- * find_metrics on a text with spaced-out lines (numeral_spaced.hpp): the removable spaces
- * of those lines are left out of a copy of the text, the copy is scanned, and every offset
- * is mapped back (a metric's span then covers the spaces inside it). Returns false, having
- * done nothing, when no line is spaced out (the common case: one memchr for spaces).
+ * find_metrics on a text with spaced-out lines (numeral_spaced.hpp), once the scanner found
+ * one (a number next to a space on a spaced-out line): the removable spaces of those lines
+ * are left out of a copy of the text, the copy is scanned, and every offset is mapped back
+ * (a metric's span then covers the spaces inside it).
  */
-inline bool find_metrics_spaced(std::string_view text, std::vector<metric>& out, simd_level level) {
+inline void find_metrics_spaced(std::string_view text, std::vector<metric>& out, simd_level level) {
   const char* const tb = text.data();
   const char* const te = tb + text.size();
   std::string compact;
+  compact.reserve(text.size());
   std::vector<std::size_t> gaps;  // compact offsets of the characters that followed a removed space
-  const bool any = for_each_spaced_line(tb, te, [&](const char* lb, const char* le, bool spaced) {
-    if (compact.empty()) compact.reserve(text.size());
+  for (const char* lb = tb; lb < te;) {
+    const void* nl = std::memchr(lb, '\n', static_cast<std::size_t>(te - lb));
+    const char* const le = nl ? static_cast<const char*>(nl) : te;
+    const bool spaced = is_spaced_line(lb, le);
     const char* from = lb;
     if (spaced) {
       for (const char* q = lb; q < le; ++q) {
@@ -2503,10 +2553,12 @@ inline bool find_metrics_spaced(std::string_view text, std::vector<metric>& out,
     }
     compact.append(from, static_cast<std::size_t>(le - from));
     if (le < te) compact.push_back('\n');
-  });
-  if (!any) return false;
-  metric_scanner(compact, out).run(level);
-  if (gaps.empty()) return true;
+    lb = nl ? le + 1 : te;
+  }
+  metric_scanner scanner(compact, out);
+  scanner.detect_spaced(false);
+  scanner.run(level);
+  if (gaps.empty()) return;
   const auto start_of = [&](std::size_t c) {
     return c + static_cast<std::size_t>(std::upper_bound(gaps.begin(), gaps.end(), c) - gaps.begin());
   };
@@ -2540,7 +2592,6 @@ inline bool find_metrics_spaced(std::string_view text, std::vector<metric>& out,
     out[kept++] = m;
   }
   out.resize(kept);
-  return true;
 }
 
 }  // namespace detail
@@ -2558,8 +2609,12 @@ inline bool find_metrics_spaced(std::string_view text, std::vector<metric>& out,
 inline void find_metrics(std::string_view text, std::vector<metric>& out,
                          simd_level level = simd_level::best) {
   out.clear();
-  if (detail::find_metrics_spaced(text, out, level)) return;
-  detail::metric_scanner(text, out).run(level);
+  detail::metric_scanner scanner(text, out);
+  scanner.run(level);
+  if (ZHSCAN_UNLIKELY(scanner.spaced_found())) {
+    out.clear();
+    detail::find_metrics_spaced(text, out, level);
+  }
 }
 
 /** Same as the overload above, returning a new vector. */

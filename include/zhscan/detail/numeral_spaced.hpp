@@ -4,7 +4,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 
 /**
  * Spaced-out lines: PDF extraction, OCR and speech transcripts put a space between the
@@ -23,7 +22,8 @@
  *  - on a spaced-out line a single ASCII space (no space on either side) is removed when a
  *    non-ASCII character is on one side of it, or when both sides are single ASCII
  *    characters (1 2 0 0 -> 1200); a space between two longer ASCII words stays.
- * The check costs a memchr for spaces over text that has none.
+ * find_metrics tests a line only when a number stands next to a space in it (once per line),
+ * and then scans a copy of the text without the removable spaces of the spaced-out lines.
  */
 namespace zhscan {
 namespace detail {
@@ -61,44 +61,6 @@ inline bool removable_space(const char* b, const char* e, const char* sp) noexce
   const bool l_single = sp - 1 == b || static_cast<unsigned char>(sp[-2]) == ' ';
   const bool r_single = sp + 2 >= e || sp[2] == ' ' || sp[2] == '\r';
   return l_single && r_single;
-}
-
-/**
- * Calls `line(b, e, spaced)` for every line of [b, e) (without its line feed), `spaced`
- * telling whether it is spaced out. Returns false (and calls nothing) when no line of the
- * text is spaced out, which a memchr for "Han, space, Han" decides on most texts.
- */
-template <class Line>
-bool for_each_spaced_line(const char* b, const char* e, Line&& line) {
-  // 1. is any line spaced out? (a space between two Han characters starts the check)
-  bool any = false;
-  for (const char* p = b; p < e;) {
-    const void* f = std::memchr(p, ' ', static_cast<std::size_t>(e - p));
-    if (!f) break;
-    const char* sp = static_cast<const char*>(f);
-    if (sp - b >= 3 && e - sp >= 2 && spaced_han_lead(static_cast<unsigned char>(sp[-3])) &&
-        spaced_han_lead(static_cast<unsigned char>(sp[1]))) {
-      const char* lb = sp;
-      while (lb > b && lb[-1] != '\n') --lb;  // (a line is read once: we jump past its end)
-      const void* nl = std::memchr(sp, '\n', static_cast<std::size_t>(e - sp));
-      const char* le = nl ? static_cast<const char*>(nl) : e;
-      if (is_spaced_line(lb, le)) {
-        any = true;
-        break;
-      }
-      p = le;
-      continue;
-    }
-    p = sp + 1;
-  }
-  if (!any) return false;
-  for (const char* p = b; p < e;) {
-    const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(e - p));
-    const char* le = nl ? static_cast<const char*>(nl) : e;
-    line(p, le, is_spaced_line(p, le));
-    p = nl ? le + 1 : e;
-  }
-  return true;
 }
 
 }  // namespace detail
