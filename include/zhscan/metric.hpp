@@ -2567,7 +2567,7 @@ inline void find_metrics_spaced(std::string_view text, std::vector<metric>& out,
   };
   const auto map = [&](byte_span& s) {
     if (s.empty()) {
-      s.start = s.end = start_of(s.start);
+      s.start = s.end = end_of(s.start);  // (an empty unit right after a number stays at its end)
       return;
     }
     s.start = start_of(s.start);
