@@ -1241,6 +1241,45 @@ constexpr number_result colloquial_tail(number_result r, const char* last, unsig
       if (r.form == numeral_form::arabic) r.form = numeral_form::mixed;
       return r;
     }
+    if (p + 3 == last) {  // wu bai yu, yi bai wu shi duo: a lower bound ending the input
+      r.ptr = last;
+      r.flags |= numeral_flags::more;
+      return r;
+    }
+  }
+  // 1 qian 2 bai 3 shi 4, 3 shi 4, 5 shi: an Arabic digit before shi (and one after it)
+  if (integer && (r.form == numeral_form::mixed || (r.form == numeral_form::arabic && r.exact > decimal::make(0) &&
+                                                    r.exact < decimal::make(10))) &&
+      p < last) {
+    const bool after_bai = r.form == numeral_form::mixed && (peek3(p - 3, last) == U'\u767E' || peek3(p - 3, last) == U'\u4F70');
+    const char* q = p;
+    std::uint64_t tens = 0;
+    if (after_bai && last - q >= 4 && static_cast<unsigned>(*q - '1') <= 8u && peek3(q + 1, last) == U'\u5341') {
+      tens = static_cast<unsigned>(*q - '0');
+      q += 4;
+    } else if (r.form == numeral_form::arabic && peek3(q, last) == U'\u5341') {
+      tens = 0;  // the digit read is the tens digit
+      q += 3;
+    } else {
+      q = nullptr;
+    }
+    if (q) {
+      std::uint64_t ones = 0;
+      if (q < last && static_cast<unsigned>(*q - '1') <= 8u &&
+          !(q + 1 < last && (static_cast<unsigned>(q[1] - '0') <= 9u || q[1] == '.' || q[1] == ','))) {
+        ones = static_cast<unsigned>(*q - '0');
+        ++q;
+      }
+      if (numeral_info_at(q, last).kind == numeral_kind::none) {
+        const decimal add = r.form == numeral_form::arabic ? r.exact * decimal::make(9) + decimal::make(ones)
+                                                           : decimal::make(tens * 10u + ones);
+        r = with_exact(r, r.exact + add);
+        r.ptr = q;
+        r.form = numeral_form::mixed;
+        r.flags |= numeral_flags::magnitude;
+        return r;
+      }
+    }
   }
   // yi ban = 0.5 (the numeral is yi alone)
   if (nx == U'\u534A' && r.form == numeral_form::han && r.flags == 0 && r.exact == decimal::make(1) &&
