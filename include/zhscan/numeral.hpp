@@ -324,8 +324,14 @@ constexpr bool is_finite_value(double v) noexcept {
   return v <= 1.7976931348623157e308 && v >= -1.7976931348623157e308;
 }
 
-/** A digit-by-digit run of >= 3 digit characters at first (a year, a code); else invalid. */
-constexpr number_result parse_digit_run(const char* first, const char* last) noexcept {
+/** True when an ASCII letter is at p (p < last). */
+constexpr bool ascii_letter_after(const char* p, const char* last) noexcept {
+  return p < last && (static_cast<unsigned>(static_cast<unsigned char>(*p) | 0x20u) - 'a') <= 25u;
+}
+
+/** A digit-by-digit run of >= 3 digit characters at first (a year, a code); else invalid.
+ *  `latin_o`: an ASCII O / o not before another letter is a ling too (er O er san). */
+constexpr number_result parse_digit_run(const char* first, const char* last, bool latin_o = false) noexcept {
   number_result r;
   r.ptr = first;
   r.form = numeral_form::han;
@@ -340,6 +346,10 @@ constexpr number_result parse_digit_run(const char* first, const char* last) noe
       fin = fin || c.financial;
       ++n;
       q += 3;
+    } else if (latin_o && n > 0 && q < last && (*q == 'O' || *q == 'o') && !ascii_letter_after(q + 1, last)) {
+      acc.push_int(0);  // er O er san: the Latin letter typed for ling (colloquial forms)
+      ++n;
+      ++q;
     } else {
       break;
     }
@@ -397,11 +407,14 @@ constexpr number_result parse_han_unsigned(const char* first, const char* last,
   const char* p = first;
   for (;;) {
     const numeral_char c = numeral_info_at(p, last);
-    if ((c.kind == numeral_kind::digit || c.kind == numeral_kind::circle) &&
-        (zero_only || (pend >= 0 && pend_prev == -2 && !pend_liang))) {
+    const bool latin_o = !(opts & numeral_options::no_colloquial) && c.kind == numeral_kind::none && p < last &&
+                         (*p == 'O' || *p == 'o') && pend >= 0 && pend_prev == -2 && !pend_liang;
+    if (((c.kind == numeral_kind::digit || c.kind == numeral_kind::circle) &&
+         (zero_only || (pend >= 0 && pend_prev == -2 && !pend_liang))) ||
+        latin_o) {
       // A second digit right after a lone first one: only a digit-by-digit run continues.
       if (!(opts & numeral_options::no_digit_by_digit)) {
-        const number_result run = parse_digit_run(first, last);
+        const number_result run = parse_digit_run(first, last, !(opts & numeral_options::no_colloquial));
         if (run.ec != errc::invalid_argument) return run;
       }
       break;
