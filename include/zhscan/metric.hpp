@@ -948,7 +948,7 @@ class metric_scanner {
           continue;
         }
       }
-      if (!hedged && last_pow >= 2 && r.end < e_ && is_digit_cp(at(r.end).cp)) {
+      if (!hedged && last_pow >= 1 && r.end < e_ && is_digit_cp(at(r.end).cp)) {
         // a next term: 3 Yi | 2450 wan yuan, 6 wan | 1 qian yu ren, 7 wan | 8,600 ren
         if (chain_term(r.end, last_pow, pend, r)) continue;
       }
