@@ -1527,7 +1527,17 @@ constexpr number_result parse_number_colloquial(const char* first, const char* l
  * -.5, .0012G; 3wan4000 (four digits after wan); ling-dian 77 (Arabic digits after the Han
  * point); fractions 3/2 (also full width), X fen-zhi Y (wu fen zhi yi, bai fen zhi wu),
  * yi you er fen zhi yi = 1.5, 3 you qian fen zhi 23 = 3.023; N ge ban = N + 0.5; N da = 12N
- * (dozen); N dui / shuang = 2N (pair); ling xia (below zero) as a minus sign.
+ * (dozen); N dui / shuang = 2N (pair); ling xia (below zero) as a minus sign. Also (issue 10,
+ * the forms the numeral libraries document): yi-bai-shi-yi = 111 (a bare shi after bai);
+ * lia (traditional) = 2; yi ban = ban ge = 0.5, ban bai = 50, ban wan = 5000; duo / yu before
+ * a magnitude or ending the input (shi yu wan = 100000, wu bai yu = 500: flag `more`);
+ * 1bai23 = 123, 3qian500 (two / three digits after bai / qian, as four after wan); an Arabic
+ * digit before shi (1 qian 2 bai 3 shi 4 = 1234, 3 shi 4, 5 shi); 5%, full-width %, per mille
+ * (value / 100 or / 1000: flag `percent`); di N (ordinal: flag `ordinal`); 3T, full-width K k
+ * M G T; 3 1/2 (a whole number, one space, a proper fraction); a Latin O typed for ling in a
+ * digit run (er O er san); bai, qian, wan, Yi as the whole input (one of it). Read only when
+ * they end the input (a numeral on its own line; in running text they are other words):
+ * N ge = N, wu fen yi = 1/5, 1 dian 5 = 1.5.
  *
  * `options` is a set of numeral_options bits (0 = everything enabled). `exact` is the
  * exact decimal of what is written (2.01wan = 20100 exactly); `value` is exact.to_double(),
