@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "cli_common.hpp"
+#include "zhscan/detail/numeral_spaced.hpp"
 #include "zhscan/numeral.hpp"
 
 namespace zhscan_cli {
@@ -32,34 +33,57 @@ inline std::string_view trim_numeral_line(std::string_view line) {
   return line;
 }
 
+/** `s` read whole as one numeral (parse_number) or one fraction (parse_fraction): errc::ok
+ *  and `value`, or the error. */
+inline zhscan::errc whole_numeral(std::string_view s, zhscan::decimal& value) {
+  const char* const end = s.data() + s.size();
+  const zhscan::number_result r = zhscan::parse_number(s);
+  if (r.ptr == end && r.ec != zhscan::errc::invalid_argument) {
+    value = r.exact;
+    return r.ec;
+  }
+  const zhscan::fraction_result f = zhscan::parse_fraction(s);
+  if (f && f.ptr == end) {
+    value = f.exact;
+    return zhscan::errc::ok;
+  }
+  return zhscan::errc::invalid_argument;
+}
+
 /**
- * Appends `{"input":"...","value":V}` when the whole line (blanks trimmed) is one numeral
- * (parse_number) or one fraction "X fen-zhi Y" (parse_fraction), else
+ * The value of one line of `zhscan number` (blanks trimmed): the whole line as one numeral
+ * or fraction; failing that, when the line has a Han character and single spaces (text from
+ * PDF or OCR: "yi bai wu shi" with spaces, "fu 1,200,000", "1 2 0 0 wan"), the line without
+ * the spaces a spaced-out line loses in find_metrics (zhscan/detail/numeral_spaced.hpp).
+ * A line of ASCII only keeps its spaces ("2 3" is no numeral). errc::empty for a blank line.
+ */
+inline zhscan::errc numeral_line_value(std::string_view line, zhscan::decimal& value) {
+  const std::string_view s = trim_numeral_line(line);
+  if (s.empty()) return zhscan::errc::empty;
+  const zhscan::errc ec = whole_numeral(s, value);
+  if (ec != zhscan::errc::invalid_argument || s.find(' ') == std::string_view::npos) return ec;
+  bool han = false;
+  for (const char c : s) han = han || static_cast<unsigned char>(c) >= 0x80u;
+  if (!han) return ec;
+  std::string joined;
+  joined.reserve(s.size());
+  const char* const b = s.data();
+  const char* const e = b + s.size();
+  for (const char* q = b; q < e; ++q)
+    if (!(*q == ' ' && zhscan::detail::removable_space(b, e, q))) joined.push_back(*q);
+  return joined.size() < s.size() ? whole_numeral(joined, value) : ec;
+}
+
+/**
+ * Appends `{"input":"...","value":V}` when the line is one numeral (numeral_line_value), else
  * `{"input":"...","error":"<errc name>"}` ("empty" for a blank line, "out_of_range" for a
  * numeral that overflows a double, "invalid_argument" otherwise), and a newline.
  */
 inline void cli_number(std::string_view line, std::string& out) {
   out += "{\"input\":";
   json_string(out, line);
-  const std::string_view s = trim_numeral_line(line);
-  const char* const end = s.data() + s.size();
-  zhscan::errc ec = zhscan::errc::invalid_argument;
   zhscan::decimal value;
-  if (s.empty()) {
-    ec = zhscan::errc::empty;
-  } else {
-    const zhscan::number_result r = zhscan::parse_number(s);
-    if (r.ptr == end && r.ec != zhscan::errc::invalid_argument) {
-      ec = r.ec;
-      value = r.exact;
-    } else {
-      const zhscan::fraction_result f = zhscan::parse_fraction(s);
-      if (f && f.ptr == end) {
-        ec = zhscan::errc::ok;
-        value = f.exact;
-      }
-    }
-  }
+  const zhscan::errc ec = numeral_line_value(line, value);
   if (ec == zhscan::errc::ok) {
     out += ",\"value\":";
     json_decimal(out, value);

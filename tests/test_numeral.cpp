@@ -135,8 +135,8 @@ TEST_CASE("Arabic numerals", "[numeral]") {
     check_prefix("1e5", 1e5, 3);  // Latin notation (colloquial forms, see test_numeral_forms)
     check_prefix("1e5x", 1, 1);
     check_prefix("12人", 12, 2);
-    check_prefix("54.96%", 54.96, 5);
-    check_prefix("５４％", 54, 6);
+    check_prefix("54.96%", 54.96, 5, zhscan::numeral_options::no_colloquial);
+    check_prefix("５４％", 54, 6, zhscan::numeral_options::no_colloquial);
     check_prefix("2—3所", 2, 1);
     check_prefix("2-3所", 2, 1);
     check_prefix("45:55", 45, 2);
@@ -255,7 +255,7 @@ TEST_CASE("mixed numerals: Arabic digits with a Chinese magnitude", "[numeral]")
     check_prefix("2亿元", 200000000, 4);
     check_prefix("3.5万亿元", 3.5e12, 9);
     check_prefix("13.73萬平方米", 137300, 8);
-    check_prefix("3000多万元", 3000, 4);  // the caller reads 多 and then parse_magnitude
+    check_prefix("3000多万元", 3000, 4, zhscan::numeral_options::no_colloquial);  // the caller reads 多 and then parse_magnitude
     check_prefix("6.5万多平米", 65000, 6);
     check_prefix("2万余名", 20000, 4);
     check_prefix("2019百强", 2019, 4);  // bai after a multi-digit number is not a magnitude
@@ -412,10 +412,10 @@ TEST_CASE("Chinese numerals: malformed shapes stop early", "[numeral]") {
   check_prefix("一万十五", 10000, 6);
   check_prefix("五十十", 50, 6);
   check_prefix("三兆", 3, 3);  // zhao is not read (10^6 or 10^12 depending on the region)
-  check_invalid("百");
+  check_invalid("百", zhscan::numeral_options::no_colloquial);  // (base grammar; colloquial: a bare unit alone is one of it)
   check_invalid("千万");
   check_invalid("百万");
-  check_invalid("万");
+  check_invalid("万", zhscan::numeral_options::no_colloquial);  // (base grammar; colloquial: a bare unit alone is one of it)
   check_invalid("亿元");
   check_prefix("拾", 10, 3);  // the whole input: ten (colloquial forms)
   check_invalid("拾金");  // a bare financial ten starts no word (收拾, 拾金不昧)
@@ -426,20 +426,20 @@ TEST_CASE("Chinese numerals: malformed shapes stop early", "[numeral]") {
 }
 
 TEST_CASE("Chinese numerals: where they stop inside text", "[numeral]") {
-  check_prefix("三千多万", 3000, 6);
+  check_prefix("三千多万", 3000, 6, zhscan::numeral_options::no_colloquial);
   check_prefix("十几所", 10, 3);
   check_prefix("四十多名", 40, 6);
   check_prefix("一个半月", 1.5, 9);  // yi ge ban (colloquial forms)
   check_prefix("两万三千元", 23000, 12);
   check_prefix("八项重点工作", 8, 3);
   check_prefix("十五項", 15, 6);
-  check_prefix("兩個", 2, 3);
+  check_prefix("兩個", 2, 3, zhscan::numeral_options::no_colloquial);
   check_prefix("十一五", 11, 6);
   check_prefix("三年以上", 3, 3);
   check_prefix("半年", 0.5, 3);
   CHECK(num("半").flags == nf::half);
   check_invalid("半", no::no_half);
-  check_prefix("一半", 1, 3);
+  check_prefix("一半", 1, 3, zhscan::numeral_options::no_colloquial);
   // The parser never looks past the end of the view it is given.
   const std::string text = "13.73万元一百五";
   check_prefix(std::string_view(text.data(), 7), 13.73, 5);  // wan cut in the middle

@@ -5,8 +5,10 @@
 #include <cstdlib>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "catch.hpp"
+#include "zhscan/metric.hpp"
 #include "zhscan/numeral.hpp"
 
 namespace {
@@ -85,6 +87,33 @@ TEST_CASE("numeral forms: every colloquial and shorthand form reads whole, exact
       {"1,234,567", "1234567"},  // 1,234,567
       {"1\xEF\xBC\x8C""234", "1234"},  // 1\uff0c234
       {"9007.199254740993\xE4\xB8\x87\xE4\xBA\xBF", "9007199254740993"},  // 9007.199254740993\u4e07\u4ebf
+      {"\xE4\xB8\x80\xE7\x99\xBE\xE5\x8D\x81\xE4\xB8\x80", "111"},  // \u4e00\u767e\u5341\u4e00
+      {"\xE4\xB8\x80\xE7\x99\xBE\xE5\x8D\x81", "110"},  // \u4e00\u767e\u5341
+      {"\xE5\x80\x86", "2"},  // \u5006
+      {"\xE4\xB8\x80\xE5\x8D\x8A", "0.5"},  // \u4e00\u534a
+      {"\xE5\x8D\x8A\xE4\xB8\xAA", "0.5"},  // \u534a\u4e2a
+      {"\xE5\x8D\x8A\xE7\x99\xBE", "50"},  // \u534a\u767e
+      {"\xE5\x8D\x8A\xE4\xB8\x87", "5000"},  // \u534a\u4e07
+      {"\xE5\x8D\x81\xE4\xBD\x99\xE4\xB8\x87", "100000"},  // \u5341\u4f59\u4e07
+      {"\xE4\xB8\x89\xE5\x8D\x83\xE5\xA4\x9A\xE4\xB8\x87", "30000000"},  // \u4e09\u5343\u591a\u4e07
+      {"3000\xE5\xA4\x9A\xE4\xB8\x87", "30000000"},  // 3000\u591a\u4e07
+      {"1\xE7\x99\xBE""23", "123"},  // 1\u767e23
+      {"3\xE5\x8D\x83""500", "3500"},  // 3\u5343500
+      {"\xE7\xAC\xAC\xE4\xB8\x80\xE7\x99\xBE\xE9\x9B\xB6\xE4\xB8\x80", "101"},  // \u7b2c\u4e00\u767e\u96f6\u4e00
+      {"\xE7\xAC\xAC""3", "3"},  // \u7b2c3
+      {"5%", "0.05"},  // 5%
+      {"12.5\xEF\xBC\x85", "0.125"},  // 12.5\uff05
+      {"3\xE2\x80\xB0", "0.003"},  // 3\u2030
+      {"\xE7\x99\xBE", "100"},  // \u767e
+      {"\xE5\x8D\x83", "1000"},  // \u5343
+      {"\xE4\xB8\x87", "10000"},  // \u4e07
+      {"\xE4\xBA\xBF", "100000000"},  // \u4ebf
+      {"\xE4\xB8\x89\xE4\xB8\xAA", "3"},  // \u4e09\u4e2a
+      {"3 1/2", "3.5"},  // 3 1/2
+      {"3T", "3000000000000"},  // 3T
+      {"\xEF\xBC\x91\xEF\xBC\x95\xEF\xBC\xAB", "15000"},  // \uff11\uff15\uff2b
+      {"\xE4\xBA\x94\xE5\x88\x86\xE4\xB8\x80", "0.2"},  // \u4e94\u5206\u4e00
+      {"1\xE7\x82\xB9""5", "1.5"},  // 1\u70b95
   };
   for (const row& r : rows) {
     const std::string_view s(r.text);
@@ -122,7 +151,29 @@ TEST_CASE("numeral forms: where the forms stop") {
   CHECK_FALSE(zhscan::parse_number("k"));
   // a bare unit is read with an implicit one only when something after it is read too
   CHECK_FALSE(zhscan::parse_number("\xE5\x8D\x83\xE9\x9B\xB6""30\xE4\xB8\x87"));  // qian ling 30 wan (found by fuzzing)
-  CHECK_FALSE(zhscan::parse_number("\xE5\x8D\x83"));  // qian
+  // ... or when it is the whole input (bai = 100, qian = 1000)
+  CHECK(zhscan::parse_number("\xE5\x8D\x83").value == 1000);  // qian
+  CHECK(zhscan::parse_number("\xE5\x8D\x83x").ec == zhscan::errc::invalid_argument);  // qian x
+  // forms read only at the end of the input: san ge, wu fen yi, 1 dian 5
+  const char* ends[][2] = {
+      {"\xE4\xB8\x89\xE4\xB8\xAA\xE4\xBA\xBA", "\xE4\xB8\x89"},                          // san ge ren -> san
+      {"\xE5\x8D\x81\xE5\x88\x86\xE4\xB8\x80\xE8\x87\xB4", "\xE5\x8D\x81"},              // shi fen yi zhi -> shi
+      {"1\xE7\x82\xB9""5\xE5\x88\x86", "1"},                                                    // 1 dian 5 fen -> 1
+      {"2 3", "2"},                                                                             // two numbers
+      {"3 4/3", "3"},                                                                           // not a proper fraction
+      {"4K\xE7\x94\xB5\xE8\xA7\x86", "4K"},  // 4K dianshi: the numeral 4K (find_metrics leaves 4K dianshi alone)
+  };
+  for (const auto& e : ends) {
+    const zhscan::number_result n = zhscan::parse_number(e[0]);
+    INFO(e[0]);
+    REQUIRE(n);
+    CHECK(std::string_view(e[0], static_cast<std::size_t>(n.ptr - e[0])) == e[1]);
+  }
+  // the flags of the new forms
+  CHECK(zhscan::parse_number("\xE7\xAC\xAC""3").has(zhscan::numeral_flags::ordinal));  // di 3
+  CHECK(zhscan::parse_number("\xE5\x8D\x81\xE4\xBD\x99\xE4\xB8\x87").has(zhscan::numeral_flags::more));  // shi yu wan
+  CHECK(zhscan::parse_number("5%").has(zhscan::numeral_flags::percent));
+  CHECK_FALSE(zhscan::parse_number("\xE7\xAC\xAC\xE7\xAC\xAC""3"));  // di di 3
 }
 
 TEST_CASE("numeral forms: no_colloquial keeps the base grammar (the metric scanner's)") {
@@ -140,4 +191,52 @@ TEST_CASE("numeral forms: no_colloquial keeps the base grammar (the metric scann
   const zhscan::number_result t = zhscan::parse_number("15kg");
   REQUIRE(t);
   CHECK(t.value == 15);
+}
+
+TEST_CASE("numeral forms: spaced-out lines are read through their spaces, other lines are not") {
+  // a line spaced out by PDF extraction, then an ordinary line
+  const std::string text =
+      "\xE5\x88\xA9 \xE6\xB6\xA6 7 \xE4\xB8\x87 5 \xE5\x8D\x83 4 \xE7\x99\xBE \xE5\x85\x83 \xEF\xBC\x8C "
+      "\xE5\xA2\x9E \xE9\x95\xBF \xE7\x99\xBE \xE5\x88\x86 \xE4\xB9\x8B 2.4\n"  // li run 7 wan 5 qian 4 bai yuan , zeng zhang bai fen zhi 2.4
+      "\xE5\x85\xB1\xE6\x9C\x89 2 3 \xE4\xB8\xAA\xE5\xB0\x8F\xE7\xBB\x84\n";   // gong you 2 3 ge xiao zu
+  const std::vector<zhscan::metric> ms = zhscan::find_metrics(text);
+  REQUIRE(ms.size() == 3);
+  CHECK(ms[0].span.in(text) == "7 \xE4\xB8\x87 5 \xE5\x8D\x83 4 \xE7\x99\xBE \xE5\x85\x83");
+  CHECK(exact_text(ms[0].value_exact()) == "75400");
+  CHECK(ms[0].number.in(text) == "7 \xE4\xB8\x87 5 \xE5\x8D\x83 4");
+  CHECK(ms[1].span.in(text) == "\xE7\x99\xBE \xE5\x88\x86 \xE4\xB9\x8B 2.4");
+  CHECK(exact_text(ms[1].value_exact()) == "2.4");
+  CHECK(ms[2].span.in(text) == "3 \xE4\xB8\xAA");  // the ordinary line keeps 2 and 3 apart
+  for (const zhscan::metric& m : ms) CHECK(m.span.end <= text.size());
+}
+
+TEST_CASE("numeral forms: inside metrics") {
+  struct row {
+    const char* text;
+    const char* span;
+    const char* exact;
+  };
+  const row rows[] = {
+      {"\xE9\xA2\x84\xE7\xAE\x97""15k\xE5\x85\x83", "15k\xE5\x85\x83", "15000"},                       // yu suan 15k yuan
+      {"\xE9\x87\x91\xE9\xA2\x9D""3M\xE7\xBE\x8E\xE5\x85\x83", "3M\xE7\xBE\x8E\xE5\x85\x83", "3000000"},  // jin e 3M mei yuan
+      {"\xE5\xB9\xB4\xE8\x96\xAA""30w\xE5\x85\x83", "30w\xE5\x85\x83", "300000"},                     // nian xin 30w yuan
+      {"\xE5\xA2\x9E\xE9\x95\xBF\xE9\x9B\xB6\xE9\xBB\x9E""77%", "\xE9\x9B\xB6\xE9\xBB\x9E""77%", "0.77"},  // zeng zhang ling dian 77%
+      {"\xE5\xA2\x9E\xE9\x95\xBF\xE4\xB8\x89\xE7\x82\xB9\xE4\xB8\x80\xE5\x9B\x9B%", "\xE4\xB8\x89\xE7\x82\xB9\xE4\xB8\x80\xE5\x9B\x9B%", "3.14"},  // san dian yi si %
+      {"\xE6\x8A\x95\xE8\xB5\x84""2\xE5\x8D\x83\xE9\x9B\xB6""30\xE4\xB8\x87\xE5\x85\x83", "2\xE5\x8D\x83\xE9\x9B\xB6""30\xE4\xB8\x87\xE5\x85\x83", "20300000"},  // 2 qian ling 30 wan yuan
+      {"\xE5\x88\xA9\xE6\xB6\xA6""5\xE5\x8D\x83""4\xE7\x99\xBE\xE5\x85\x83", "5\xE5\x8D\x83""4\xE7\x99\xBE\xE5\x85\x83", "5400"},  // 5 qian 4 bai yuan
+      {"\xE5\x8D\xA0\xE4\xB8\x80\xE5\x8F\x88\xE4\xBA\x8C\xE5\x88\x86\xE4\xB9\x8B\xE4\xB8\x80", "\xE4\xB8\x80\xE5\x8F\x88\xE4\xBA\x8C\xE5\x88\x86\xE4\xB9\x8B\xE4\xB8\x80", "1.5"},  // yi you er fen zhi yi
+  };
+  for (const row& r : rows) {
+    const std::string_view t(r.text);
+    INFO(r.span);
+    const std::vector<zhscan::metric> ms = zhscan::find_metrics(t);
+    REQUIRE(ms.size() == 1);
+    CHECK(ms[0].span.in(t) == r.span);
+    CHECK(exact_text(ms[0].value_exact()) == r.exact);
+  }
+  // the letters stay names and codes where no unit follows
+  CHECK(zhscan::find_metrics("4K\xE7\x94\xB5\xE8\xA7\x86").empty());   // 4K dianshi
+  CHECK(zhscan::find_metrics("3M\xE5\x85\xAC\xE5\x8F\xB8").empty());   // 3M gongsi
+  // a clock time is no decimal
+  CHECK(zhscan::find_metrics("\xE4\xB8\x89\xE7\x82\xB9""15\xE5\x88\x86").empty());  // san dian 15 fen
 }

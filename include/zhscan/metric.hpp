@@ -2,10 +2,13 @@
 #ifndef ZHSCAN_METRIC_HPP
 #define ZHSCAN_METRIC_HPP
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <limits>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -16,6 +19,7 @@
 #include "detail/metric_number.hpp"
 #include "detail/metric_scan.hpp"
 #include "detail/metric_text.hpp"
+#include "detail/numeral_spaced.hpp"
 #include "detail/unit_table.hpp"
 
 /**
@@ -436,10 +440,47 @@ class metric_scanner {
     }
   }
 
+ /** True when run() stopped at a spaced-out line (find_metrics then scans a copy of the text
+   *  without the spaces of such lines); `detect` = false reads every line as it is. */
+  bool spaced_found() const noexcept { return spaced_found_; }
+  void detect_spaced(bool detect) noexcept { detect_spaced_ = detect; }
+
  private:
   const char* b_;
   const char* e_;
   std::vector<metric>& out_;
+  bool detect_spaced_ = true;
+  bool spaced_found_ = false;
+  const char* checked_lb_ = nullptr;  // the last line tested by spaced_line_at (not spaced out)
+  const char* checked_le_ = nullptr;
+
+  /** True when the line holding `p` is spaced out (each line is tested once). */
+  ZHSCAN_METRIC_COLD bool spaced_line_at(const char* p) noexcept {
+    if (p >= checked_lb_ && p < checked_le_) return false;
+    // first the neighbourhood (a few characters either side), then the whole line
+    {
+      const char* wb = lo(p, 24);
+      const char* we = hi(p, 24);
+      for (const char* q = p; q > wb; --q)
+        if (q[-1] == '\n') {
+          wb = q;
+          break;
+        }
+      for (const char* q = p; q < we; ++q)
+        if (*q == '\n') {
+          we = q;
+          break;
+        }
+      if (!is_spaced_line(wb, we)) return false;
+    }
+    const char* lb = p;
+    while (lb > b_ && lb[-1] != '\n') --lb;
+    const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(e_ - p));
+    const char* le = nl ? static_cast<const char*>(nl) : e_;
+    checked_lb_ = lb;
+    checked_le_ = le;
+    return is_spaced_line(lb, le);
+  }
 
   /** Look-around bound: context rules look at most this many bytes away. */
   static constexpr std::size_t window = 48;
@@ -868,6 +909,13 @@ class metric_scanner {
    *  Yi multiply everything before them that is smaller (1 qian 5 bai wan = 1500 wan) and
    *  are added to what is bigger (3 Yi 2450 wan). */
   void arabic_tail(number_run& r) const noexcept {
+    // 15k yuan, 3M meiyuan, 30w yuan: a Latin magnitude letter before a unit (one byte test)
+    const unsigned lb = r.end < e_ ? static_cast<unsigned char>(*r.end) : 0u;
+    if (ZHSCAN_UNLIKELY(lb == 'k' || lb == 'K' || lb == 'M' || lb == 'G' || lb == 'T' || lb == 'w') &&
+        latin_magnitude(r, lb)) {
+      r.skip = r.end;
+      return;
+    }
     // the common case: neither a magnitude nor duo / yu / lai after the digits
     unsigned len;
     const unit_entry* u = unit_entry_at(r.end);
@@ -880,10 +928,27 @@ class metric_scanner {
     r.skip = r.end;
   }
 
+  /** 15k yuan, 100K ren, 3M meiyuan, 1.2G, 30w yuan (k K = 10^3, M = 10^6, G = 10^9, T =
+   *  10^12, w = wan): the letter right after the digits, then a unit written in Han
+   *  characters (4K dianshi, 5G shouji, 3M gongsi and 15kg stay what they are). */
+  ZHSCAN_METRIC_COLD bool latin_magnitude(number_run& r, unsigned letter) const noexcept {
+    const char* q = r.end + 1;
+    if (q < e_ && is_ascii_alnum(static_cast<unsigned char>(*q))) return false;
+    const unit_entry* u = unit_entry_at(q);
+    if (!u || is_non_unit(u) || (u->flags & (u_date | u_year | u_ordinal | u_latin | u_magnitude))) return false;
+    const int pw = letter == 'w' ? 4 : letter == 'M' ? 6 : letter == 'G' ? 9 : letter == 'T' ? 12 : 3;
+    r.x = r.x.scaled(pw);
+    r.value = r.x.to_double();
+    r.end = q;
+    r.magnitude = true;
+    return true;
+  }
+
   /** arabic_tail past a magnitude (or past an inner hedge when `hedged`). */
   ZHSCAN_METRIC_NOINLINE void arabic_magnitudes(number_run& r, bool hedged) const noexcept {
     decimal head = decimal::make(0), sec = decimal::make(0), pend = r.x;  // value = head + sec + pend
     unsigned max_big = 0;   // largest wan / Yi power applied
+    unsigned sec_pow = 99;  // smallest bai / qian power applied since the last wan / Yi
     for (;;) {
       unsigned len;
       unsigned last_pow = 0;  // power of the last magnitude of this term
@@ -908,17 +973,35 @@ class metric_scanner {
         }
         pend = decimal::make(0);
         last_pow = pw;
+        sec_pow = pw >= 4 ? 99 : (pw < sec_pow ? pw : sec_pow);
         r.end += len;
         r.magnitude = true;
       }
-      if (!hedged && last_pow >= 2 && r.end < e_ && is_digit_cp(at(r.end).cp)) {
+      if (!hedged && (last_pow == 2 || last_pow == 3) && key_at(r.end) == utf8_key3(0x96F6) && e_ - r.end > 3 &&
+          static_cast<unsigned>(static_cast<unsigned char>(r.end[3]) - '0') <= 9u) {
+        // 2 qian ling 30 wan: ling marks the skipped place, the next term is below it
+        const number_run t = parse_arabic(r.end + 3, e_);
+        if (t.ok && t.integer && t.x < decimal::make(1, static_cast<std::int32_t>(last_pow - 1))) {
+          pend = t.x;
+          r.end = t.end;
+          continue;
+        }
+      }
+      if (!hedged && last_pow >= 1 && r.end < e_ && is_digit_cp(at(r.end).cp)) {
         // a next term: 3 Yi | 2450 wan yuan, 6 wan | 1 qian yu ren, 7 wan | 8,600 ren
         if (chain_term(r.end, last_pow, pend, r)) continue;
       }
       if (hedged || !inner_hedge(r)) break;
       hedged = true;
     }
-    if (max_big) {
+    const unit_entry* mu = sec_pow < 4 ? unit_entry_at(r.end) : nullptr;
+    if (mu && (mu->flags & u_magnitude) && mu->multiplier < pow10_f64[sec_pow]) {
+      // a magnitude unit below the last bai / qian multiplies the last term alone (7 wan 5
+      // qian 4 bai yuan = 75400, 5 qian 4 bai yuan = 5400)
+      chain_at_ = r.begin;
+      chain_head_ = head + sec;
+      chain_pow_ = sec_pow;
+    } else if (max_big) {
       chain_at_ = r.begin;
       chain_head_ = head;
       chain_pow_ = max_big;
@@ -1003,10 +1086,19 @@ class metric_scanner {
    *  any, is emitted; returns where the scan goes on. */
   const char* candidate(const char* p) {
     const bool arabic = is_arabic_start(p);
+    // A space next to the number: is the line spaced out (PDF, OCR)? Then find_metrics starts
+    // again on a copy without those spaces (numeral_spaced.hpp). Tested for Arabic digits
+    // after a lone Han character between spaces (" wan 5") and a Han numeral between spaces.
+    const unsigned pb = p > b_ ? static_cast<unsigned char>(p[-1]) : 0u;
+    if (ZHSCAN_UNLIKELY(pb == ' ') && p - b_ >= 5 &&
+        (arabic ? p[-5] == ' ' && spaced_han_lead(static_cast<unsigned char>(p[-4])) : e_ - p > 3 && p[3] == ' ') &&
+        detect_spaced_ && spaced_line_at(p)) {
+      spaced_found_ = true;
+      return e_;
+    }
     if (arabic) {
       // glued to Latin letters or code characters: an identifier (5A, G20, b****3, No.3);
       // read from the bytes: an ASCII byte before p, or the 3 bytes of U+FF0E (full-width .)
-      const unsigned pb = p > b_ ? static_cast<unsigned char>(p[-1]) : 0u;
       if (pb < 0x80u ? (is_ascii_alpha(pb) || pb == '_' || pb == '*' || pb == '#' || pb == '@' ||
                         pb == '&' || pb == '+' || pb == '=' || pb == '\\' || pb == '/' || pb == '.')
                      : (p - b_ >= 3 && tail_key(p, 3) == utf8_key3(0xFF0E)))
@@ -1593,6 +1685,31 @@ class metric_scanner {
     n2.end = fr.ptr;
     metric m;
     m.exact_a = fr.exact;
+    if (ZHSCAN_UNLIKELY(key_at(p - 3 >= b_ ? p - 3 : p) == utf8_key3(0x53C8)) && p - 3 > b_ &&
+        (out_.empty() || b_ + out_.back().span.end <= p - 3)) {
+      // yi you er fen zhi yi, 3 you qian fen zhi 23: the whole number before you (yi) joins
+      const char* w = p - 3;
+      const char* const stop = lo(w, 36);
+      while (w > stop) {
+        if (static_cast<unsigned>(static_cast<unsigned char>(w[-1]) - '0') <= 9u) {
+          --w;
+          continue;
+        }
+        if (w - stop >= 3 && is_han_numeral_char(at(w - 3).cp) && at(w - 3).len == 3) {
+          w -= 3;
+          continue;
+        }
+        break;
+      }
+      if (w < p - 3) {
+        const number_result whole = parse_number(std::string_view(w, static_cast<std::size_t>(e_ - w)),
+                                                 numeral_options::no_sign | numeral_options::no_half);
+        if (whole && whole.ptr == fr.ptr) {
+          m.exact_a = whole.exact;
+          p = w;
+        }
+      }
+    }
     m.category = unit_category::other;
     m.numeral = n1.arabic ? numeral_form::arabic : numeral_form::han;
     m.number = {off(p), off(n2.end)};
@@ -2785,6 +2902,75 @@ class metric_scanner {
   }
 };
 
+/**
+ * find_metrics on a text with spaced-out lines (numeral_spaced.hpp), once the scanner found
+ * one (a number next to a space on a spaced-out line): the removable spaces of those lines
+ * are left out of a copy of the text, the copy is scanned, and every offset is mapped back
+ * (a metric's span then covers the spaces inside it).
+ */
+inline void find_metrics_spaced(std::string_view text, std::vector<metric>& out, simd_level level) {
+  const char* const tb = text.data();
+  const char* const te = tb + text.size();
+  std::string compact;
+  compact.reserve(text.size());
+  std::vector<std::size_t> gaps;  // compact offsets of the characters that followed a removed space
+  for (const char* lb = tb; lb < te;) {
+    const void* nl = std::memchr(lb, '\n', static_cast<std::size_t>(te - lb));
+    const char* const le = nl ? static_cast<const char*>(nl) : te;
+    const bool spaced = is_spaced_line(lb, le);
+    const char* from = lb;
+    if (spaced) {
+      for (const char* q = lb; q < le; ++q) {
+        if (*q == ' ' && removable_space(lb, le, q)) {
+          compact.append(from, static_cast<std::size_t>(q - from));
+          gaps.push_back(compact.size());
+          from = q + 1;
+        }
+      }
+    }
+    compact.append(from, static_cast<std::size_t>(le - from));
+    if (le < te) compact.push_back('\n');
+    lb = nl ? le + 1 : te;
+  }
+  metric_scanner scanner(compact, out);
+  scanner.detect_spaced(false);
+  scanner.run(level);
+  if (gaps.empty()) return;
+  const auto start_of = [&](std::size_t c) {
+    return c + static_cast<std::size_t>(std::upper_bound(gaps.begin(), gaps.end(), c) - gaps.begin());
+  };
+  const auto end_of = [&](std::size_t c) {
+    return c + static_cast<std::size_t>(std::lower_bound(gaps.begin(), gaps.end(), c) - gaps.begin());
+  };
+  const auto map = [&](byte_span& s) {
+    if (s.empty()) {
+      s.start = s.end = end_of(s.start);  // (an empty unit right after a number stays at its end)
+      return;
+    }
+    s.start = start_of(s.start);
+    s.end = end_of(s.end);
+  };
+  const char* const cb = compact.data();
+  std::vector<std::size_t> index(out.size(), npos);  // new index of each metric (npos: dropped)
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    metric m = out[i];
+    map(m.span);
+    map(m.number);
+    map(m.unit_text);
+    if (!m.per.empty() && m.per.data() >= cb && m.per.data() < cb + compact.size()) {
+      // a numeric denominator views the scanned text: view the original, or drop the metric
+      const std::size_t ps = start_of(static_cast<std::size_t>(m.per.data() - cb));
+      if (ps + m.per.size() > text.size() || text.compare(ps, m.per.size(), m.per) != 0) continue;
+      m.per = text.substr(ps, m.per.size());
+    }
+    if (m.change_from != npos) m.change_from = index[m.change_from];  // (always an earlier one)
+    index[i] = kept;
+    out[kept++] = m;
+  }
+  out.resize(kept);
+}
+
 }  // namespace detail
 
 /**
@@ -2792,12 +2978,20 @@ class metric_scanner {
  * order, non-overlapping, in `out` (cleared first; its capacity is reused). One pass, each
  * candidate examined with a bounded look-around: linear time. The candidates are found by
  * a SIMD prefilter chosen at run time; `level` caps it (every level gives the same result).
- * No throw except std::bad_alloc from growing `out`; no other allocation.
+ * Lines spaced out by PDF extraction or OCR (a space after most Han characters; see
+ * detail/numeral_spaced.hpp) are read through their spaces: such a text is scanned as a copy
+ * without those spaces and the offsets mapped back (spans then include the spaces).
+ * No throw except std::bad_alloc from growing `out` (or from that copy); no other allocation.
  */
 inline void find_metrics(std::string_view text, std::vector<metric>& out,
                          simd_level level = simd_level::best) {
   out.clear();
-  detail::metric_scanner(text, out).run(level);
+  detail::metric_scanner scanner(text, out);
+  scanner.run(level);
+  if (ZHSCAN_UNLIKELY(scanner.spaced_found())) {
+    out.clear();
+    detail::find_metrics_spaced(text, out, level);
+  }
 }
 
 /** Same as the overload above, returning a new vector. */

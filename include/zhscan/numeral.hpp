@@ -141,6 +141,13 @@ inline constexpr std::uint16_t magnitude = 1u << 7;
 inline constexpr std::uint16_t half = 1u << 8;
 /// any sign was consumed (+ too)
 inline constexpr std::uint16_t sign = 1u << 9;
+/// an ordinal: di before the numeral (di-yi-bai-ling-yi = 101; colloquial forms only)
+inline constexpr std::uint16_t ordinal = 1u << 10;
+/// a lower bound: duo / yu between the numeral and its magnitude (shi-yu-wan = 100000 or
+/// more; colloquial forms only)
+inline constexpr std::uint16_t more = 1u << 11;
+/// a percent or per-mille sign after the numeral (5% = 0.05; colloquial forms only)
+inline constexpr std::uint16_t percent = 1u << 12;
 }  // namespace numeral_flags
 
 /** Bits of the `options` argument of the parsers: each one disables a feature. */
@@ -317,8 +324,14 @@ constexpr bool is_finite_value(double v) noexcept {
   return v <= 1.7976931348623157e308 && v >= -1.7976931348623157e308;
 }
 
-/** A digit-by-digit run of >= 3 digit characters at first (a year, a code); else invalid. */
-constexpr number_result parse_digit_run(const char* first, const char* last) noexcept {
+/** True when an ASCII letter is at p (p < last). */
+constexpr bool ascii_letter_after(const char* p, const char* last) noexcept {
+  return p < last && (static_cast<unsigned>(static_cast<unsigned char>(*p) | 0x20u) - 'a') <= 25u;
+}
+
+/** A digit-by-digit run of >= 3 digit characters at first (a year, a code); else invalid.
+ *  `latin_o`: an ASCII O / o not before another letter is a ling too (er O er san). */
+constexpr number_result parse_digit_run(const char* first, const char* last, bool latin_o = false) noexcept {
   number_result r;
   r.ptr = first;
   r.form = numeral_form::han;
@@ -333,6 +346,10 @@ constexpr number_result parse_digit_run(const char* first, const char* last) noe
       fin = fin || c.financial;
       ++n;
       q += 3;
+    } else if (latin_o && n > 0 && q < last && (*q == 'O' || *q == 'o') && !ascii_letter_after(q + 1, last)) {
+      acc.push_int(0);  // er O er san: the Latin letter typed for ling (colloquial forms)
+      ++n;
+      ++q;
     } else {
       break;
     }
@@ -390,11 +407,14 @@ constexpr number_result parse_han_unsigned(const char* first, const char* last,
   const char* p = first;
   for (;;) {
     const numeral_char c = numeral_info_at(p, last);
-    if ((c.kind == numeral_kind::digit || c.kind == numeral_kind::circle) &&
-        (zero_only || (pend >= 0 && pend_prev == -2 && !pend_liang))) {
+    const bool latin_o = !(opts & numeral_options::no_colloquial) && c.kind == numeral_kind::none && p < last &&
+                         (*p == 'O' || *p == 'o') && pend >= 0 && pend_prev == -2 && !pend_liang;
+    if (((c.kind == numeral_kind::digit || c.kind == numeral_kind::circle) &&
+         (zero_only || (pend >= 0 && pend_prev == -2 && !pend_liang))) ||
+        latin_o) {
       // A second digit right after a lone first one: only a digit-by-digit run continues.
       if (!(opts & numeral_options::no_digit_by_digit)) {
-        const number_result run = parse_digit_run(first, last);
+        const number_result run = parse_digit_run(first, last, !(opts & numeral_options::no_colloquial));
         if (run.ec != errc::invalid_argument) return run;
       }
       break;
@@ -475,7 +495,8 @@ constexpr number_result parse_han_unsigned(const char* first, const char* last,
         coef = static_cast<std::uint64_t>(pend);
       } else {
         if (x != 1 || c.financial) break;  // only a bare shi (not U+62FE) ...
-        if (started && !zero) break;       // ... at the start or after ling
+        // ... at the start, after ling, or (colloquial) right after bai: yi-bai-shi-yi = 111
+        if (started && !zero && !(prev_unit == 2 && !(opts & numeral_options::no_colloquial))) break;
       }
       if (zero && small != 4 && x >= small - 1) break;  // ling must mark a skipped place
       sec += coef * pow10_u64[x];
@@ -1158,25 +1179,54 @@ constexpr number_result colloquial_tail(number_result r, const char* last, unsig
       }
     }
     int pw = 0;
+    unsigned ll = 1;
     if (c == 'k' || c == 'K') pw = 3;
     else if (c == 'M') pw = 6;
     else if (c == 'G') pw = 9;
+    else if (c == 'T') pw = 12;
     else if (c == 'w') pw = 4;
-    if (pw != 0 && !ascii_alnum_at(p + 1, last)) {
+    else if (static_cast<unsigned char>(c) == 0xEFu) {  // full-width K k M G T
+      const char32_t fw = peek3(p, last);
+      ll = 3;
+      if (fw == U'\uFF2B' || fw == U'\uFF4B') pw = 3;
+      else if (fw == U'\uFF2D') pw = 6;
+      else if (fw == U'\uFF27') pw = 9;
+      else if (fw == U'\uFF34') pw = 12;
+    }
+    if (pw != 0 && !ascii_alnum_at(p + ll, last)) {
       r = with_exact(r, r.exact.scaled(pw));
-      r.ptr = p + 1;
+      r.ptr = p + ll;
       r.flags |= numeral_flags::magnitude;
       return r;
     }
+    // 3 1/2: a whole number, one space, a proper fraction of Arabic integers
+    if (c == ' ' && !r.has(numeral_flags::decimal)) {
+      const unsigned ao = numeral_options::no_sign | numeral_options::no_han | numeral_options::no_magnitude |
+                          numeral_options::no_grouping;
+      const number_result n = parse_number_impl(p + 1, last, ao);
+      if (n && !n.has(numeral_flags::decimal) && n.ptr < last && (*n.ptr == '/' || peek3(n.ptr, last) == U'\uFF0F')) {
+        const number_result d = parse_number_impl(n.ptr + (*n.ptr == '/' ? 1 : 3), last, ao);
+        if (d && !d.has(numeral_flags::decimal) && !ascii_alnum_at(d.ptr, last) && n.exact < d.exact) {
+          r = with_exact(r, r.exact + quotient(n.exact, d.exact));
+          r.ptr = d.ptr;
+          return r;
+        }
+      }
+    }
   }
-  // 3wan4000: after wan, exactly four ASCII digits fill the places below
-  if (r.form == numeral_form::mixed && integer && last - p >= 4) {
+  // 3wan4000, 1bai23, 3qian500: after wan / bai / qian, exactly four / two / three ASCII
+  // digits fill the places below
+  if (r.form == numeral_form::mixed && integer && last - p >= 2) {
     const char32_t prev = peek3(p - 3, last);
-    if (prev == U'\u4E07' || prev == U'\u842C') {
+    const int places = prev == U'\u4E07' || prev == U'\u842C'   ? 4
+                       : prev == U'\u767E' || prev == U'\u4F70' ? 2
+                       : prev == U'\u5343' || prev == U'\u4EDF' ? 3
+                                                                : 0;
+    if (places != 0) {
       const char* q = p;
       int n = 0;
       const std::uint64_t m = ascii_digits(q, last, n);
-      if (n == 4 && !(q < last && (*q == '.' || *q == ','))) {
+      if (n == places && !(q < last && (*q == '.' || *q == ','))) {
         unsigned dl = 0;
         if (arabic_digit_at(q, last, dl) < 0 && numeral_info_at(q, last).kind == numeral_kind::none) {
           r = with_exact(r, r.exact + decimal::make(m));
@@ -1187,12 +1237,109 @@ constexpr number_result colloquial_tail(number_result r, const char* last, unsig
     }
   }
   const char32_t nx = peek3(p, last);
-  // ling-dian 77: a Han integer, the Han point, Arabic digits
-  if (r.form == numeral_form::han && integer && (nx == U'\u70B9' || nx == U'\u9EDE')) {
+  // 5%, 12.5 full-width %, 3 per-mille: the value as a fraction
+  if (p < last && !r.has(numeral_flags::percent) && (*p == '%' || nx == U'\uFF05' || nx == U'\u2030')) {
+    r = with_exact(r, quotient(r.exact, decimal::make(nx == U'\u2030' ? 1000 : 100)));
+    r.ptr = p + (*p == '%' ? 1 : 3);
+    r.flags |= numeral_flags::percent;
+    return r;
+  }
+  // shi yu wan, san qian duo wan, 3000 duo wan: duo / yu before a magnitude, a lower bound
+  if (integer && (nx == U'\u591A' || nx == U'\u4F59' || nx == U'\u9918')) {
+    const magnitude_result mg = parse_magnitude_at(p + 3, last, true, true);
+    if (mg) {
+      r = with_exact(r, r.exact.scaled(mg.exponent));
+      r.ptr = mg.ptr;
+      r.flags |= numeral_flags::more | numeral_flags::magnitude;
+      if (r.form == numeral_form::arabic) r.form = numeral_form::mixed;
+      return r;
+    }
+    if (p + 3 == last) {  // wu bai yu, yi bai wu shi duo: a lower bound ending the input
+      r.ptr = last;
+      r.flags |= numeral_flags::more;
+      return r;
+    }
+  }
+  // 1 qian 2 bai 3 shi 4, 3 shi 4, 5 shi: an Arabic digit before shi (and one after it)
+  if (integer && (r.form == numeral_form::mixed || (r.form == numeral_form::arabic && r.exact > decimal::make(0) &&
+                                                    r.exact < decimal::make(10))) &&
+      p < last) {
+    const bool after_bai = r.form == numeral_form::mixed && (peek3(p - 3, last) == U'\u767E' || peek3(p - 3, last) == U'\u4F70');
+    const char* q = p;
+    std::uint64_t tens = 0;
+    if (after_bai && last - q >= 4 && static_cast<unsigned>(*q - '1') <= 8u && peek3(q + 1, last) == U'\u5341') {
+      tens = static_cast<unsigned>(*q - '0');
+      q += 4;
+    } else if (r.form == numeral_form::arabic && peek3(q, last) == U'\u5341') {
+      tens = 0;  // the digit read is the tens digit
+      q += 3;
+    } else {
+      q = nullptr;
+    }
+    if (q) {
+      std::uint64_t ones = 0;
+      if (q < last && static_cast<unsigned>(*q - '1') <= 8u &&
+          !(q + 1 < last && (static_cast<unsigned>(q[1] - '0') <= 9u || q[1] == '.' || q[1] == ','))) {
+        ones = static_cast<unsigned>(*q - '0');
+        ++q;
+      }
+      if (numeral_info_at(q, last).kind == numeral_kind::none) {
+        const decimal add = r.form == numeral_form::arabic ? r.exact * decimal::make(9) + decimal::make(ones)
+                                                           : decimal::make(tens * 10u + ones);
+        r = with_exact(r, r.exact + add);
+        r.ptr = q;
+        r.form = numeral_form::mixed;
+        r.flags |= numeral_flags::magnitude;
+        return r;
+      }
+    }
+  }
+  // yi ban = 0.5 (the numeral is yi alone)
+  if (nx == U'\u534A' && r.form == numeral_form::han && r.flags == 0 && r.exact == decimal::make(1) &&
+      peek3(p - 3, last) == U'\u4E00') {
+    r = with_exact(r, decimal::make(5, -1));
+    r.ptr = p + 3;
+    r.flags |= numeral_flags::half;
+    return r;
+  }
+  if (r.has(numeral_flags::half) && r.exact == decimal::make(5, -1)) {
+    // ban ge = 0.5; ban bai = 50, ban wan = 5000 (half of a magnitude)
+    if (nx == U'\u4E2A' || nx == U'\u500B') {
+      r.ptr = p + 3;
+      return r;
+    }
+    const numeral_char u = numeral_info_at(p, last);
+    if ((u.kind == numeral_kind::small_unit && u.value >= 2) || u.kind == numeral_kind::big_unit) {
+      r = with_exact(r, r.exact.scaled(u.value));
+      r.ptr = p + 3;
+      r.flags |= numeral_flags::magnitude;
+      return r;
+    }
+  }
+  // Forms read only when they end the input (a numeral on its own; in running text they
+  // are other words): san ge = 3, wu fen yi = 1/5, 1 dian 5 = 1.5
+  if (integer && (nx == U'\u4E2A' || nx == U'\u500B') && p + 3 == last) {
+    r.ptr = last;
+    return r;
+  }
+  if (integer && nx == U'\u5206' && !r.exact.is_zero() && !is_fenzhi(p, last)) {
+    const number_result n = parse_number_impl(p + 3, last, numeral_options::no_sign | numeral_options::no_half);
+    if (n && n.ptr == last) {
+      r = with_exact(r, quotient(n.exact, r.exact));
+      r.ptr = last;
+      r.flags |= n.flags;
+      return r;
+    }
+  }
+  // ling-dian 77: a Han integer, the Han point, Arabic digits (an Arabic integer too when
+  // the digits end the input: 1 dian 5)
+  if ((r.form == numeral_form::han || r.form == numeral_form::arabic) && integer &&
+      (nx == U'\u70B9' || nx == U'\u9EDE')) {
     const char* q = p + 3;
     int n = 0;
     const std::uint64_t m = ascii_digits(q, last, n);
-    if (n > 0 && !(q < last && static_cast<unsigned>(static_cast<unsigned char>(*q) - '0') <= 9u)) {
+    if (n > 0 && !(q < last && static_cast<unsigned>(static_cast<unsigned char>(*q) - '0') <= 9u) &&
+        (r.form == numeral_form::han || q == last)) {
       r = with_exact(r, r.exact + decimal::make(m, -n));
       r.ptr = q;
       r.flags |= numeral_flags::decimal;
@@ -1261,11 +1408,22 @@ constexpr number_result parse_colloquial_unsigned(const char* first, const char*
       r.flags = numeral_flags::decimal;
       r = with_exact(r, decimal::make(acc.m, acc.exp, false, acc.truncated));
       r.ptr = q;
-    } else if ((c == U'\u4FE9' || c == U'\u4EE8') && !(opts & numeral_options::no_han)) {  // lia, sa: 2, 3
+    } else if ((c == U'\u4FE9' || c == U'\u5006' || c == U'\u4EE8') &&
+               !(opts & numeral_options::no_han)) {  // lia (s/t), sa: 2, 3
       r = number_result{};
       r.form = numeral_form::han;
-      r = with_exact(r, decimal::make(c == U'\u4FE9' ? 2 : 3));
+      r = with_exact(r, decimal::make(c == U'\u4EE8' ? 3 : 2));
       r.ptr = first + 3;
+    } else if (!(opts & numeral_options::no_han) && last - first == 3 &&
+               (numeral_info_at(first, last).kind == numeral_kind::big_unit ||
+                numeral_info_at(first, last).kind == numeral_kind::small_unit)) {
+      // bai, qian, wan, Yi as the whole input: one of it (bai = 100)
+      r = number_result{};
+      r.form = numeral_form::han;
+      const numeral_char u = numeral_info_at(first, last);
+      r = with_exact(r, decimal::make(1, u.value));
+      if (u.financial) r.flags |= numeral_flags::financial;
+      r.ptr = last;
     } else if (!(opts & numeral_options::no_han)) {
       // bai-san = 130, qian-yi = 1100, wan-jiu = 19000, bai-er-wan, shi (financial) = 10,
       // wan-wan: a leading bare unit has an implicit yi
@@ -1315,8 +1473,16 @@ constexpr number_result parse_number_colloquial(const char* first, const char* l
   if (r.ec == errc::ok && r.ptr < last) {
     const unsigned b = static_cast<unsigned char>(*r.ptr);
     if (b < 0x80u && b - '0' > 9u && b != '/' && b != 'e' && b != 'E' && b != 'k' && b != 'K' && b != 'M' &&
-        b != 'G' && b != 'w')
+        b != 'G' && b != 'T' && b != 'w' && b != '%' && b != ' ')
       return r;
+  }
+  // di yi bai ling yi: an ordinal (the numeral after di)
+  if (r.ec == errc::invalid_argument && last - first > 3 && peek3(first, last) == U'\u7B2C' &&
+      peek3(first + 3, last) != U'\u7B2C') {  // (one di: no recursion on di di di ...)
+    number_result o = parse_number_colloquial(first + 3, last, opts | numeral_options::no_sign);
+    if (o.ec == errc::invalid_argument) return r;
+    o.flags |= numeral_flags::ordinal;
+    return o;
   }
   bool neg = false, han = false;
   unsigned sl = 0;
@@ -1361,7 +1527,17 @@ constexpr number_result parse_number_colloquial(const char* first, const char* l
  * -.5, .0012G; 3wan4000 (four digits after wan); ling-dian 77 (Arabic digits after the Han
  * point); fractions 3/2 (also full width), X fen-zhi Y (wu fen zhi yi, bai fen zhi wu),
  * yi you er fen zhi yi = 1.5, 3 you qian fen zhi 23 = 3.023; N ge ban = N + 0.5; N da = 12N
- * (dozen); N dui / shuang = 2N (pair); ling xia (below zero) as a minus sign.
+ * (dozen); N dui / shuang = 2N (pair); ling xia (below zero) as a minus sign. Also (issue 10,
+ * the forms the numeral libraries document): yi-bai-shi-yi = 111 (a bare shi after bai);
+ * lia (traditional) = 2; yi ban = ban ge = 0.5, ban bai = 50, ban wan = 5000; duo / yu before
+ * a magnitude or ending the input (shi yu wan = 100000, wu bai yu = 500: flag `more`);
+ * 1bai23 = 123, 3qian500 (two / three digits after bai / qian, as four after wan); an Arabic
+ * digit before shi (1 qian 2 bai 3 shi 4 = 1234, 3 shi 4, 5 shi); 5%, full-width %, per mille
+ * (value / 100 or / 1000: flag `percent`); di N (ordinal: flag `ordinal`); 3T, full-width K k
+ * M G T; 3 1/2 (a whole number, one space, a proper fraction); a Latin O typed for ling in a
+ * digit run (er O er san); bai, qian, wan, Yi as the whole input (one of it). Read only when
+ * they end the input (a numeral on its own line; in running text they are other words):
+ * N ge = N, wu fen yi = 1/5, 1 dian 5 = 1.5.
  *
  * `options` is a set of numeral_options bits (0 = everything enabled). `exact` is the
  * exact decimal of what is written (2.01wan = 20100 exactly); `value` is exact.to_double(),

@@ -34,7 +34,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "cli_number.hpp"  // trim_numeral_line: `zhscan number`'s reading of a line
+#include "cli_number.hpp"  // numeral_line_value: `zhscan number`'s reading of a line
 #include "zhscan/zhscan.hpp"
 
 namespace py = pybind11;
@@ -1301,25 +1301,8 @@ py::list chunks_tuples(py::handle text, long long max_bytes) {
 py::tuple parse_number_tuple(py::handle s) {
   source src = make_source(s, "parse_number");
   std::string scratch;
-  const std::string_view line = zhscan_cli::trim_numeral_line(utf8_of(src, scratch));
-  const char* const end = line.data() + line.size();
-  zhscan::errc ec = zhscan::errc::invalid_argument;
   zhscan::decimal value;
-  if (line.empty()) {
-    ec = zhscan::errc::empty;
-  } else {
-    const zhscan::number_result r = zhscan::parse_number(line);
-    if (r.ptr == end && r.ec != zhscan::errc::invalid_argument) {
-      ec = r.ec;
-      value = r.exact;
-    } else {
-      const zhscan::fraction_result f = zhscan::parse_fraction(line);
-      if (f && f.ptr == end) {
-        ec = zhscan::errc::ok;
-        value = f.exact;
-      }
-    }
-  }
+  const zhscan::errc ec = zhscan_cli::numeral_line_value(utf8_of(src, scratch), value);
   if (ec != zhscan::errc::ok) return py::make_tuple(py::none(), label(zhscan::to_string(ec)), py::none());
   return py::make_tuple(number_obj(value), py::none(), decimal_obj(value));
 }

@@ -17,9 +17,14 @@ cases.tsv columns (tab-separated, '#' lines and blank lines ignored):
              no metric may overlap `span` (the other columns are "-")
 Also checks the field order of every line: base_value, base_low, base_high, base_unit come
 right after change_from.
+Every *.tsv file of this folder is read (or the files given with --cases). A line of three
+columns (text, value, status) is a numeral case instead: `zhscan number` must read the
+whole text as `value` (a decimal, compared exactly, or p/q for a fraction that does not
+terminate, compared to 15 significant digits); numerals.tsv holds them.
 Exit status 0 when every "ok" case passes.
 """
 import argparse
+import glob
 import json
 import os
 import subprocess
@@ -61,20 +66,26 @@ def describe(m):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--zhscan', required=True)
-    ap.add_argument('--cases', default=os.path.join(HERE, 'cases.tsv'))
+    ap.add_argument('--cases', nargs='*', default=sorted(glob.glob(os.path.join(HERE, '*.tsv'))))
     ap.add_argument('--verbose', action='store_true')
     args = ap.parse_args()
     cases = []
-    with open(args.cases, encoding='utf-8') as f:
-        for n, line in enumerate(f, 1):
-            line = line.rstrip('\n')
-            if not line or line.startswith('#'):
-                continue
-            cols = line.split('\t')
-            if len(cols) != 8 or cols[7] not in ('ok', 'gap', 'none'):
-                print('%s:%d: expected 8 columns ending in ok/gap/none' % (args.cases, n))
-                return 1
-            cases.append((n, cols))
+    numerals = []
+    for path in args.cases:
+        with open(path, encoding='utf-8') as f:
+            for n, line in enumerate(f, 1):
+                line = line.rstrip('\n')
+                if not line or line.startswith('#'):
+                    continue
+                cols = line.split('\t')
+                if len(cols) == 3 and cols[2] in ('ok', 'gap'):
+                    numerals.append(('%s:%d' % (os.path.basename(path), n), cols))
+                    continue
+                if len(cols) != 8 or cols[7] not in ('ok', 'gap', 'none'):
+                    print('%s:%d: expected 8 columns ending in ok/gap/none (or 3 ending in ok/gap)' % (path, n))
+                    return 1
+                cases.append(('%s:%d' % (os.path.basename(path), n), cols))
+    nfail = check_numerals(args, numerals)
     # one run: the cases as one JSON Lines batch
     batch = ''.join(json.dumps({'id': str(n), 'text': c[0]}, ensure_ascii=False) + '\n' for n, c in cases)
     r = subprocess.run([args.zhscan, 'metrics', '--batch'], input=batch.encode('utf-8'),
@@ -103,7 +114,7 @@ def main():
                     if int(m['start']) < len(c[0][:end].encode()) and int(m['end']) > len(c[0][:start].encode())]
             if start < 0 or hits:
                 fail += 1
-                print('FAIL line %d: %s: no metric expected over %s, got %s' % (n, c[0], c[1], hits))
+                print('FAIL line %s: %s: no metric expected over %s, got %s' % (n, c[0], c[1], hits))
             else:
                 ok += 1
             continue
@@ -118,19 +129,62 @@ def main():
                 ok += 1
             else:
                 fail += 1
-                print('FAIL line %d: %s\n  want %s\n  got  %s' % (n, c[0], want, got))
+                print('FAIL line %s: %s\n  want %s\n  got  %s' % (n, c[0], want, got))
         else:
             gap += 1
             if good:
                 gap_passed += 1
-                print('GAP PASSES line %d (mark it ok): %s' % (n, c[0]))
+                print('GAP PASSES line %s (mark it ok): %s' % (n, c[0]))
             elif args.verbose:
-                print('gap line %d: %s\n  want %s\n  got  %s' % (n, c[0], want, got))
+                print('gap line %s: %s\n  want %s\n  got  %s' % (n, c[0], want, got))
     print('quantities: %d ok cases pass, %d fail; %d known gaps (%d now pass)' % (ok, fail, gap, gap_passed))
     if ok < 100:
         print('quantities: fewer than 100 passing cases: is cases.tsv complete?')
         return 1
-    return 1 if fail or gap_passed else 0
+    return 1 if fail or gap_passed or nfail else 0
+
+
+def same_number(got, want):
+    """`got` as printed by zhscan equals `want` (a decimal exactly, or p/q to 15 digits)."""
+    from decimal import Decimal
+    from fractions import Fraction
+    g = Fraction(Decimal(got))
+    if '/' in want:
+        w = Fraction(want)
+        return abs(g - w) <= abs(w) * Fraction(1, 10**15)
+    return g == Fraction(Decimal(want))
+
+
+def check_numerals(args, numerals):
+    """Runs `zhscan number` over the numeral cases; returns the number of failures."""
+    if not numerals:
+        return 0
+    text = ''.join(c[0] + '\n' for _, c in numerals)
+    r = subprocess.run([args.zhscan, 'number'], input=text.encode('utf-8'),
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out = [json.loads(l, parse_float=str, parse_int=str) for l in r.stdout.decode('utf-8').splitlines()]
+    if r.returncode != 0 or len(out) != len(numerals):
+        print('zhscan number: exit status %d, %d lines for %d' % (r.returncode, len(out), len(numerals)))
+        return 1
+    ok = fail = gap = gap_passed = 0
+    for (n, c), rec in zip(numerals, out):
+        good = 'value' in rec and same_number(rec['value'], c[1])
+        got = rec.get('value', rec.get('error'))
+        if c[2] == 'ok':
+            if good:
+                ok += 1
+            else:
+                fail += 1
+                print('FAIL numeral %s: %s: want %s, got %s' % (n, c[0], c[1], got))
+        else:
+            gap += 1
+            if good:
+                gap_passed += 1
+                print('GAP PASSES numeral %s (mark it ok): %s' % (n, c[0]))
+            elif args.verbose:
+                print('gap numeral %s: %s: want %s, got %s' % (n, c[0], c[1], got))
+    print('numerals: %d ok cases pass, %d fail; %d known gaps (%d now pass)' % (ok, fail, gap, gap_passed))
+    return fail + gap_passed
 
 
 if __name__ == '__main__':

@@ -284,6 +284,27 @@ inline number_run parse_han(const char* p, const char* end, bool allow_unit_star
   r.skip = q > p ? q : p + 1;
   r.han_chars = count;
   if (count == 0 || count > max_number_chars) return r;
+  // ling dian 77, san dian 5: a Han integer, the Han point, Arabic digits (not a clock time:
+  // no fen / miao / shi / ke after the digits)
+  unsigned pv = 0;
+  if (!any_point && !any_ji && end - q >= 4 && static_cast<unsigned>(static_cast<unsigned char>(q[3]) - '0') <= 9u &&
+      han_role_at(q, end, pv) == han_role::point) {
+    const number_result n = parse_number(std::string_view(p, static_cast<std::size_t>(end - p)),
+                                         numeral_options::no_sign | numeral_options::no_half);
+    const std::uint32_t k = n.ptr ? (end - n.ptr >= 3 ? head_key(n.ptr, 3) : 0u) : 0u;
+    if (n && n.form == numeral_form::han && n.has(numeral_flags::decimal) && n.ptr > q + 3 &&
+        static_cast<unsigned>(static_cast<unsigned char>(n.ptr[-1]) - '0') <= 9u && k != utf8_key3(0x5206) &&
+        k != utf8_key3(0x79D2) && k != utf8_key3(0x65F6) && k != utf8_key3(0x6642) && k != utf8_key3(0x523B) &&
+        !(n.ptr < end && (*n.ptr == ':' || *n.ptr == '.'))) {
+      r.value = n.value;
+      r.x = n.exact;
+      r.end = n.ptr;
+      r.skip = n.ptr;
+      r.integer = false;
+      r.ok = true;
+      return r;
+    }
+  }
   // 2. how does it start?
   {
     const unsigned v = vals[0];
@@ -320,6 +341,7 @@ inline number_run parse_han(const char* p, const char* end, bool allow_unit_star
   }
   // 4. digit by digit (er ling er san, wu yi): years and festival names, never a quantity
   for (unsigned i = 1; i < count; ++i) {
+    if (roles[i] == han_role::point) break;  // digits after the point are one by one (san dian yi si)
     const bool d0 = is_d(i - 1) || roles[i - 1] == han_role::circle;
     const bool d1 = is_d(i) || roles[i] == han_role::circle;
     const bool zero_gap = roles[i - 1] == han_role::digit && vals[i - 1] == 0 && i >= 2 &&
