@@ -4,7 +4,9 @@
 // where a field does not apply), low <= high for ranges, the vector-reusing overload equals
 // the returning one, every SIMD level gives the same metrics, and the vector candidate
 // finders equal the scalar one; base_quantity's amounts are the values times the unit row's
-// exact factor (exactly where that terminates, else within 15 significant digits).
+// exact factor (exactly where that terminates, else within 15 significant digits); a single
+// value's number span read by parse_number gives the metric's exact value (where the
+// metric grammar does not read it differently on purpose, see the loop).
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -105,6 +107,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       }
     }
   }
+  // The metric's number reading and parse_number agree: a single value whose number span
+  // parse_number reads completely, with a unit that does not scale it (multiplier 1, not
+  // cheng) and without a numeral_form the metric grammar reads differently on purpose
+  // (documented in metric.hpp: ji "a few", the fraction and percent words, halves after a
+  // measure word, digit-by-digit years), has parse_number's exact value.
+  for (const zhscan::metric& m : ms) {
+    if (m.shape != zhscan::metric_shape::value || !m.per.empty()) continue;
+    if (m.category == zhscan::unit_category::percent || m.category == zhscan::unit_category::multiple) continue;
+    const zhscan::detail::unit_entry* u =
+        m.unit_text.start < m.unit_text.end ? zhscan::detail::find_unit(s.data() + m.unit_text.start, s.data() + size)
+                                            : nullptr;
+    if (u != nullptr && (u->multiplier != 1 || (u->flags & zhscan::detail::u_cheng))) continue;
+    const std::string_view num = m.number.in(s);
+    const zhscan::number_result r = zhscan::parse_number(num);
+    if (!r || r.ptr != num.data() + num.size() || r.exact.nan) continue;
+    ZHSCAN_FUZZ_CHECK(r.exact == m.value_exact());
+  }
+
   std::vector<zhscan::metric> again(3);
   zhscan::find_metrics(s, again);
   ZHSCAN_FUZZ_CHECK(again.size() == ms.size());

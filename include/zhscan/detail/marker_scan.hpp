@@ -1471,10 +1471,10 @@ class scanner {
     if (!c.valid) return;
     marker_style st;
     num m{q, 0, false};
-    if (is_han_start(c.cp)) {
+    if (is_han_start(c.cp) && br.han) {
       m = parse_han(q);
       st = marker_style::bracket_han;
-    } else if (digit_value(c.cp) >= 1) {
+    } else if (digit_value(c.cp) >= 1 && br.arabic) {
       bool fw = false;
       m = parse_digits(q, &fw);
       if (fw) flags |= marker_flag::fullwidth;
