@@ -151,8 +151,17 @@ std::uint8_t scanner<Sink>::after_unnumbered_heading(std::size_t b, std::uint8_t
       t = c.pos;
     }
   }
-  // The title line: 2..30 characters, at least two ideographs, no clause punctuation,
-  // not opened by a marker, not the document's title.
+  return unnumbered_title_before(q);
+}
+
+/**
+ * The line before the line starting at `q` (across white space and page furniture) is an
+ * unnumbered title: 2..30 characters, at least two ideographs, no clause punctuation, not
+ * opened by a marker, not the document's title. Returns ctx_after_heading, with
+ * ctx_heading_after_text when the paragraph before the title is finished; else 0.
+ */
+template <class Sink>
+std::uint8_t scanner<Sink>::unnumbered_title_before(std::size_t q) const noexcept {
   const std::size_t pe = text_line_end_before(q);
   if (pe == npos) return 0;
   std::size_t ps = pe;

@@ -309,6 +309,8 @@ class scanner {
   std::size_t text_line_end_before(std::size_t q) const noexcept;
   /** ctx_after_heading (| ctx_heading_after_text) when `b` opens the first line under an unnumbered title. */
   std::uint8_t after_unnumbered_heading(std::size_t b, std::uint8_t cx, marker_style st) noexcept;
+  /** The line before `q` is an unnumbered title: ctx_after_heading (| ctx_heading_after_text), else 0. */
+  std::uint8_t unnumbered_title_before(std::size_t q) const noexcept;
   /** An opening parenthesis right before `pos` (white space between allowed). */
   bool prev_is_open_paren(std::size_t pos) const noexcept;
   /** A closing parenthesis at `pos` (white space before it allowed). */
@@ -425,6 +427,8 @@ class scanner {
 
   /** The numeral inside a parenthesis opened before `q`: its style, value and end (or !ok). */
   num paren_numeral(std::size_t q, const cp_info& c, marker_style& st, std::uint16_t& flags) const noexcept;
+  /** Inside a parenthesis at `q`: one Latin letter or a Roman numeral of letters (latin_paren, paren_roman). */
+  num paren_letters(std::size_t q, const cp_info& c, marker_style& st, std::uint16_t& flags) const noexcept;
   /** （一） (1) (a) (i) （甲） with ASCII or full-width parentheses, spaces allowed inside. */
   void on_paren(std::size_t pos, std::size_t after) noexcept;
   /** 【一】 〔1〕 [1] in the bracket pairs of bracket_styles (row `row`), with an optional 、 or dot. */
@@ -463,6 +467,9 @@ class scanner {
   void on_enclosed(std::size_t pos, std::size_t after, enclosed_value ev) noexcept;
   /** A. a) I. ii. at `pos` in ASCII or full-width letters, before Chinese item text. */
   void on_letter(std::size_t pos) noexcept;
+  /** Emits the Latin / Roman marker [pos, de) when Chinese item text follows it (not "B. Russell"). */
+  void emit_latin(std::size_t pos, std::size_t q, std::size_t de, char first, bool fw, std::size_t len,
+                  std::uint32_t v, marker_style st, std::uint16_t flags) noexcept;
   /** The ASCII word at `r` after a Latin marker ends in Chinese text (no abbreviation, address, e-mail). */
   bool code_word_ends(std::size_t r) const noexcept;
   /** A sibling letter (l-1 or l+1, same delimiter) opens a line within 600 bytes of `pos`. */

@@ -15,6 +15,47 @@ namespace detail {
 namespace mk {
 
 /**
+ * Inside a parenthesis at `q` (first character `c`, a letter): one Latin letter (latin_paren;
+ * i is paren_roman, v and x may be either: flag_letter_roman) or a canonical Roman numeral of
+ * letters of one case (paren_roman). Sets `st` and the width / case bits of `flags`.
+ */
+template <class Sink>
+auto scanner<Sink>::paren_letters(std::size_t q, const cp_info& c, marker_style& st,
+                                  std::uint16_t& flags) const noexcept -> num {
+  std::size_t r = q;
+  char letters[8];
+  std::size_t len = 0;
+  for (;;) {
+    const cp_info e = at(r);
+    const char l = e.valid ? latin_letter(e.cp) : 0;
+    if (l == 0) break;
+    if (len == 7) return {q, 0, false};
+    letters[len++] = l;
+    r = e.end;
+  }
+  if (c.cp >= 0x80) flags |= marker_flag::fullwidth;
+  const bool lower = letters[0] >= 'a';
+  if (lower) flags |= marker_flag::lowercase;
+  if (len == 1) {
+    const char l = static_cast<char>(letters[0] | 0x20);
+    if (l == 'i') {
+      st = marker_style::paren_roman;
+      flags |= flag_letter_roman;
+      return {r, 1, true};
+    }
+    st = marker_style::latin_paren;
+    if (l == 'v' || l == 'x') flags |= flag_letter_roman;
+    return {r, std::uint32_t(l - 'a' + 1), true};
+  }
+  for (std::size_t i = 1; i < len; ++i)
+    if ((letters[i] >= 'a') != lower) return {q, 0, false};
+  const std::uint32_t v = roman_value(letters, len);
+  if (v == 0) return {q, 0, false};
+  st = marker_style::paren_roman;
+  return {r, v, true};
+}
+
+/**
  * The numeral starting with `c` at `q` inside a parenthesis: a Han numeral up to 99
  * (paren_han), Arabic digits (paren_arabic), a Heavenly Stem (paren_tiangan), one Latin
  * letter (latin_paren; i is paren_roman, v and x may be either: flag_letter_roman) or a
@@ -39,40 +80,7 @@ auto scanner<Sink>::paren_numeral(std::size_t q, const cp_info& c, marker_style&
     m = {c.end, std::uint32_t(tiangan_value(c.cp)), true};
     st = marker_style::paren_tiangan;
   } else if (latin_letter(c.cp) != 0) {
-    // One letter, or a Roman numeral of ASCII letters.
-    std::size_t r = q;
-    char letters[8];
-    std::size_t len = 0;
-    for (;;) {
-      const cp_info e = at(r);
-      const char l = e.valid ? latin_letter(e.cp) : 0;
-      if (l == 0) break;
-      if (len == 7) return {q, 0, false};
-      letters[len++] = l;
-      r = e.end;
-    }
-    if (c.cp >= 0x80) flags |= marker_flag::fullwidth;
-    const bool lower = letters[0] >= 'a';
-    if (lower) flags |= marker_flag::lowercase;
-    if (len == 1) {
-      const char l = static_cast<char>(letters[0] | 0x20);
-      if (l == 'i') {
-        st = marker_style::paren_roman;
-        m = {r, 1, true};
-        flags |= flag_letter_roman;
-      } else {
-        st = marker_style::latin_paren;
-        m = {r, std::uint32_t(l - 'a' + 1), true};
-        if (l == 'v' || l == 'x') flags |= flag_letter_roman;
-      }
-    } else {
-      for (std::size_t i = 1; i < len; ++i)
-        if ((letters[i] >= 'a') != lower) return {q, 0, false};
-      const std::uint32_t v = roman_value(letters, len);
-      if (v == 0) return {q, 0, false};
-      st = marker_style::paren_roman;
-      m = {r, v, true};
-    }
+    m = paren_letters(q, c, st, flags);
   } else {
     const enclosed_value ev = enclosed_numeral(c.cp);
     if (ev.kind != enclosed::roman_upper && ev.kind != enclosed::roman_lower) return {q, 0, false};

@@ -52,7 +52,12 @@ void scanner<Sink>::on_enclosed(std::size_t pos, std::size_t after, enclosed_val
   emit(pos, e, ev.value, st, cx, flags);
 }
 
-// A. a. A) a) I. ii. in ASCII or full-width letters
+/**
+ * A. a. A) a) I. ii. at `pos` in ASCII or full-width letters (one width): one letter, or a
+ * canonical Roman numeral of letters, then '.', a full-width stop, an enumeration comma or a
+ * closing parenthesis; not after a letter, digit, dot or the like, not inside a
+ * parenthesis (the parenthesis rule's). The item text is checked by emit_latin.
+ */
 template <class Sink>
 void scanner<Sink>::on_letter(std::size_t pos) noexcept {
   if (byte(pos) < 0x80 && pos + 1 < n_) {
@@ -108,9 +113,23 @@ void scanner<Sink>::on_letter(std::size_t pos) noexcept {
     st = dot ? marker_style::roman : marker_style::paren_roman;
   }
   if (d.cp == ch_dun || d.cp == ch_fw_dot) flags |= marker_flag::nonstandard_delimiter;
+  emit_latin(pos, q, d.end, letters[0], fw, len, v, st, flags);
+}
+
+/**
+ * The Latin or Roman marker [pos, de) (letters end at `q`, the first is `first`): emitted
+ * when Chinese item text follows (or a digit or a quote), not clause punctuation or another
+ * marker, and not after a word. An ASCII word after it ("A.G320 guo dao") keeps it only for
+ * one ASCII letter at a line or sentence start whose code ends in Chinese text and whose
+ * sibling letter opens a nearby line; "B. Russell", "U.S." or "a.com" are English.
+ */
+template <class Sink>
+void scanner<Sink>::emit_latin(std::size_t pos, std::size_t q, std::size_t de, char first, bool fw,
+                               std::size_t len, std::uint32_t v, marker_style st,
+                               std::uint16_t flags) noexcept {
   // A reader of a Chinese document takes "B. Russell" or "U.S." for English: the item
   // text after a Latin or Roman marker is Chinese (or a digit, or a quote).
-  const std::size_t r = skip_spaces(d.end, 4);
+  const std::size_t r = skip_spaces(de, 4);
   const cp_info f = at(r);
   if (!f.valid || f.cp == no_cp) return;
   const bool ascii_word = f.cp < 0x80 && latin_letter(f.cp) != 0;
@@ -123,9 +142,9 @@ void scanner<Sink>::on_letter(std::size_t pos) noexcept {
   // "A.G320 guo dao": an item whose text starts with a code is still an item when a
   // sibling letter opens a nearby line too; "A.G." or "a.com" is not.
   if (ascii_word && (fw || len != 1 || (cx != ctx_bol && cx != ctx_space && cx != ctx_sent) ||
-                     !code_word_ends(r) || !latin_sibling(pos, q, d.end, letters[0])))
+                     !code_word_ends(r) || !latin_sibling(pos, q, de, first)))
     return;
-  emit(pos, d.end, v, st, cx, flags);
+  emit(pos, de, v, st, cx, flags);
 }
 
 /**
