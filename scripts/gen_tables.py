@@ -457,6 +457,19 @@ def gen_units(rows, src):
         lines.append('    {%s, %s, %du, %du, %d, %d},  // %s\n' %
                      (cpp_str(u['base']), cpp_str(u['factor']), num, den, exp, u['offset'],
                       ascii_comment(u['text'])))
+    lines.append('};\n\n')
+    # one row per norm with a base (the first in unit_table order), sorted by the norm's bytes:
+    # the binary-search index of find_unit_base (base_unit.hpp), as data rather than a
+    # compile-time sort
+    first = {}
+    for i, u in enumerate(rows):
+        if u['vf'] is not None and u['norm'] not in first:
+            first[u['norm']] = i
+    order = sorted(first.items(), key=lambda kv: kv[0].encode('utf-8'))
+    lines.append('/** Rows of unit_table with a base unit, one per norm, sorted by the UTF-8 bytes of `norm`. */\n')
+    lines.append('inline constexpr std::uint16_t unit_norm_rows[] = {\n')
+    for norm, i in order:
+        lines.append('    %d,  // %s\n' % (i, ascii_comment(norm)))
     lines.append('};\n')
     return ''.join(lines) + tail
 
