@@ -92,9 +92,10 @@
  *    sub-marker ("(yi)", "(1)", "yi shi"); that glued first item counts when its next
  *    sibling follows in the section, not when yi belongs to the word before ("tong yi shi")
  *    or the bracket refers to an item of an article ("di san tiao (yi) xiang").
- *  - Brackets (bracket_styles, one row per pair: lenticular, tortoise shell, full-width and
- *    ASCII square brackets) around a Han or Arabic numeral, with an optional dunhao or dot
- *    after them; each pair is a level of its own. After a word they are citations ("[1]"),
+ *  - Brackets (bracket_styles, one row per pair, from the bracket rows of
+ *    data/marker_styles.tsv: lenticular, tortoise shell, full-width and ASCII square
+ *    brackets) around a Han or Arabic numeral, with an optional dunhao or dot after them;
+ *    each pair is a level of its own. After a word they are citations ("[1]"),
  *    with more than two digits a document number ("[2024]").
  *  - Nested restarts: a list restarting at 1 inside an open list of the same style is a child
  *    of that list's last item when, after its own items (and lists nested in them), the
@@ -113,6 +114,10 @@
  *    headings are siblings, so a list of another style under the new one (or a run-in list
  *    in its first paragraph) takes the previous list's level instead of nesting into that
  *    list's last item.
+ *
+ * Where the rules are: the style rows (punctuation, numeral system, family, GB/T rank) in
+ * data/marker_styles.tsv; phase 1, one file per concept, in detail/marker_scan.hpp (the
+ * rules' one-line contracts) and the detail/marker_*.hpp it includes; phase 2 below.
  *
  * Speed: a SIMD prefilter (AVX-512 or AVX2, chosen at run time; scalar elsewhere) finds the
  * few positions where a marker can start (trigger characters not preceded by a word

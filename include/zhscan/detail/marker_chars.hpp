@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Character classes used by the outline-marker detector (list_marker.hpp): the characters
-// that can start a marker, the values of Han, Heavenly-Stem, enclosed and Roman numerals,
-// and the punctuation classes that make up a marker's left context.
+// that can start a marker, the values of Han (from the numeral table of data/numerals.tsv),
+// Heavenly-Stem, enclosed and Roman numerals, the marker styles of data/marker_styles.tsv
+// (gen_marker_styles.hpp), and the punctuation classes that make up a marker's left context.
 #ifndef ZHSCAN_DETAIL_MARKER_CHARS_HPP
 #define ZHSCAN_DETAIL_MARKER_CHARS_HPP
 
