@@ -60,27 +60,11 @@ bool scanner<Sink>::ends_with_introducer(std::size_t end) const noexcept {
  */
 template <class Sink>
 auto scanner<Sink>::previous_paragraph(std::size_t line_start) const noexcept -> cut_kind {
-  std::size_t q = line_start;
-  cp_info c{no_cp, 0, 0, false};
-  for (int furniture = 0;; ++furniture) {
-    int budget = 256;
-    bool newline_seen = false;
-    for (;;) {
-      if (q == 0 || budget-- <= 0) return cut_kind::none;
-      c = before(q);
-      if (!c.valid) return cut_kind::none;
-      if (is_newline(c.cp)) newline_seen = true;
-      else if (!is_space(c.cp)) break;
-      q = c.pos;
-    }
-    if (!newline_seen) return cut_kind::none;
-    // A page footer or running header between two paragraphs is not the paragraph the
-    // number follows: look at the one before it.
-    if (furniture == 3) break;
-    const std::size_t ls = furniture_line_start(c.end);
-    if (ls == npos) break;
-    q = ls;
-  }
+  // A page footer or running header between two paragraphs is not the paragraph the
+  // number follows: look at the one before it (text_line_end_before skips them).
+  const std::size_t pe = text_line_end_before(line_start);
+  if (pe == npos) return cut_kind::none;
+  const cp_info c = before(pe);
   if (c.cp == ch_replacement || ends_text_line(c.cp)) return cut_kind::none;
   // "...qi zhong" (among them) ends the lead-in to a list as a colon does.
   if (ends_with_introducer(c.end)) return cut_kind::none;

@@ -452,6 +452,9 @@ class scanner {
   /** 第X + heading suffix [pos, e): a heading, or a cross-reference (第三条规定, 第二条的). */
   void on_di_heading(std::size_t pos, std::size_t e, num m, marker_style st, std::uint8_t cx,
                      std::uint16_t flags) noexcept;
+  /** 第X是 (enum_shi), 第X， (di_comma), 第4.2 (a reference) or an ordinal adjective: di + numeral + `s`. */
+  void on_di_run_in(std::size_t pos, const cp_info& s, num m, bool han, std::uint8_t cx,
+                    std::uint16_t flags) noexcept;
   /** A proper name at `pos` that starts like a reference's continuation (中华, 中国, 中央, 中共, 上海). */
   bool proper_name_at(std::size_t pos) const noexcept;
   /** 其一， 其二是 其次 at `pos` (qi_ordinal, seq_word). */

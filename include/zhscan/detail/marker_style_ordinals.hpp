@@ -42,10 +42,8 @@ void scanner<Sink>::on_di(std::size_t pos, std::size_t after) noexcept {
   const cp_info s = at(r);
   if (!s.valid) return;
   const std::uint8_t cx = left_context(pos);
-  marker_style st;
-  std::size_t e;
   di_suffix suf = di_suffix_of(s.cp);
-  e = s.end;
+  std::size_t e = s.end;
   if (suf == di_suffix::none && s.cp == ch_bu) {
     const cp_info f2 = at(s.end);
     if (f2.valid && f2.cp == ch_fen) {
@@ -54,15 +52,27 @@ void scanner<Sink>::on_di(std::size_t pos, std::size_t after) noexcept {
     }
   }
   if (suf != di_suffix::none) {
-    st = suf == di_suffix::chapter   ? marker_style::chapter
-         : suf == di_suffix::section ? marker_style::section
-         : suf == di_suffix::article ? marker_style::article
-         : suf == di_suffix::clause  ? marker_style::clause
-                                     : marker_style::part;
+    const marker_style st = suf == di_suffix::chapter   ? marker_style::chapter
+                            : suf == di_suffix::section ? marker_style::section
+                            : suf == di_suffix::article ? marker_style::article
+                            : suf == di_suffix::clause  ? marker_style::clause
+                                                        : marker_style::part;
     return on_di_heading(pos, e, m, st, cx, flags);
   }
+  on_di_run_in(pos, s, m, han, cx, flags);
+}
+
+/**
+ * di + numeral [pos, m.end) followed by `s`, not a heading suffix: shi makes a run-in di yi
+ * shi (enum_shi), a comma, colon or enumeration comma a run-in di yi, (di_comma) unless the
+ * numerals are listed (di yi, er, san chan ye) or no item follows; a decimal point makes a
+ * cross-reference (di 4.2 tiao); anything else an ordinal adjective (di yi fang zhen).
+ */
+template <class Sink>
+void scanner<Sink>::on_di_run_in(std::size_t pos, const cp_info& s, num m, bool han, std::uint8_t cx,
+                                 std::uint16_t flags) noexcept {
   if (s.cp == ch_shi) {  // di yi shi / di er shi: a run-in enumeration like yi shi / er shi
-    st = marker_style::enum_shi;
+    const marker_style st = marker_style::enum_shi;
     if (cx == ctx_mid) return reject(pos, s.end, m.value, st, reject_reason::ordinal_word);
     if (starts_marker_shape(at(skip_spaces(s.end))))
       return reject(pos, s.end, m.value, st, reject_reason::no_text);
@@ -70,7 +80,7 @@ void scanner<Sink>::on_di(std::size_t pos, std::size_t after) noexcept {
   }
   if (s.cp == ch_fw_comma || s.cp == ',' || s.cp == ch_dun || s.cp == ch_fw_colon ||
       s.cp == ':') {
-    st = marker_style::di_comma;
+    const marker_style st = marker_style::di_comma;
     if (cx == ctx_mid) return reject(pos, s.end, m.value, st, reject_reason::ordinal_word);
     if (s.cp == ch_dun &&
         enumeration_run(s.end, han ? num_kind::han : num_kind::arabic, m.value))
