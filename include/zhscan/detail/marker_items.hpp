@@ -84,42 +84,54 @@ void scanner<Sink>::glued_first_item(std::size_t e, marker_style host) noexcept 
     }
     const cp_info c = at(q);
     if (!c.valid) return;
-    if (chars >= 2 && (c.cp == '(' || c.cp == ch_fw_lparen)) {
-      switch (prev.cp) {
-        case U'\u6761': case U'\u689D':  // tiao, article (and traditional)
-        case U'\u6B3E':                   // kuan, clause
-        case U'\u9879': case U'\u9805':  // xiang, item (and traditional)
-        case U'\u7AE0':                   // zhang, chapter
-        case U'\u8282': case U'\u7BC0':  // jie, section (and traditional)
-        case ch_di:
-          return;
-        default:
-          break;
-      }
-      glued_ = true;
-      glued_host_ = host;
-      on_paren(c.pos, c.end);
-      glued_ = false;
-      return;
-    }
-    if (chars >= 2 && c.cp == U'\u4E00' && !binds_following_yi(prev.cp)) {  // yi, one
-      const cp_info d = at(c.end);
-      if (d.valid && d.cp == ch_shi) {
-        const num again = parse_han(d.end);
-        if (again.ok && again.value == 1) return;  // yi shi yi: an idiom
-        if (starts_marker_shape(at(skip_spaces(d.end)))) return;
-        glued_ = true;
-        emit(c.pos, d.end, 1, marker_style::enum_shi, ctx_mid, 0);
-        glued_ = false;
-        return;
-      }
-    }
+    if (chars >= 2 && glued_item_at(c, prev, host)) return;
     const bool word = is_ideograph(c.cp) || (c.cp < 0x80 && ((c.cp >= '0' && c.cp <= '9') ||
                                                             ((c.cp | 0x20u) >= 'a' && (c.cp | 0x20u) <= 'z')));
     if (!word) return;
     prev = c;
     q = c.end;
   }
+}
+
+/**
+ * Inside a heading after its third character: `c` opens a glued first sub-item, "(" or
+ * "（" (not after tiao / kuan / xiang / zhang / jie / di: an item reference) or yi shi (not
+ * after a word that binds yi, not the idiom yi shi yi, not before another marker), which is
+ * then emitted as a mid-line candidate. True when the heading walk stops here.
+ */
+template <class Sink>
+bool scanner<Sink>::glued_item_at(const cp_info& c, const cp_info& prev, marker_style host) noexcept {
+  if (c.cp == '(' || c.cp == ch_fw_lparen) {
+    switch (prev.cp) {
+      case U'\u6761': case U'\u689D':  // tiao, article (and traditional)
+      case U'\u6B3E':                   // kuan, clause
+      case U'\u9879': case U'\u9805':  // xiang, item (and traditional)
+      case U'\u7AE0':                   // zhang, chapter
+      case U'\u8282': case U'\u7BC0':  // jie, section (and traditional)
+      case ch_di:
+        return true;
+      default:
+        break;
+    }
+    glued_ = true;
+    glued_host_ = host;
+    on_paren(c.pos, c.end);
+    glued_ = false;
+    return true;
+  }
+  if (c.cp == U'\u4E00' && !binds_following_yi(prev.cp)) {  // yi, one
+    const cp_info d = at(c.end);
+    if (d.valid && d.cp == ch_shi) {
+      const num again = parse_han(d.end);
+      if (again.ok && again.value == 1) return true;  // yi shi yi: an idiom
+      if (starts_marker_shape(at(skip_spaces(d.end)))) return true;
+      glued_ = true;
+      emit(c.pos, d.end, 1, marker_style::enum_shi, ctx_mid, 0);
+      glued_ = false;
+      return true;
+    }
+  }
+  return false;
 }
 
 /**

@@ -363,6 +363,8 @@ class scanner {
   }
   /** After a heading marker ending at `e`: emits a sub-marker glued to its heading (…提速（一）重点项目). */
   void glued_first_item(std::size_t e, marker_style host) noexcept;
+  /** `c` (after `prev`) opens a glued first sub-item (（一） or 一是), emitted; true when the walk stops. */
+  bool glued_item_at(const cp_info& c, const cp_info& prev, marker_style host) noexcept;
   /** No item follows `pos` (clause punctuation, or another marker at once); `why` says which. */
   bool no_item(std::size_t pos, reject_reason& why) const noexcept;
   /** A marker shape (numeral + its delimiter or brackets) starts with `c`. */
