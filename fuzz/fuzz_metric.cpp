@@ -4,7 +4,9 @@
 // where a field does not apply), low <= high for ranges, the vector-reusing overload equals
 // the returning one, every SIMD level gives the same metrics, and the vector candidate
 // finders equal the scalar one; base_quantity's amounts are the values times the unit row's
-// exact factor (exactly where that terminates, else within 15 significant digits).
+// exact factor (exactly where that terminates, else within 15 significant digits); a single
+// value's number span read by parse_number gives the metric's exact value (where the
+// metric grammar does not read it differently on purpose, see the loop).
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -105,6 +107,41 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       }
     }
   }
+  // The metric's number reading and parse_number agree: a single value whose number span
+  // parse_number reads completely, with a unit that does not scale it (multiplier 1, not
+  // cheng) and without a numeral_form the metric grammar reads differently on purpose
+  // (documented in metric.hpp: percent and multiple forms, ban after a unit adding a half,
+  // magnitude units such as wan yuan), has parse_number's exact value.
+  for (const zhscan::metric& m : ms) {
+    if (m.shape != zhscan::metric_shape::value || !m.per.empty()) continue;
+    if (m.category == zhscan::unit_category::percent || m.category == zhscan::unit_category::multiple) continue;
+    const zhscan::detail::unit_entry* u =
+        m.unit_text.start < m.unit_text.end ? zhscan::detail::find_unit(s.data() + m.unit_text.start, s.data() + size)
+                                            : nullptr;
+    if (u != nullptr && (u->multiplier != 1 || (u->flags & zhscan::detail::u_cheng))) continue;
+    // ban after a unit adds a half (yi dun ban, yi ge ban yue: the half is in the unit text)
+    // the amount goes on after the number: ban after a unit adds a half (yi dun ban, yi ge
+    // ban yue), a money compound its jiao and fen (wu yuan san jiao); a numeral after the
+    // number span means parse_number reads only part of the amount
+    bool more = false;
+    for (std::size_t q = m.number.end; q < m.span.end; ++q) {
+      unsigned len = 0;
+      if (zhscan::detail::arabic_digit_at(s.data() + q, s.data() + m.span.end, len) >= 0 ||
+          zhscan::detail::numeral_info_at(s.data() + q, s.data() + m.span.end).kind != zhscan::detail::numeral_kind::none)
+        more = true;
+    }
+    if (more) continue;
+    // a sign word before the number (ling xia before a temperature, fu before an amount)
+    const std::string_view lead = s.substr(m.span.start, m.number.start - m.span.start);
+    if (lead.find("\u96F6\u4E0B") != std::string_view::npos || lead.find("\u8D1F") != std::string_view::npos ||
+        lead.find("\u8CA0") != std::string_view::npos)
+      continue;
+    const std::string_view num = m.number.in(s);
+    const zhscan::number_result r = zhscan::parse_number(num);
+    if (!r || r.ptr != num.data() + num.size() || r.exact.nan) continue;
+    ZHSCAN_FUZZ_CHECK(r.exact == m.value_exact());
+  }
+
   std::vector<zhscan::metric> again(3);
   zhscan::find_metrics(s, again);
   ZHSCAN_FUZZ_CHECK(again.size() == ms.size());

@@ -14,6 +14,8 @@ data/README.md for every column):
                        base unit, exact factor, offset
   data/word_lists.tsv  the word lists of the metric rules: name, kind, description
   data/words.tsv       their words, in match order (hedges with their meaning)
+  data/marker_styles.tsv  outline marker styles: open and close punctuation, numeral system,
+                       family, GB/T rank, example
 
 Outputs (pure ASCII: every non-ASCII character is a \\u escape; each file names its source and
 is included by a hand-written header inside namespace zhscan::detail):
@@ -22,6 +24,8 @@ is included by a hand-written header inside namespace zhscan::detail):
   include/zhscan/detail/gen_triggers.hpp  metric_trigger_cps[]  (detail/metric_scan.hpp)
   include/zhscan/detail/gen_units.hpp     unit_table[], unit_bases[] (detail/unit_table.hpp)
   include/zhscan/detail/gen_words.hpp     the word lists        (metric.hpp)
+  include/zhscan/detail/gen_marker_styles.hpp  marker_style_traits[], bracket_styles[] and the
+                       marker scanner's SIMD opener patterns (detail/marker_chars.hpp)
 
 A malformed row stops the generator with `file:line: reason` and exit status 2.
 """
@@ -462,6 +466,19 @@ def gen_units(rows, src):
         lines.append('    {%s, %s, %du, %du, %d, %d},  // %s\n' %
                      (cpp_str(u['base']), cpp_str(u['factor']), num, den, exp, u['offset'],
                       ascii_comment(u['text'])))
+    lines.append('};\n\n')
+    # one row per norm with a base (the first in unit_table order), sorted by the norm's bytes:
+    # the binary-search index of find_unit_base (base_unit.hpp), as data rather than a
+    # compile-time sort
+    first = {}
+    for i, u in enumerate(rows):
+        if u['vf'] is not None and u['norm'] not in first:
+            first[u['norm']] = i
+    order = sorted(first.items(), key=lambda kv: kv[0].encode('utf-8'))
+    lines.append('/** Rows of unit_table with a base unit, one per norm, sorted by the UTF-8 bytes of `norm`. */\n')
+    lines.append('inline constexpr std::uint16_t unit_norm_rows[] = {\n')
+    for norm, i in order:
+        lines.append('    %d,  // %s\n' % (i, ascii_comment(norm)))
     lines.append('};\n')
     return ''.join(lines) + tail
 
@@ -565,6 +582,169 @@ def gen_words(lists, src):
     return ''.join(lines) + tail
 
 
+# --- marker styles --------------------------------------------------------------------------
+
+MARKER_COLS = ['style', 'open', 'close', 'numerals', 'family', 'rank', 'example', 'note']
+# zhscan::marker_style (detail/marker_types.hpp), in enum order
+MARKER_STYLES = ['han_dun', 'paren_han', 'arabic_dot', 'arabic_dun', 'paren_arabic', 'circled', 'roman',
+                 'tiangan', 'latin_dot', 'chapter', 'section', 'article', 'clause', 'part', 'enum_shi',
+                 'di_comma', 'qi_ordinal', 'seq_word', 'han_bare', 'arabic_paren', 'decimal_outline',
+                 'enclosed_paren', 'enclosed_han', 'latin_paren', 'enclosed_stop', 'circled_han', 'han_paren',
+                 'paren_roman', 'paren_tiangan', 'bracket_han', 'bracket_arabic']
+# the run-in styles (zhscan::is_inline_style): rank `inline`
+INLINE_STYLES = {'enum_shi', 'di_comma', 'qi_ordinal', 'seq_word'}
+# numeral systems a style row may name (the marker rules read them; han = every Han digit of
+# data/numerals.tsv, plain and financial)
+MARKER_NUMERALS = ['han', 'arabic', 'circled', 'roman', 'tiangan', 'latin', 'sequence', 'decimal',
+                   'enclosed_paren', 'enclosed_han', 'enclosed_stop', 'circled_han']
+# the styles whose rows are data the scanner reads: one C++ bracket_styles row per (open,
+# close) pair, taking the numeral systems of its rows
+BRACKET_STYLES = {'bracket_han': 'han', 'bracket_arabic': 'arabic'}
+# ASCII openers the SIMD prefilters test (class '(' or '[' of detail/marker_simd.hpp)
+ASCII_OPENERS = '(['
+
+
+def load_marker_styles(path):
+    rows = read_tsv(path, MARKER_COLS)
+    out = []
+    per_style = {}
+    seen = {}
+    for n, r in rows:
+        st = r['style']
+        if st not in MARKER_STYLES:
+            fail(path, n, 'unknown style %r (known: %s; a new style is a zhscan::marker_style value first)' %
+                 (st, ', '.join(MARKER_STYLES)))
+        for col in ('open', 'close'):
+            v = r[col]
+            if len(v) > 4:
+                fail(path, n, '%s punctuation %r is longer than 4 characters' % (col, v))
+            if any(c in '\t\n\r' for c in v):
+                fail(path, n, '%s punctuation may not hold white space' % col)
+        nums = r['numerals']
+        if nums not in MARKER_NUMERALS:
+            fail(path, n, 'unknown numeral system %r (known: %s)' % (nums, ', '.join(MARKER_NUMERALS)))
+        fam = r['family']
+        if fam != '-' and not re.match(r'^[a-z_][a-z0-9_]*$', fam):
+            fail(path, n, 'family must be a lower-case name or -, got %r' % fam)
+        rank = r['rank']
+        if rank not in ('-', 'inline') and not re.match(r'^[0-5]$', rank):
+            fail(path, n, 'rank must be 0..5 (GB/T 9704 order), - or inline, got %r' % rank)
+        if (rank == 'inline') != (st in INLINE_STYLES):
+            fail(path, n, 'rank inline goes with the run-in styles (%s) and only there' %
+                 ', '.join(sorted(INLINE_STYLES)))
+        ex = r['example'].split(' ')
+        if len(ex) < 2 or any(e == '' for e in ex):
+            fail(path, n, 'example must be the first two markers (or more), one space between them')
+        if st in BRACKET_STYLES:
+            o, c = r['open'], r['close']
+            if len(o) != 1 or len(c) != 1:
+                fail(path, n, 'a bracket style has one opening and one closing character')
+            if nums != BRACKET_STYLES[st]:
+                fail(path, n, '%s takes %s numerals' % (st, BRACKET_STYLES[st]))
+            b = o.encode('utf-8')
+            if len(b) == 1 and o not in ASCII_OPENERS:
+                fail(path, n, 'ASCII opener %r: the SIMD prefilters test only %s among ASCII bytes' %
+                     (o, ' '.join(ASCII_OPENERS)))
+            if len(b) == 2 or len(b) == 4:
+                fail(path, n, 'opener %r: the marker scanner triggers on 1- and 3-byte characters only' % o)
+            if len(b) == 3 and 0xE4 <= b[0] <= 0xE9:
+                fail(path, n, 'opener %r is an ideograph: brackets are punctuation' % o)
+            if ex[0] != o + ex[0][1:-1] + c:
+                fail(path, n, 'example %r is not written with the row\'s brackets' % ex[0])
+        key = (st, r['open'], r['close'], nums, r['example'])
+        if key in seen:
+            fail(path, n, 'style %s with %s ... %s and example %s listed twice (first at line %d)' %
+                 (st, r['open'] or '-', r['close'] or '-', r['example'], seen[key]))
+        seen[key] = n
+        if st in per_style:
+            pn, pfam, prank = per_style[st]
+            if (pfam, prank) != (fam, rank):
+                fail(path, n, 'rows of style %s disagree on family or rank (line %d: %s %s; here: %s %s)' %
+                     (st, pn, pfam, prank, fam, rank))
+        else:
+            per_style[st] = (n, fam, rank)
+        out.append(dict(style=st, open=r['open'], close=r['close'], numerals=nums, family=fam, rank=rank,
+                        example=ex, note=r['note'], line=n))
+    missing = [s for s in MARKER_STYLES if s not in per_style]
+    if missing:
+        fail(path, len(rows) + 1, 'no row for style %s (every zhscan::marker_style has one)' % ', '.join(missing))
+    # brackets: one pair per opener
+    pairs = {}
+    for r in out:
+        if r['style'] in BRACKET_STYLES:
+            o = r['open']
+            if o in pairs and pairs[o]['close'] != r['close']:
+                fail(path, r['line'], 'opener %s closes with %s on line %d' % (o, pairs[o]['close'], pairs[o]['line']))
+            pairs.setdefault(o, dict(close=r['close'], line=r['line'], han=False, arabic=False, note=r['note']))
+            pairs[o][BRACKET_STYLES[r['style']]] = True
+    return out, per_style, pairs
+
+
+def opener_patterns(openers):
+    """SIMD tests of the 3-byte openers not covered by the full-width class (EF BC/BD):
+    one per (lead, second byte): (b0, b1, fold, byte), matching when (b2 | fold) == byte."""
+    groups = {}
+    for o in openers:
+        b = o.encode('utf-8')
+        if len(b) != 3 or (b[0] == 0xEF and b[1] in (0xBC, 0xBD)):
+            continue
+        groups.setdefault((b[0], b[1]), []).append(b[2])
+    pats = []
+    for (b0, b1), thirds in sorted(groups.items()):
+        fold = 0
+        for t in thirds:
+            fold |= t ^ thirds[0]
+        pats.append((b0, b1, fold, thirds[0] | fold))
+    return pats
+
+
+def gen_marker_styles(rows, per_style, pairs, src):
+    lines, tail = header('gen_marker_styles', src, 'detail/marker_chars.hpp',
+                         'Outline marker styles: per-style traits, the bracket pairs the scanner reads, '
+                         'and the SIMD opener tests.')
+    fams = []
+    for st in MARKER_STYLES:
+        f = per_style[st][1]
+        if f != '-' and f not in fams:
+            fams.append(f)
+    lines.append('/** Traits of each zhscan::marker_style, in enum order: family (0: a family of its own; '
+                 'styles of one family\n *  interchange at one level), GB/T 9704 rank (-1: none), run in. */\n')
+    lines.append('inline constexpr marker_style_trait marker_style_traits[] = {\n')
+    for st in MARKER_STYLES:
+        _, f, rank = per_style[st]
+        fid = 0 if f == '-' else fams.index(f) + 1
+        rk = -1 if rank in ('-', 'inline') else int(rank)
+        lines.append('    {marker_style::%s, %d, %d, %s},  // family %s\n' %
+                     (st, fid, rk, 'true' if rank == 'inline' else 'false', f))
+    lines.append('};\n\n')
+    lines.append('/** Bracket pairs of the bracket styles: a numeral of the systems marked true between '
+                 'the pair is a marker.\n *  One row per opener; each row is a level key of its own. */\n')
+    lines.append('inline constexpr bracket_style bracket_styles[] = {\n')
+    for o, p in pairs.items():
+        lines.append("    {U'%s', U'%s', %s, %s},  // %s\n" %
+                     (cpp_escape(o) if ord(o) >= 0x80 else o, cpp_escape(p['close']) if ord(p['close']) >= 0x80 else p['close'],
+                      'true' if p['han'] else 'false', 'true' if p['arabic'] else 'false', ascii_comment(p['note'])))
+    lines.append('};\n\n')
+    pats = opener_patterns(list(pairs))
+    if not pats:
+        pats = [(0xFF, 0xFF, 0, 0xFF)]  # never matches valid UTF-8: keeps the array non-empty
+    lines.append('/** SIMD tests of the 3-byte openers outside the full-width block EF BC/BD (which the '
+                 'prefilters test\n *  as a class): lead b0, second byte b1, and (b2 | fold) == b2_folded. */\n')
+    lines.append('inline constexpr opener_pattern marker_opener_patterns[] = {\n')
+    for b0, b1, fold, b2 in pats:
+        lines.append('    {0x%02X, 0x%02X, 0x%02X, 0x%02X},\n' % (b0, b1, fold, b2))
+    lines.append('};\n\n')
+    lines.append('/** Every row of the data file (what tests/test_knowledge.cpp walks): style, open and '
+                 'close punctuation,\n *  numeral system, example markers (space-separated). */\n')
+    lines.append('inline constexpr marker_style_row marker_style_rows[] = {\n')
+    for r in rows:
+        lines.append('    {marker_style::%s, %s, %s, %s, %s},\n' %
+                     (r['style'], cpp_str(r['open']), cpp_str(r['close']), cpp_str(r['numerals']),
+                      cpp_str(' '.join(r['example']))))
+    lines.append('};\n')
+    return ''.join(lines) + tail
+
+
 # --- SIMD buckets ---------------------------------------------------------------------------
 
 def filter_passes(triggers, freq):
@@ -636,11 +816,13 @@ def build(data_dir):
     numerals = load_numerals(os.path.join(data_dir, 'numerals.tsv'))
     units = load_units(os.path.join(data_dir, 'units.tsv'))
     words = load_words(os.path.join(data_dir, 'word_lists.tsv'), os.path.join(data_dir, 'words.tsv'))
+    markers, per_style, pairs = load_marker_styles(os.path.join(data_dir, 'marker_styles.tsv'))
     return {
         'gen_numerals.hpp': gen_numerals(numerals, rel('numerals.tsv')),
         'gen_triggers.hpp': gen_triggers(numerals, rel('numerals.tsv')),
         'gen_units.hpp': gen_units(units, rel('units.tsv')),
         'gen_words.hpp': gen_words(words, rel('word_lists.tsv') + ' and ' + rel('words.tsv')),
+        'gen_marker_styles.hpp': gen_marker_styles(markers, per_style, pairs, rel('marker_styles.tsv')),
     }
 
 

@@ -66,7 +66,8 @@ class Malformed(unittest.TestCase):
     def test_clean_copy_generates(self):
         self.assertEqual(self.run_gen()[0], 0)
         self.assertEqual(sorted(os.listdir(self.out)),
-                         ['gen_numerals.hpp', 'gen_triggers.hpp', 'gen_units.hpp', 'gen_words.hpp'])
+                         ['gen_marker_styles.hpp', 'gen_numerals.hpp', 'gen_triggers.hpp', 'gen_units.hpp',
+                          'gen_words.hpp'])
 
     def test_unknown_category(self):
         n = self.line_count('units.tsv') + 1
@@ -189,6 +190,76 @@ class Malformed(unittest.TestCase):
         self.assert_fails('words.tsv', n, 'carriage return')
 
 
+    # --- data/marker_styles.tsv ---
+
+    def style_row(self, style, open_, close, numerals, family, rank, example, note='test row'):
+        n = self.line_count('marker_styles.tsv') + 1
+        self.append('marker_styles.tsv', ('\t'.join([style, open_, close, numerals, family, rank, example, note]) +
+                                          '\n').encode())
+        return n
+
+    def test_marker_unknown_style(self):
+        n = self.style_row('bracket_double', '〖', '〗', 'han', '-', '-', '〖一〗 〖二〗')
+        self.assert_fails('marker_styles.tsv', n, "unknown style 'bracket_double'")
+
+    def test_marker_unknown_numeral_system(self):
+        n = self.style_row('han_dun', '', '．', 'hebrew', '-', '1', '一． 二．')
+        self.assert_fails('marker_styles.tsv', n, "unknown numeral system 'hebrew'")
+
+    def test_marker_rows_of_a_style_disagree(self):
+        n = self.style_row('arabic_dot', '', '。', 'arabic', 'arabic_paren', '3', '1。 2。')
+        self.assert_fails('marker_styles.tsv', n, 'rows of style arabic_dot disagree on family or rank')
+
+    def test_marker_bad_rank(self):
+        n = self.style_row('han_dun', '', '．', 'han', '-', '7', '一． 二．')
+        self.assert_fails('marker_styles.tsv', n, 'rank must be 0..5')
+
+    def test_marker_inline_rank_on_a_heading_style(self):
+        n = self.style_row('chapter', '第', '回', 'han', '-', 'inline', '第一回 第二回')
+        self.assert_fails('marker_styles.tsv', n, 'rank inline goes with the run-in styles')
+
+    def test_marker_row_twice(self):
+        n = self.style_row('bracket_han', '【', '】', 'han', '-', '-', '【一】 【二】')
+        self.assert_fails('marker_styles.tsv', n, 'listed twice (first at line')
+
+    def test_marker_ascii_opener_the_prefilters_do_not_test(self):
+        n = self.style_row('bracket_arabic', '<', '>', 'arabic', '-', '-', '<1> <2>')
+        self.assert_fails('marker_styles.tsv', n, "ASCII opener '<'")
+
+    def test_marker_ideograph_opener(self):
+        n = self.style_row('bracket_han', '之', '】', 'han', '-', '-', '之一】 之二】')
+        self.assert_fails('marker_styles.tsv', n, 'is an ideograph')
+
+    def test_marker_opener_with_two_closers(self):
+        n = self.style_row('bracket_arabic', '【', '〗', 'arabic', '-', '-', '【1〗 【2〗')
+        self.assert_fails('marker_styles.tsv', n, 'opener 【 closes with 】')
+
+    def test_marker_example_needs_two_markers(self):
+        n = self.style_row('bracket_han', '〖', '〗', 'han', '-', '-', '〖一〗')
+        self.assert_fails('marker_styles.tsv', n, 'example must be the first two markers')
+
+    def test_marker_every_style_has_a_row(self):
+        path = os.path.join(self.data, 'marker_styles.tsv')
+        with open(path, encoding='utf-8') as f:
+            lines = f.read().split('\n')
+        kept = [l for l in lines if not l.startswith('circled_han\t')]
+        with open(path, 'w', encoding='utf-8') as f:
+            f.write('\n'.join(kept))
+        self.assert_fails('marker_styles.tsv', len([l for l in kept if l]), 'no row for style circled_han')
+
+    def test_marker_new_bracket_row_reaches_the_simd_patterns(self):
+        # 〖 (E3 80 96) joins the E3 80 group: the fold grows so that one compare covers it
+        self.style_row('bracket_han', '〖', '〗', 'han', '-', '-', '〖一〗 〖二〗')
+        self.assertEqual(self.run_gen()[0], 0)
+        with open(os.path.join(self.out, 'gen_marker_styles.hpp'), encoding='ascii') as f:
+            text = f.read()
+        self.assertIn("{U'\\u3016', U'\\u3017', true, false}", text)
+        import re
+        pats = re.findall(r'\{0x([0-9A-F]{2}), 0x([0-9A-F]{2}), 0x([0-9A-F]{2}), 0x([0-9A-F]{2})\},', text)
+        for third in (0x90, 0x94, 0x96):
+            self.assertTrue(any(int(a, 16) == 0xE3 and int(b, 16) == 0x80 and (third | int(f, 16)) == int(v, 16)
+                                for a, b, f, v in pats), hex(third))
+
 class Committed(unittest.TestCase):
     def test_committed_headers_are_fresh(self):
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()) as err:
@@ -196,7 +267,8 @@ class Committed(unittest.TestCase):
         self.assertEqual(code, 0, err.getvalue())
 
     def test_generated_headers_are_ascii(self):
-        for name in ('gen_numerals.hpp', 'gen_triggers.hpp', 'gen_units.hpp', 'gen_words.hpp'):
+        for name in ('gen_numerals.hpp', 'gen_triggers.hpp', 'gen_units.hpp', 'gen_words.hpp',
+                     'gen_marker_styles.hpp'):
             with open(os.path.join(ROOT, 'include', 'zhscan', 'detail', name), 'rb') as f:
                 data = f.read()
             self.assertTrue(all(b < 0x80 for b in data), name)

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Consistency tests that walk the generated tables (data/*.tsv -> detail/gen_*.hpp): every
-// numeral character works in parse_number, inside a metric and (for the marker numerals) as a
-// list marker; every unit row gives a metric with that unit; every hedge word gives its
-// approximation. A character, word or unit that the data lists and a recogniser ignores
+// numeral character works in parse_number, inside a metric and (the Han digits 1-9) as a
+// list marker in every style that takes Han numerals; every marker style row is found;
+// every unit row gives a metric with that unit; every hedge word gives its approximation. A character, word or unit that the data lists and a recogniser ignores
 // fails here. Each check also runs inside a text longer than the SIMD threshold (64 KiB of
 // filler before and after the frame), where the vector trigger filters decide what the
 // scanner sees.
@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "catch.hpp"
+#include "zhscan/base_unit.hpp"
 #include "zhscan/list_marker.hpp"
 #include "zhscan/metric.hpp"
 #include "zhscan/numeral.hpp"
@@ -247,42 +248,137 @@ TEST_CASE("knowledge: every number character works inside a metric (共有X百�
   }
 }
 
-TEST_CASE("knowledge: every Han digit 1-9 of the table is a list marker (X、 at a line start)", "[knowledge]") {
-  // Not marker numerals today, and deliberately so:
-  //  - liang 两/兩: "两、" does not number a list in Chinese writing;
-  // Not marker numerals today, to be decided by the marker-style data (detail/marker_*.hpp,
-  // another piece of work): the old financial forms 弌 弍 弎 (U+5F0C..5F0E).
-  const std::set<char32_t> not_markers = {0x4E24, 0x5169, 0x5F0C, 0x5F0D, 0x5F0E};
+namespace {
+
+/** The markers of `text` alone (scalar and best SIMD level) and after more than 64 KiB of
+ *  unnumbered prose (every SIMD level), shifted back to `text`'s offsets; all must agree. */
+std::vector<zhscan::marker> markers_everywhere(const std::string& text) {
+  std::vector<zhscan::marker> alone, other;
+  zhscan::find_markers(text, alone, nullptr, simd_level::scalar);
+  zhscan::find_markers(text, other, nullptr, simd_level::best);
+  INFO(text);
+  auto same = [&](const std::vector<zhscan::marker>& x, std::size_t shift) {
+    REQUIRE(x.size() == alone.size());
+    for (std::size_t i = 0; i < alone.size(); ++i) {
+      CHECK(x[i].span.start == alone[i].span.start + shift);
+      CHECK(x[i].span.end == alone[i].span.end + shift);
+      CHECK(x[i].style == alone[i].style);
+      CHECK(x[i].ordinal == alone[i].ordinal);
+      CHECK(x[i].level == alone[i].level);
+    }
+  };
+  same(other, 0);
+  const std::string lead = filler() + "\n";
+  const std::string long_text = lead + text + "\n" + filler();
+  REQUIRE(long_text.size() > 128 * 1024);
+  for (const simd_level level : {simd_level::scalar, simd_level::avx2, simd_level::avx512, simd_level::best}) {
+    zhscan::find_markers(long_text, other, nullptr, level);
+    same(other, lead.size());
+  }
+  return alone;
+}
+
+std::vector<std::string> split_spaces(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t b = 0;
+  while (b <= s.size()) {
+    const std::size_t e = s.find(' ', b);
+    out.emplace_back(s.substr(b, e == std::string_view::npos ? std::string_view::npos : e - b));
+    if (e == std::string_view::npos) break;
+    b = e + 1;
+  }
+  return out;
+}
+
+/** A text numbered by `items` in the way style `st` is written: run-in styles inside one
+ *  sentence after a lead-in, the others one per line before a heading and a sentence. */
+std::string list_text(zhscan::marker_style st, const std::vector<std::string>& items) {
+  std::string t;
+  if (zhscan::is_inline_style(st)) {
+    t = "\xE5\xB7\xA5\xE4\xBD\x9C\xE5\xAE\x89\xE6\x8E\x92\xE5\xA6\x82\xE4\xB8\x8B\xEF\xBC\x9A";  // 工作安排如下：
+    for (const std::string& m : items) t += m + "\xE5\x8A\xA0\xE5\xBC\xBA\xE5\xAD\xA6\xE4\xB9\xA0\xEF\xBC\x9B";  // X加强学习；
+    t += "\xE5\x85\xB6\xE4\xBB\x96\xE4\xBA\x8B\xE9\xA1\xB9\xE7\x85\xA7\xE5\xB8\xB8\xE3\x80\x82\n";  // 其他事项照常。
+    return t;
+  }
+  const char* sep = st == zhscan::marker_style::decimal_outline ? " " : "";
+  for (const std::string& m : items)
+    t += m + sep + "\xE5\x8A\xA0\xE5\xBC\xBA\xE7\xBB\x84\xE7\xBB\x87\xE9\xA2\x86\xE5\xAF\xBC\n"  // X加强组织领导\n
+                   "\xE8\x90\xBD\xE5\xAE\x9E\xE5\xB7\xA5\xE4\xBD\x9C\xE8\xB4\xA3\xE4\xBB\xBB\xE3\x80\x82\n";  // 落实工作责任。\n
+  return t;
+}
+
+const zhscan::marker* marker_at(const std::vector<zhscan::marker>& ms, const std::string& text, std::size_t at,
+                                const std::string& span) {
+  for (const zhscan::marker& m : ms)
+    if (m.span.start == at && m.span.in(text) == span) return &m;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("knowledge: every marker style row is found, on a short text and beyond 64 KiB", "[knowledge]") {
+  // data/marker_styles.tsv: each row's example markers numbering a list written the way the
+  // style is used; every marker is found with the row's style (han_bare: the last one, the
+  // numeral whose delimiter was lost after a first item 一、), on every path.
+  std::set<int> styles;
+  for (const d::mk::marker_style_row& row : d::mk::marker_style_rows) {
+    const std::vector<std::string> items = split_spaces(row.example);
+    REQUIRE(items.size() >= 2);
+    const std::string text = list_text(row.style, items);
+    INFO("style " << zhscan::to_string(row.style) << ": " << text);
+    const auto ms = markers_everywhere(text);
+    std::size_t from = 0;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const std::size_t at = text.find(items[i], from);
+      REQUIRE(at != std::string::npos);
+      from = at + items[i].size();
+      const zhscan::marker* m = marker_at(ms, text, at, items[i]);
+      INFO("item " << items[i]);
+      REQUIRE(m != nullptr);
+      if (row.style != zhscan::marker_style::han_bare || i + 1 == items.size()) CHECK(m->style == row.style);
+    }
+    styles.insert(static_cast<int>(row.style));
+  }
+  CHECK(styles.size() == zhscan::marker_style_count);
+}
+
+TEST_CASE("knowledge: every Han digit 1-9 numbers every style that takes Han numerals", "[knowledge]") {
+  // The marker numerals are the numeral table's (han_digit reads data/numerals.tsv), so
+  // every character `zhscan number` reads as a digit 1-9 opens X、, （X）, 第X章, X是, 【X】 ...
+  // Not marker numerals, deliberately: liang 两/兩 (role liang: "两、" numbers no list).
   const char32_t plain[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341};
   const char32_t financial[] = {0x58F9, 0x8D30, 0x53C1, 0x8086, 0x4F0D, 0x9646, 0x67D2, 0x634C, 0x7396, 0x62FE};
-  const std::string item = "\xE3\x80\x81\xE4\xBA\x8B\xE9\xA1\xB9\xE6\x83\x85\xE5\x86\xB5\n";  // 、事项情况\n
-  std::size_t tested = 0;
+  std::size_t digits = 0, checks = 0;
   for (const d::numeral_entry& e : d::numeral_entries) {
-    if (e.info.kind != d::numeral_kind::digit && e.info.kind != d::numeral_kind::liang) continue;
-    if (e.info.value == 0 || not_markers.count(e.cp)) continue;
-    // a list of the same family counting up to this character: 一、 二、 ... X、
-    std::string text;
-    for (unsigned k = 1; k < e.info.value; ++k) text += utf8((e.info.financial ? financial : plain)[k - 1]) + item;
-    const std::size_t at = text.size();
-    text += utf8(e.cp) + item;
-    // and the next item (a one-item list inside a long document is no list)
-    text += utf8((e.info.financial ? financial : plain)[e.info.value]) + item;
-    const std::string lead = filler() + "\n";
-    for (const bool in_long : {false, true}) {
-      const std::string t = in_long ? lead + text + filler() : text;
-      const std::size_t pos = at + (in_long ? lead.size() : 0);
-      INFO(text);
-      const auto ms = zhscan::find_markers(t);
-      const zhscan::marker* found = nullptr;
-      for (const zhscan::marker& m : ms)
-        if (m.span.start == pos) found = &m;
-      REQUIRE(found != nullptr);
-      CHECK(found->ordinal == e.info.value);
-      CHECK(found->style == zhscan::marker_style::han_dun);
+    if (e.info.kind != d::numeral_kind::digit || e.info.value == 0) continue;
+    ++digits;
+    CHECK(d::mk::han_digit(e.cp) == e.info.value);
+    CHECK(d::mk::is_financial_digit(e.cp) == e.info.financial);
+    for (const d::mk::marker_style_row& row : d::mk::marker_style_rows) {
+      if (row.numerals != "han" || row.style == zhscan::marker_style::han_bare) continue;
+      const std::string open(row.open), close(row.close);
+      // a list of the same family counting up to this character, and the next item (a
+      // one-item list of a rare style inside a long document is no list)
+      std::vector<std::string> items;
+      for (unsigned k = 1; k < e.info.value; ++k)
+        items.push_back(open + utf8((e.info.financial ? financial : plain)[k - 1]) + close);
+      items.push_back(open + utf8(e.cp) + close);
+      items.push_back(open + utf8((e.info.financial ? financial : plain)[e.info.value]) + close);
+      const std::string text = list_text(row.style, items);
+      INFO("style " << zhscan::to_string(row.style) << ": " << text);
+      const auto ms = markers_everywhere(text);
+      std::size_t at = 0;
+      for (std::size_t i = 0; i + 2 < items.size(); ++i) at = text.find(items[i], at) + items[i].size();
+      at = text.find(items[items.size() - 2], at);
+      const zhscan::marker* m = marker_at(ms, text, at, items[items.size() - 2]);
+      REQUIRE(m != nullptr);
+      CHECK(m->ordinal == e.info.value);
+      CHECK(m->style == row.style);
+      ++checks;
     }
-    ++tested;
   }
-  CHECK(tested >= 23);
+  CHECK(digits >= 26);  // 9 plain, 9 financial, 8 variants (U+5F0C..5F0E, traditional and old forms)
+  CHECK(checks >= digits * 10);
 }
 
 namespace {
@@ -319,8 +415,8 @@ std::string unit_frame(const d::unit_entry& u, std::string& number, double& want
 
 }  // namespace
 
-TEST_CASE("knowledge: every unit row gives a metric with that unit", "[knowledge]") {
-  std::size_t units = 0, non_units = 0, rates = 0;
+TEST_CASE("knowledge: every unit row gives a metric with that unit and its base unit", "[knowledge]") {
+  std::size_t units = 0, non_units = 0, rates = 0, based = 0;
   for (std::size_t i = 0; i < d::unit_table_size; ++i) {
     const d::unit_entry& u = d::unit_table[i];
     const std::string t(u.text);
@@ -372,9 +468,16 @@ TEST_CASE("knowledge: every unit row gives a metric with that unit", "[knowledge
     // the base unit of the row the scanner used: the same row, found again by its text
     const d::unit_entry* found = d::find_unit(frame.data() + m->unit_text.start, frame.data() + frame.size());
     REQUIRE(found == &u);
+    // and the metric converts to the row's base unit (base_quantity reads the norm's row)
+    const d::unit_base& b = d::unit_bases[i];
+    if (!b.base.empty()) {
+      CHECK(zhscan::base_quantity(*m).unit == b.base);
+      ++based;
+    }
     ++units;
   }
   CHECK(units > 300);
+  CHECK(based > 250);
   CHECK(non_units > 20);
   CHECK(rates >= 8);
 }

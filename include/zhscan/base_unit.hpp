@@ -49,21 +49,21 @@ struct unit_norm_order {
   std::size_t size;
 };
 constexpr unit_norm_order make_unit_norm_order() noexcept {
-  unit_norm_order t{};
   // one row per norm with a base (all rows of a norm share the norm's factor; the data
-  // generator's checks and tests/test_knowledge keep it so)
-  for (std::size_t i = 0; i < unit_table_size; ++i) {
-    if (unit_bases[i].base.empty()) continue;
-    bool dup = false;
-    for (std::size_t k = 0; k < t.size && !dup; ++k) dup = unit_table[t.row[k]].norm == unit_table[i].norm;
-    if (dup) continue;
-    std::size_t j = t.size++;
-    for (; j > 0 && unit_table[i].norm < unit_table[t.row[j - 1]].norm; --j) t.row[j] = t.row[j - 1];
-    t.row[j] = static_cast<std::uint16_t>(i);
-  }
+  // generator's checks and tests/test_knowledge keep it so), sorted by norm: written by
+  // scripts/gen_tables.py as data (gen_units.hpp), not sorted here at compile time
+  unit_norm_order t{};
+  for (const std::uint16_t r : unit_norm_rows) t.row[t.size++] = r;
   return t;
 }
 inline constexpr unit_norm_order unit_norms = make_unit_norm_order();
+
+constexpr bool unit_norms_sorted() noexcept {
+  for (std::size_t k = 1; k < unit_norms.size; ++k)
+    if (!(unit_table[unit_norms.row[k - 1]].norm < unit_table[unit_norms.row[k]].norm)) return false;
+  return true;
+}
+static_assert(unit_norms_sorted(), "unit_norm_rows must be sorted by norm: run scripts/gen_tables.py");
 
 /** The unit_bases row of the normalised unit `norm`, or nullptr. Binary search, no alloc. */
 constexpr const unit_base* find_unit_base(std::string_view norm) noexcept {

@@ -92,9 +92,10 @@
  *    sub-marker ("(yi)", "(1)", "yi shi"); that glued first item counts when its next
  *    sibling follows in the section, not when yi belongs to the word before ("tong yi shi")
  *    or the bracket refers to an item of an article ("di san tiao (yi) xiang").
- *  - Brackets (bracket_styles, one row per pair: lenticular, tortoise shell, full-width and
- *    ASCII square brackets) around a Han or Arabic numeral, with an optional dunhao or dot
- *    after them; each pair is a level of its own. After a word they are citations ("[1]"),
+ *  - Brackets (bracket_styles, one row per pair, from the bracket rows of
+ *    data/marker_styles.tsv: lenticular, tortoise shell, full-width and ASCII square
+ *    brackets) around a Han or Arabic numeral, with an optional dunhao or dot after them;
+ *    each pair is a level of its own. After a word they are citations ("[1]"),
  *    with more than two digits a document number ("[2024]").
  *  - Nested restarts: a list restarting at 1 inside an open list of the same style is a child
  *    of that list's last item when, after its own items (and lists nested in them), the
@@ -113,6 +114,10 @@
  *    headings are siblings, so a list of another style under the new one (or a run-in list
  *    in its first paragraph) takes the previous list's level instead of nesting into that
  *    list's last item.
+ *
+ * Where the rules are: the style rows (punctuation, numeral system, family, GB/T rank) in
+ * data/marker_styles.tsv; phase 1, one file per concept, in detail/marker_scan.hpp (the
+ * rules' one-line contracts) and the detail/marker_*.hpp it includes; phase 2 below.
  *
  * Speed: a SIMD prefilter (AVX-512 or AVX2, chosen at run time; scalar elsewhere) finds the
  * few positions where a marker can start (trigger characters not preceded by a word
@@ -187,33 +192,60 @@ constexpr std::uint8_t key_of(marker_style s, std::uint16_t flags, std::uint8_t 
   return k_han_dun;
 }
 
-/**
- * Styles a sloppy writer interchanges at one level ("1." then "2" + dunhao): a marker continuing
- * the open sequence of a style of its family is that level's next sibling.
- */
-constexpr std::uint8_t family_of(std::uint8_t k) noexcept {
+/** The style of level key `k` (several keys share one: case, bracket row, decimal depth). */
+constexpr marker_style style_of_key(std::uint8_t k) noexcept {
+  if (k >= k_bracket_han && k < k_bracket_arabic) return marker_style::bracket_han;
+  if (k >= k_bracket_arabic && k < k_part) return marker_style::bracket_arabic;
   switch (k) {
-    case k_paren_han: case k_enclosed_han: case k_han_paren: return 1;
-    case k_arabic_dot: case k_arabic_dun: case k_enclosed_stop: return 2;
-    case k_paren_arabic: case k_enclosed_paren: case k_arabic_paren: return 3;
-    default: return static_cast<std::uint8_t>(10 + k);
+    case k_han_dun: case k_han_fin: return marker_style::han_dun;
+    case k_han_paren: return marker_style::han_paren;
+    case k_paren_han: return marker_style::paren_han;
+    case k_enclosed_han: return marker_style::enclosed_han;
+    case k_circled_han: return marker_style::circled_han;
+    case k_arabic_dot: return marker_style::arabic_dot;
+    case k_arabic_dun: return marker_style::arabic_dun;
+    case k_arabic_paren: return marker_style::arabic_paren;
+    case k_paren_arabic: return marker_style::paren_arabic;
+    case k_enclosed_paren: return marker_style::enclosed_paren;
+    case k_enclosed_stop: return marker_style::enclosed_stop;
+    case k_circled: return marker_style::circled;
+    case k_roman_upper: case k_roman_lower: return marker_style::roman;
+    case k_paren_roman_upper: case k_paren_roman_lower: return marker_style::paren_roman;
+    case k_latin_upper: case k_latin_lower: return marker_style::latin_dot;
+    case k_latin_paren_upper: case k_latin_paren_lower: return marker_style::latin_paren;
+    case k_tiangan: return marker_style::tiangan;
+    case k_paren_tiangan: return marker_style::paren_tiangan;
+    case k_part: return marker_style::part;
+    case k_chapter: return marker_style::chapter;
+    case k_section: return marker_style::section;
+    case k_article: return marker_style::article;
+    case k_clause: return marker_style::clause;
+    case k_enum_shi: return marker_style::enum_shi;
+    case k_di_comma: return marker_style::di_comma;
+    case k_qi_ordinal: return marker_style::qi_ordinal;
+    case k_seq_word: return marker_style::seq_word;
+    default: return marker_style::decimal_outline;  // k_dec1 .. k_dec6, k_md_sub
   }
 }
 
 /**
+ * Styles a sloppy writer interchanges at one level ("1." then "2" + dunhao): a marker continuing
+ * the open sequence of a style of its family is that level's next sibling. The families are
+ * the `family` column of data/marker_styles.tsv; a style without one is a family of its own.
+ */
+constexpr std::uint8_t family_of(std::uint8_t k) noexcept {
+  const std::uint8_t f = style_trait(style_of_key(k)).family;
+  return f != 0 ? f : static_cast<std::uint8_t>(10 + k);
+}
+
+/**
  * Rank of a heading style in the GB/T 9704 order 1 (yi-dun) > 2 ((yi)) > 3 (1.) > 4 ((1)) >
- * 5 (circled), chapter forms above them all (0); -1 for the styles outside that order.
+ * 5 (circled), chapter forms above them all (0); -1 for the styles outside that order (the
+ * `rank` column of data/marker_styles.tsv). Yi-dun in financial numerals (Word's legal
+ * numbering) ranks with the chapter forms.
  */
 constexpr int gbt_rank(std::uint8_t k) noexcept {
-  switch (k) {
-    case k_part: case k_chapter: case k_section: case k_han_fin: return 0;
-    case k_han_dun: return 1;
-    case k_paren_han: case k_enclosed_han: case k_han_paren: return 2;
-    case k_arabic_dot: case k_arabic_dun: case k_enclosed_stop: return 3;
-    case k_paren_arabic: case k_enclosed_paren: case k_arabic_paren: return 4;
-    case k_circled: return 5;
-    default: return -1;
-  }
+  return k == k_han_fin ? 0 : style_trait(style_of_key(k)).rank;
 }
 
 /** Phase-1 sink writing candidates into the result vector (and rejections, if asked). */

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Character classes used by the outline-marker detector (list_marker.hpp): the characters
-// that can start a marker, the values of Han, Heavenly-Stem, enclosed and Roman numerals,
-// and the punctuation classes that make up a marker's left context.
+// that can start a marker, the values of Han (from the numeral table of data/numerals.tsv),
+// Heavenly-Stem, enclosed and Roman numerals, the marker styles of data/marker_styles.tsv
+// (gen_marker_styles.hpp), and the punctuation classes that make up a marker's left context.
 #ifndef ZHSCAN_DETAIL_MARKER_CHARS_HPP
 #define ZHSCAN_DETAIL_MARKER_CHARS_HPP
 
@@ -9,6 +10,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+
+#include "marker_types.hpp"
+#include "numeral_table.hpp"
 
 namespace zhscan {
 namespace detail {
@@ -19,75 +23,22 @@ namespace mk {
 
 /**
  * Value of one Han numeral character as used in outline ordinals: 0..9, 10 for shi, 100
- * for bai; -1 for anything else. Financial (daxie) and traditional forms included. The
- * measure-word 2 (liang) is deliberately absent: it never numbers an outline item.
+ * for bai; -1 for anything else. Read from the numeral table of parse_number
+ * (data/numerals.tsv: role digit, and small_unit 10 / 100), so every character that
+ * `zhscan number` reads as a digit is a marker numeral too: plain, financial (daxie),
+ * traditional and old forms (yi er san written U+5F0C..U+5F0E). The measure-word 2 (liang)
+ * has a role of its own and is deliberately absent: it never numbers an outline item.
  */
 constexpr int han_digit(char32_t c) noexcept {
-  switch (c) {
-    case U'\u3007':  // ideographic zero
-    case U'\u96F6':  // ling, zero
-      return 0;
-    case U'\u4E00':  // yi, 1
-    case U'\u58F9':  // financial 1
-      return 1;
-    case U'\u4E8C':  // er, 2
-    case U'\u8D30':  // financial 2 (simplified)
-    case U'\u8CB3':  // financial 2 (traditional)
-    case U'\u8CAE':  // financial 2 (variant)
-      return 2;
-    case U'\u4E09':  // san, 3
-    case U'\u53C1':  // financial 3 (simplified)
-    case U'\u53C3':  // financial 3 (traditional)
-    case U'\u53C4':  // financial 3 (variant)
-      return 3;
-    case U'\u56DB':  // si, 4
-    case U'\u8086':  // financial 4
-      return 4;
-    case U'\u4E94':  // wu, 5
-    case U'\u4F0D':  // financial 5
-      return 5;
-    case U'\u516D':  // liu, 6
-    case U'\u9646':  // financial 6 (simplified)
-    case U'\u9678':  // financial 6 (traditional)
-      return 6;
-    case U'\u4E03':  // qi, 7
-    case U'\u67D2':  // financial 7
-      return 7;
-    case U'\u516B':  // ba, 8
-    case U'\u634C':  // financial 8
-      return 8;
-    case U'\u4E5D':  // jiu, 9
-    case U'\u7396':  // financial 9
-      return 9;
-    case U'\u5341':  // shi, 10
-    case U'\u62FE':  // financial 10
-      return 10;
-    case U'\u767E':  // bai, 100
-    case U'\u4F70':  // financial 100
-      return 100;
-    default:
-      return -1;
-  }
+  const numeral_char n = numeral_info(c);
+  if (n.kind == numeral_kind::digit) return n.value;
+  if (n.kind == numeral_kind::small_unit && n.value <= 2) return n.value == 1 ? 10 : 100;
+  return -1;
 }
 
-/** True for the financial (daxie) numeral characters, simplified and traditional. */
+/** True for the financial (daxie) numeral characters of han_digit, simplified and traditional. */
 constexpr bool is_financial_digit(char32_t c) noexcept {
-  switch (c) {
-    case U'\u58F9':                                    // financial 1
-    case U'\u8D30': case U'\u8CB3': case U'\u8CAE':  // financial 2
-    case U'\u53C1': case U'\u53C3': case U'\u53C4':  // financial 3
-    case U'\u8086':                                    // financial 4
-    case U'\u4F0D':                                    // financial 5
-    case U'\u9646': case U'\u9678':                   // financial 6
-    case U'\u67D2':                                    // financial 7
-    case U'\u634C':                                    // financial 8
-    case U'\u7396':                                    // financial 9
-    case U'\u62FE':                                    // financial 10
-    case U'\u4F70':                                    // financial 100
-      return true;
-    default:
-      return false;
-  }
+  return han_digit(c) >= 0 && numeral_info(c).financial;
 }
 
 /** True for the Han numeral characters that can open an ordinal (1..9, 10). */
@@ -156,26 +107,70 @@ constexpr char latin_letter(char32_t c) noexcept {
 }
 
 // ---------------------------------------------------------------------------------------
-// Bracket marker styles: one row per bracket pair. A numeral (Han or Arabic) between the
-// pair is a marker ([yi], [1]), optionally followed by an enumeration comma or a dot.
-// Each row is its own level key (a document may use two kinds of brackets at two
-// levels). Adding a row: the scanner, the trigger table and both SIMD prefilters pick it
-// up (an opener with lead E3 must be E3 80 90..97, see bracket_e3_low/high below).
+// Marker styles as data (data/marker_styles.tsv, generated into gen_marker_styles.hpp)
 
+/** Traits of one marker style (see data/marker_styles.tsv: family, rank). */
+struct marker_style_trait {
+  marker_style style;
+  std::uint8_t family;  ///< 0: a family of its own; styles of one family interchange at one level
+  std::int8_t rank;     ///< GB/T 9704 rank 0..5 (chapter forms 0, yi-dun 1 ... circled 5), -1 none
+  bool run_in;          ///< rank "inline": a run-in enumeration (zhscan::is_inline_style)
+};
+
+/**
+ * Bracket marker styles: one row per bracket pair. A numeral of the systems marked true
+ * (Han, Arabic) between the pair is a marker ([yi], [1]), optionally followed by an
+ * enumeration comma or a dot. Each row is its own level key (a document may use two kinds
+ * of brackets at two levels). Rows come from the bracket_han / bracket_arabic rows of
+ * data/marker_styles.tsv: the scanner, the trigger table and the SIMD prefilters (through
+ * marker_opener_patterns) pick a new row up.
+ */
 struct bracket_style {
   char32_t open;
   char32_t close;
+  bool han;     ///< takes Han numerals (bracket_han)
+  bool arabic;  ///< takes Arabic numerals, ASCII or full-width (bracket_arabic)
 };
 
-inline constexpr bracket_style bracket_styles[] = {
-    {U'\u3010', U'\u3011'},  // lenticular brackets (black): used for bold run-in headings
-    {U'\u3014', U'\u3015'},  // tortoise-shell brackets: also document numbers (see below)
-    {U'\uFF3B', U'\uFF3D'},  // full-width square brackets
-    {U'[', U']'},            // ASCII square brackets (reference lists: [1] at a line start)
+/**
+ * A SIMD test of 3-byte bracket openers: lead byte b0, second byte b1, third byte b2 with
+ * (b2 | fold) == b2_folded. The generator writes one per (b0, b1) of the openers outside
+ * the full-width block EF BC/BD (which the prefilters test as a class of its own).
+ */
+struct opener_pattern {
+  std::uint8_t b0, b1, fold, b2_folded;
 };
+
+/** One row of data/marker_styles.tsv, as the consistency tests walk them. */
+struct marker_style_row {
+  marker_style style;
+  std::string_view open, close;  ///< punctuation before and after the numeral (may be empty)
+  std::string_view numerals;     ///< numeral system: han, arabic, circled, roman, ...
+  std::string_view example;      ///< the first markers of a list in this style, space-separated
+};
+
+#include "gen_marker_styles.hpp"
 
 /** Number of rows of bracket_styles (each a level key of its own). */
 inline constexpr std::size_t bracket_style_count = sizeof(bracket_styles) / sizeof(bracket_styles[0]);
+
+/** Traits of style `s` (from data/marker_styles.tsv). */
+constexpr const marker_style_trait& style_trait(marker_style s) noexcept {
+  return marker_style_traits[static_cast<std::size_t>(s)];
+}
+
+constexpr bool style_traits_in_enum_order() noexcept {
+  if (sizeof(marker_style_traits) / sizeof(marker_style_traits[0]) != marker_style_count) return false;
+  for (std::size_t i = 0; i < marker_style_count; ++i) {
+    const marker_style_trait& t = marker_style_traits[i];
+    if (static_cast<std::size_t>(t.style) != i || t.run_in != is_inline_style(t.style) || t.family >= 10)
+      return false;
+  }
+  return true;
+}
+static_assert(style_traits_in_enum_order(),
+              "marker_style_traits must list every marker_style in enum order, rank inline exactly for "
+              "is_inline_style, fewer than 10 families: check data/marker_styles.tsv and gen_tables.py");
 
 /** Row of bracket_styles opened by `c`, or -1. */
 constexpr int bracket_open_row(char32_t c) noexcept {
@@ -184,28 +179,39 @@ constexpr int bracket_open_row(char32_t c) noexcept {
   return -1;
 }
 
-/**
- * Third bytes of the openers with lead bytes E3 80, as the SIMD prefilters test them in one
- * compare: (b | bracket_e3_fold) == bracket_e3_byte (0x90 lenticular, 0x94 tortoise shell).
- */
-constexpr unsigned bracket_e3_fold = 0x04, bracket_e3_byte = 0x94;
+/** True when the SIMD prefilters see opener `c`: ASCII '(' or '[', the full-width block
+ *  EF BC/BD, or one of marker_opener_patterns. */
+constexpr bool opener_prefiltered(char32_t c) noexcept {
+  if (c < 0x80) return c == U'(' || c == U'[';
+  if (c < 0x800 || c > 0xFFFF) return false;
+  const unsigned b0 = 0xE0u | unsigned(c >> 12), b1 = 0x80u | unsigned((c >> 6) & 0x3F),
+                 b2 = 0x80u | unsigned(c & 0x3F);
+  if (b0 == 0xEF && (b1 == 0xBC || b1 == 0xBD)) return true;
+  for (const opener_pattern& p : marker_opener_patterns)
+    if (p.b0 == b0 && p.b1 == b1 && (b2 | p.fold) == p.b2_folded) return true;
+  return false;
+}
 
 constexpr bool bracket_openers_fit_prefilters() noexcept {
-  for (const bracket_style& b : bracket_styles) {
-    const char32_t c = b.open;
-    if (c < 0x80) {
-      if (c != U'[') return false;  // the only ASCII opener the prefilters know
-    } else if (c >= 0x3000 && c <= 0x303F) {
-      const unsigned b2 = 0x80u | unsigned(c & 0x3F);
-      if (((c >> 6) & 0x3F) != 0 || (b2 | bracket_e3_fold) != bracket_e3_byte) return false;
-    } else if (!(c >= 0xFF00 && c <= 0xFF7F)) {  // lead EF, second byte BC/BD: prefiltered
-      return false;
-    }
-  }
+  for (const bracket_style& b : bracket_styles)
+    if (!opener_prefiltered(b.open)) return false;
   return true;
 }
 static_assert(bracket_openers_fit_prefilters(),
-              "a bracket opener outside the byte ranges the SIMD prefilters test");
+              "a bracket opener the SIMD prefilters do not test: regenerate gen_marker_styles.hpp");
+
+/**
+ * The first opener pattern as the two constants the SIMD kernels used before the patterns
+ * were generated: (b | bracket_e3_fold) == bracket_e3_byte after E3 80. Kept for kernels
+ * not yet looping over marker_opener_patterns; the assertion stops the build when the data
+ * needs more than this one pattern.
+ */
+constexpr unsigned bracket_e3_fold = marker_opener_patterns[0].fold,
+                   bracket_e3_byte = marker_opener_patterns[0].b2_folded;
+static_assert(sizeof(marker_opener_patterns) / sizeof(marker_opener_patterns[0]) == 1 &&
+                  marker_opener_patterns[0].b0 == 0xE3 && marker_opener_patterns[0].b1 == 0x80,
+              "the bracket openers need more SIMD tests than bracket_e3_fold/byte: make every kernel "
+              "loop over marker_opener_patterns, then drop this assertion");
 
 // ---------------------------------------------------------------------------------------
 // Words
@@ -635,6 +641,14 @@ inline constexpr std::uint64_t teaser_tail_bits = make_teaser_tail_bits();
 // ---------------------------------------------------------------------------------------
 // Trigger table: the characters that can start a marker.
 
+/** The Han trigger characters besides the numerals of han_digit: the Heavenly Stems and the
+ *  ordinal prefixes and words di, qi, shou, zui, zai. */
+inline constexpr char32_t han_word_triggers[] = {
+    U'\u7532', U'\u4E59', U'\u4E19', U'\u4E01', U'\u620A',  // stems jia yi bing ding wu
+    U'\u5DF1', U'\u5E9A', U'\u8F9B', U'\u58EC', U'\u7678',  // stems ji geng xin ren gui
+    ch_di, ch_qi, ch_shou, ch_zui, ch_zai};
+
+
 /**
  * Bit set over three-byte UTF-8 sequences: index ((b0 & 0x0F) << 6 | (b1 & 0x3F)) selects a
  * 64-bit word, bit (b2 & 0x3F) the character (16 * 64 words = 8 KB, L1-resident).
@@ -653,19 +667,11 @@ constexpr void set_trigger(trigger_table& t, char32_t c) noexcept {
 
 constexpr trigger_table make_trigger_table() noexcept {
   trigger_table t{};
-  // Han numerals that open an ordinal, financial and traditional forms.
-  const char32_t han[] = {U'\u4E00', U'\u58F9', U'\u4E8C', U'\u8D30', U'\u8CB3', U'\u8CAE',
-                          U'\u4E09', U'\u53C1', U'\u53C3', U'\u53C4', U'\u56DB', U'\u8086',
-                          U'\u4E94', U'\u4F0D', U'\u516D', U'\u9646', U'\u9678', U'\u4E03',
-                          U'\u67D2', U'\u516B', U'\u634C', U'\u4E5D', U'\u7396', U'\u5341',
-                          U'\u62FE'};
-  for (char32_t c : han) set_trigger(t, c);
-  // Heavenly Stems.
-  for (char32_t c : {U'\u7532', U'\u4E59', U'\u4E19', U'\u4E01', U'\u620A', U'\u5DF1',
-                     U'\u5E9A', U'\u8F9B', U'\u58EC', U'\u7678'})
-    set_trigger(t, c);
-  // di, qi, shou, zui, zai: ordinal prefixes and ordinal words.
-  for (char32_t c : {ch_di, ch_qi, ch_shou, ch_zui, ch_zai}) set_trigger(t, c);
+  // Han numerals that open an ordinal (the numeral table's, see han_digit), Heavenly
+  // Stems, and the ordinal prefixes and words di, qi, shou, zui, zai.
+  for (const numeral_entry& e : numeral_entries)
+    if (is_han_start(e.cp)) set_trigger(t, e.cp);
+  for (char32_t c : han_word_triggers) set_trigger(t, c);
   // Full-width opening parenthesis, digits 1..9, letters.
   set_trigger(t, ch_fw_lparen);
   for (char32_t c = 0xFF11; c <= 0xFF19; ++c) set_trigger(t, c);
@@ -785,33 +791,35 @@ constexpr bool text_byte(const unsigned char* p) noexcept {
  * trigger only if t[0][b0] & t[1][b1] & t[2][b2] != 0. Pairs (lead, 2nd byte) are spread
  * over 16 bins, several pairs per bin, so the test is a superset (the exact trigger table
  * decides); it lets the AVX-512 prefilter drop ordinary ideographs after punctuation.
+ * Built from the same lists as the trigger table (numeral_entries through han_digit, and
+ * han_word_triggers), so a numeral of data/numerals.tsv is never filtered out.
  */
-inline constexpr char32_t han_triggers[] = {
-    U'\u4E00', U'\u58F9', U'\u4E8C', U'\u8D30', U'\u8CB3', U'\u8CAE', U'\u4E09', U'\u53C1',
-    U'\u53C3', U'\u53C4', U'\u56DB', U'\u8086', U'\u4E94', U'\u4F0D', U'\u516D', U'\u9646',
-    U'\u9678', U'\u4E03', U'\u67D2', U'\u516B', U'\u634C', U'\u4E5D', U'\u7396', U'\u5341',
-    U'\u62FE', U'\u7532', U'\u4E59', U'\u4E19', U'\u4E01', U'\u620A', U'\u5DF1', U'\u5E9A',
-    U'\u8F9B', U'\u58EC', U'\u7678', U'\u7B2C', U'\u5176', U'\u9996', U'\u6700', U'\u518D'};
+
+/** Adds the (lead, 2nd byte) bin bits of `c` to the tables (see han_trigger_lut). */
+constexpr void add_han_trigger(text_tables& r, unsigned (&lead_of)[64], unsigned (&second_of)[64],
+                               unsigned& pairs, char32_t c) noexcept {
+  const unsigned b0 = 0xE0u | unsigned(c >> 12);
+  const unsigned b1 = 0x80u | unsigned((c >> 6) & 0x3F);
+  const unsigned b2 = 0x80u | unsigned(c & 0x3F);
+  unsigned g = 0;
+  while (g < pairs && !(lead_of[g] == b0 && second_of[g] == b1)) ++g;
+  if (g == pairs && pairs < 64) {
+    lead_of[g] = b0;
+    second_of[g] = b1;
+    ++pairs;
+  }
+  const std::uint16_t bit = static_cast<std::uint16_t>(1u << (g % 16));
+  r.t[0][b0 & 0x3F] = static_cast<std::uint16_t>(r.t[0][b0 & 0x3F] | bit);
+  r.t[1][b1 & 0x3F] = static_cast<std::uint16_t>(r.t[1][b1 & 0x3F] | bit);
+  r.t[2][b2 & 0x3F] = static_cast<std::uint16_t>(r.t[2][b2 & 0x3F] | bit);
+}
 
 constexpr text_tables make_han_trigger_tables() noexcept {
   text_tables r{};
   unsigned lead_of[64] = {}, second_of[64] = {}, pairs = 0;
-  for (char32_t c : han_triggers) {
-    const unsigned b0 = 0xE0u | unsigned(c >> 12);
-    const unsigned b1 = 0x80u | unsigned((c >> 6) & 0x3F);
-    const unsigned b2 = 0x80u | unsigned(c & 0x3F);
-    unsigned g = 0;
-    while (g < pairs && !(lead_of[g] == b0 && second_of[g] == b1)) ++g;
-    if (g == pairs && pairs < 64) {
-      lead_of[g] = b0;
-      second_of[g] = b1;
-      ++pairs;
-    }
-    const std::uint16_t bit = static_cast<std::uint16_t>(1u << (g % 16));
-    r.t[0][b0 & 0x3F] = static_cast<std::uint16_t>(r.t[0][b0 & 0x3F] | bit);
-    r.t[1][b1 & 0x3F] = static_cast<std::uint16_t>(r.t[1][b1 & 0x3F] | bit);
-    r.t[2][b2 & 0x3F] = static_cast<std::uint16_t>(r.t[2][b2 & 0x3F] | bit);
-  }
+  for (const numeral_entry& e : numeral_entries)
+    if (is_han_start(e.cp)) add_han_trigger(r, lead_of, second_of, pairs, e.cp);
+  for (char32_t c : han_word_triggers) add_han_trigger(r, lead_of, second_of, pairs, c);
   return r;
 }
 

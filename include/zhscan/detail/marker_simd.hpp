@@ -29,8 +29,9 @@
  *                 are a CJK ideograph (lead E4..E9 + two continuation bytes); the scalar
  *                 check adds "a dot before a digit or letter"
  *   enclosed lead E2 + 81..9F (not 90), E3 + 88..8A (Roman, circled, parenthesized and
- *                 full-stop numerals), E3 80 + 90 / 94 (bracket openers of bracket_styles),
- *                 which may follow a word
+ *                 full-stop numerals), and the bracket openers of bracket_styles outside
+ *                 EF BC/BD (marker_opener_patterns, generated from data/marker_styles.tsv:
+ *                 today E3 80 + 90 / 94), which may follow a word
  *
  * Every test is a superset of the scalar one (and the word exclusion a subset), so the mask
  * is a superset of the positions the scalar loop examines; each position is then checked
@@ -134,6 +135,17 @@ ZHSCAN_MARKER_TARGET_AVX2 inline __m256i letter_follower_avx2(__m256i v0, __m256
 }
 
 
+/** Lanes where a bracket opener of marker_opener_patterns starts (b0 b1 b2 = v0 vp1 vp2). */
+ZHSCAN_MARKER_TARGET_AVX2 inline __m256i openers_avx2(__m256i v0, __m256i vp1, __m256i vp2) noexcept {
+  __m256i m = _mm256_setzero_si256();
+  for (const opener_pattern& o : marker_opener_patterns)
+    m = _mm256_or_si256(
+        m, _mm256_and_si256(_mm256_and_si256(eq_avx2(v0, o.b0), eq_avx2(vp1, o.b1)),
+                            eq_avx2(_mm256_or_si256(vp2, _mm256_set1_epi8(static_cast<char>(o.fold))),
+                                    o.b2_folded)));
+  return m;
+}
+
 /** Candidate mask of the 32 positions p .. p+31 (requires p >= 3 and p + 37 <= size). */
 ZHSCAN_MARKER_TARGET_AVX2 inline std::uint32_t candidates_avx2(const unsigned char* p) noexcept {
   const __m256i v0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
@@ -166,14 +178,13 @@ ZHSCAN_MARKER_TARGET_AVX2 inline std::uint32_t candidates_avx2(const unsigned ch
   word = _mm256_or_si256(word, ideo);
   __m256i encl2 = _mm256_or_si256(eq_avx2(vp1, 0x85), in_range_avx2(vp1, 0x91, 0x93));
   encl2 = _mm256_or_si256(encl2, in_range_avx2(vp1, 0x9D, 0x9E));
-  // E3 + 88..8A (enclosed numerals) or E3 80 + a bracket opener (lenticular 90, tortoise
-  // shell 94: one compare after setting bit 2)
-  const __m256i e3 = _mm256_or_si256(
-      in_range_avx2(vp1, 0x88, 0x8A),
-      _mm256_and_si256(eq_avx2(vp1, 0x80),
-                       eq_avx2(_mm256_or_si256(vp2d, _mm256_set1_epi8(bracket_e3_fold)), bracket_e3_byte)));
-  const __m256i encl = _mm256_or_si256(_mm256_and_si256(eq_avx2(v0, 0xE2), encl2),
-                                       _mm256_and_si256(eq_avx2(v0, 0xE3), e3));
+  // E3 + 88..8A (enclosed numerals), or a bracket opener of marker_opener_patterns
+  // (generated from data/marker_styles.tsv: E3 80 + lenticular 90 / tortoise shell 94 in
+  // one compare after setting bit 2)
+  const __m256i encl = _mm256_or_si256(
+      _mm256_or_si256(_mm256_and_si256(eq_avx2(v0, 0xE2), encl2),
+                      _mm256_and_si256(eq_avx2(v0, 0xE3), in_range_avx2(vp1, 0x88, 0x8A))),
+      openers_avx2(v0, vp1, vp2d));
   const __m256i m = _mm256_or_si256(_mm256_andnot_si256(word, trig), encl);
   return static_cast<std::uint32_t>(_mm256_movemask_epi8(m));
 }
@@ -357,12 +368,15 @@ ZHSCAN_MARKER_TARGET_AVX512 inline std::uint64_t candidates_avx512(const unsigne
   const __m512i ideo = _mm512_ternarylogic_epi32(_mm512_srli_epi16(w3, 1), w2, w1, 0x80);  // and
   const __mmask64 is_word =
       _mm512_test_epi8_mask(w1, _mm512_set1_epi8(0x07)) | _mm512_test_epi8_mask(ideo, _mm512_set1_epi8(0x08));
-  // E3 80 + a bracket opener (lenticular, tortoise shell): may follow a word, like the
-  // enclosed numerals (the scalar left-context test decides)
-  const __mmask64 bracket =
-      _mm512_mask_cmpeq_epi8_mask(_mm512_mask_cmpeq_epi8_mask(eq_avx512(v0, 0xE3), vp1, _mm512_set1_epi8(static_cast<char>(0x80))),
-                                  _mm512_or_si512(vp2, _mm512_set1_epi8(bracket_e3_fold)),
-                                  _mm512_set1_epi8(static_cast<char>(bracket_e3_byte)));
+  // a bracket opener of marker_opener_patterns (generated from data/marker_styles.tsv; E3
+  // 80 + lenticular / tortoise shell): may follow a word, like the enclosed numerals (the
+  // scalar left-context test decides)
+  __mmask64 bracket = 0;
+  for (const opener_pattern& o : marker_opener_patterns)
+    bracket |= _mm512_mask_cmpeq_epi8_mask(
+        _mm512_mask_cmpeq_epi8_mask(eq_avx512(v0, o.b0), vp1, _mm512_set1_epi8(static_cast<char>(o.b1))),
+        _mm512_or_si512(vp2, _mm512_set1_epi8(static_cast<char>(o.fold))),
+        _mm512_set1_epi8(static_cast<char>(o.b2_folded)));
   return ((_mm512_test_epi8_mask(f, _mm512_set1_epi8(0x33)) | letter) & ~is_word) |
          _mm512_test_epi8_mask(f, _mm512_set1_epi8(static_cast<char>(0xC0))) | bracket;
 }
