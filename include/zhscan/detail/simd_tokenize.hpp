@@ -9,6 +9,7 @@
 #include "cpu.hpp"
 #include "simd_utf8.hpp"
 #include "simd_scalar.hpp"
+#include "simd_tokenize_neon.hpp"
 
 /**
  * SIMD tokenizer kernels, selected at run time (detail/cpu.hpp): AVX-512 (VBMI/VBMI2) on
@@ -38,8 +39,6 @@
 namespace zhscan {
 namespace detail {
 
-/** Slots a SIMD kernel needs free before it processes one more 64-byte block. */
-inline constexpr std::size_t kernel_slack = 80;
 
 #if ZHSCAN_X86_SIMD
 
