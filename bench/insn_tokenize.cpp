@@ -3,7 +3,9 @@
 // (concatenated) REPEAT times into one token_columns at simd level LEVEL, so that the
 // difference between two REPEAT values is the tokenizer's own cost (reading the files and
 // process start cancel out). Prints the byte and token counts.
-//   insn_tokenize LEVEL REPEAT FILE...     LEVEL: scalar avx2 avx512 neon best
+//   insn_tokenize LEVEL REPEAT INPUT...    LEVEL: scalar avx2 avx512 neon best
+// INPUT: a file, or @generated / @mixed (bench_data.hpp's generated report text, 1 MiB;
+// @mixed has much more ASCII: the benchmark's "mixed ASCII/Chinese" input).
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -11,6 +13,7 @@
 #include <iterator>
 #include <string>
 
+#include "bench_data.hpp"
 #include "zhscan/tokenize.hpp"
 
 int main(int argc, char** argv) {
@@ -35,6 +38,12 @@ int main(int argc, char** argv) {
   const long repeat = std::strtol(argv[2], nullptr, 10);
   std::string text;
   for (int i = 3; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "@generated" || arg == "@mixed") {
+      zhscan_bench::generate_report(text, std::size_t(1) << 20, arg == "@mixed" ? 7 : 20240601,
+                                    arg == "@mixed" ? 60 : 10);
+      continue;
+    }
     std::ifstream in(argv[i], std::ios::binary);
     if (!in) {
       std::fprintf(stderr, "cannot read %s\n", argv[i]);
