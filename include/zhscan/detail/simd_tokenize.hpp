@@ -43,6 +43,16 @@ namespace detail {
 #if ZHSCAN_X86_SIMD
 
 /**
+ * Software prefetch, once per 64 input bytes: the input 4 KiB ahead and the offsets column
+ * 512 bytes ahead (for writing). Without it a 64 MiB input ran at 45% of the in-cache
+ * speed (the hardware prefetchers of the VMs measured do not keep up with the two streams).
+ */
+ZHSCAN_ALWAYS_INLINE void tokenize_prefetch(const char* in, const std::size_t* out) noexcept {
+  __builtin_prefetch(in + 4096, 0, 3);
+  __builtin_prefetch(reinterpret_cast<const char*>(out) + 512, 1, 3);
+}
+
+/**
  * Writes base + (position of each set bit of m), in order, to out[0..popcount(m)). Byte
  * positions are compressed with vpcompressb and widened eight at a time; stores are whole
  * groups of eight (the caller guarantees 64 slots of slack).
@@ -107,6 +117,7 @@ ZHSCAN_TARGET_AVX512 inline void tokenize_avx512(const char* s, std::size_t size
 
   while (i + 66 <= size && i < stop && count + kernel_slack <= cap) {
     const std::uint64_t skip = (std::uint64_t{1} << (pos - i)) - 1;  // spilled-over bytes
+    tokenize_prefetch(s + i, off + count);
     const __m512i x = _mm512_loadu_si512(s + i);
     const std::uint64_t high = _mm512_movepi8_mask(x);
     std::uint64_t lead;
@@ -391,6 +402,7 @@ ZHSCAN_TARGET_AVX2 inline void tokenize_avx2(const char* s, std::size_t size,
   std::size_t i = pos;
   while (i + 34 <= size && i < stop && count + kernel_slack <= cap) {
     const std::uint32_t skip = (std::uint32_t{1} << (pos - i)) - 1u;
+    if ((i & 32) == 0) tokenize_prefetch(s + i, off + count);
     const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + i));
     const std::uint32_t high = movemask_u32(x);
     __m256i cls = ascii_class_avx2(x);

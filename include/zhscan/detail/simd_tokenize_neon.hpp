@@ -62,6 +62,19 @@ ZHSCAN_ALWAYS_INLINE std::uint64_t neon_mask64(uint8x16_t a, uint8x16_t b, uint8
   return vgetq_lane_u64(vreinterpretq_u64_u8(s0), 0);
 }
 
+/** Bit-reversed x (rbit). */
+ZHSCAN_ALWAYS_INLINE std::uint64_t neon_rbit64(std::uint64_t x) noexcept {
+  __asm__("rbit %0, %1" : "=r"(x) : "r"(x));
+  return x;
+}
+
+/** Leading zeros of x, 64 for 0 (clz; the builtin leaves 0 undefined). */
+ZHSCAN_ALWAYS_INLINE unsigned neon_clz64(std::uint64_t x) noexcept {
+  std::uint64_t r;
+  __asm__("clz %0, %1" : "=r"(r) : "r"(x));
+  return static_cast<unsigned>(r);
+}
+
 /** Continuation bytes (80..BF) of x as 0xFF lanes. */
 ZHSCAN_ALWAYS_INLINE uint8x16_t neon_cont(uint8x16_t x) noexcept {
   return vcltq_s8(vreinterpretq_s8_u8(x), vdupq_n_s8(-64));
@@ -214,15 +227,18 @@ inline void tokenize_neon(const char* s, std::size_t size, std::size_t& pos_io, 
       vst1q_u8(cbuf + 16 * k, cls[k]);
     }
     std::uint64_t start = ~neon_mask64(nstart[0], nstart[1], nstart[2], nstart[3]) & ~skip;
-    // Emit: unrolled groups of eight (ctz of an exhausted mask reads slot 63, within cbuf).
+    // Emit: unrolled groups of eight. The mask is bit-reversed once, so each start is a
+    // count of leading zeros (64 for an exhausted mask: slot 64 of cbuf, a dummy) and its
+    // bit is cleared with one shift and xor.
     const unsigned n = static_cast<unsigned>(__builtin_popcountll(start));
     std::size_t* o = off + count;
     std::uint8_t* kd = kind + count;
+    std::uint64_t rev = neon_rbit64(start);
     for (unsigned g = 0;;) {
       ZHSCAN_NEON_UNROLL
       for (unsigned k = 0; k < 8; ++k) {
-        const unsigned j = static_cast<unsigned>(__builtin_ctzll(start | (std::uint64_t{1} << 63)));
-        start &= start - 1;
+        const unsigned j = neon_clz64(rev);
+        rev ^= (std::uint64_t{1} << 63) >> (j & 63);
         o[g + k] = i + j;
         kd[g + k] = cbuf[j];
       }
