@@ -3,9 +3,9 @@
 #
 # Instructions per byte of the tokenizer (tokenize into token_columns), per SIMD path,
 # counted rather than timed (exact, and the same on a loaded machine):
-#   x86-64   callgrind (valgrind) on a g++ -O2 build of bench/insn_tokenize.cpp, paths scalar
+#   x86-64   callgrind (valgrind) on a g++ -O3 build (as Release) of bench/insn_tokenize.cpp, paths scalar
 #            and avx2 (valgrind does not emulate AVX-512, so that path cannot be counted here);
-#   aarch64  qemu-aarch64 user mode on a static g++-aarch64-linux-gnu -O2 build, paths scalar
+#   aarch64  qemu-aarch64 user mode on a static g++-aarch64-linux-gnu -O3 build, paths scalar
 #            and neon, counted from qemu's own trace: `-d in_asm,exec,nochain` logs every
 #            translation block's guest instructions once and every execution of a block
 #            (Debian's qemu ships no TCG plugins, so no libinsn.so).
@@ -35,7 +35,7 @@ if [[ ${#inputs[@]} -eq 0 ]]; then
   inputs+=("@mixed")
 fi
 
-FLAGS=(-std=c++17 -O2 -DNDEBUG -I"$REPO/include" -I"$REPO/bench" "$REPO/bench/insn_tokenize.cpp")
+FLAGS=(-std=c++17 -O3 -DNDEBUG -I"$REPO/include" -I"$REPO/bench" "$REPO/bench/insn_tokenize.cpp")
 
 # The guest instructions of a qemu "-d in_asm,exec,nochain" log (read on stdin).
 qemu_count() {
