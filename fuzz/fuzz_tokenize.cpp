@@ -59,7 +59,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   ZHSCAN_FUZZ_CHECK(at == size);
 
   const zhscan::simd_level levels[] = {zhscan::simd_level::scalar, zhscan::simd_level::avx2,
-                                       zhscan::simd_level::avx512, zhscan::simd_level::best};
+                                       zhscan::simd_level::avx512, zhscan::simd_level::neon,
+                                       zhscan::simd_level::best};
   for (zhscan::simd_level lv : levels) {
     zhscan::token_columns cols;
     zhscan::tokenize(s, cols, lv);

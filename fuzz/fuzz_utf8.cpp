@@ -44,7 +44,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   ZHSCAN_FUZZ_CHECK(ref.error_offset == first_error);
   ZHSCAN_FUZZ_CHECK(ref.ok() == (invalid == 0));
   for (zhscan::simd_level lv : {zhscan::simd_level::scalar, zhscan::simd_level::avx2,
-                                zhscan::simd_level::avx512, zhscan::simd_level::best}) {
+                                zhscan::simd_level::avx512, zhscan::simd_level::neon,
+                                zhscan::simd_level::best}) {
     const zhscan::utf8::validate_result r = zhscan::utf8::validate(s, lv);
     ZHSCAN_FUZZ_CHECK(r.ec == ref.ec);
     ZHSCAN_FUZZ_CHECK(r.error_offset == ref.error_offset);

@@ -4,10 +4,14 @@
 # The aarch64 build, checked on an x86-64 machine (the `arm` step of scripts/test.sh):
 #   1. cross-builds the unit tests and the command-line program with g++-aarch64-linux-gnu,
 #      -Wall -Wextra -Wpedantic -Werror (the default build's warnings), -O1;
-#   2. runs the unit tests under qemu-aarch64 (user mode, -L /usr/aarch64-linux-gnu);
-#   3. when the shared corpus is present, compares the aarch64 program's `metrics` and
-#      `markers` output over it with an x86-64 build's, byte for byte, and the windowed
-#      `metrics`/`tokens` (4 KiB windows) with the x86-64 whole-input output.
+#   2. runs the unit tests under qemu-aarch64 (user mode, -L /usr/aarch64-linux-gnu): on
+#      aarch64 the NEON paths (simd_level::neon) are compared with the scalar ones;
+#   3. cross-builds the fuzz harnesses with fuzz/replay_main.cpp and replays the seed corpus
+#      (fuzz/seeds, plus the shared corpus documents) under qemu: each harness checks every
+#      path against the scalar one;
+#   4. when the shared corpus is present, compares the aarch64 program's `metrics`,
+#      `markers` and `tokens` output over it with an x86-64 build's, byte for byte, and the
+#      windowed `metrics`/`tokens` (4 KiB windows) with the x86-64 whole-input output.
 #
 #   scripts/arm_check.sh BUILD_DIR [X86_ZHSCAN]
 #
@@ -52,7 +56,19 @@ file "$OUT/zhscan_tests" | sed 's/,.*//'
 # 2. The unit tests under emulation.
 "${QEMU[@]}" "$OUT/zhscan_tests"
 
-# 3. The program's output on the shared corpus: aarch64 against x86-64.
+# 3. The fuzz harnesses' seed corpora under emulation.
+mkdir -p "$OUT/fuzz"
+ls "$REPO"/fuzz/fuzz_*.cpp | xargs -P "$JOBS" -I{} sh -c \
+  'o="$1/fuzz/$(basename "$2" .cpp)"; src=$2; shift 2; echo "  $src"; exec "$@" "$src" -o "$o"' \
+  sh "$OUT" {} "$CXX" "${FLAGS[@]}" "$REPO/fuzz/replay_main.cpp"
+seed_dirs=("$REPO/fuzz/seeds")
+[[ -d $SHARED/corpus ]] && seed_dirs+=("$SHARED/corpus")
+for h in "$OUT"/fuzz/fuzz_*; do
+  "${QEMU[@]}" "$h" "${seed_dirs[@]}"
+  echo "$(basename "$h"): seeds replayed under qemu-aarch64 (${seed_dirs[*]})"
+done
+
+# 4. The program's output on the shared corpus: aarch64 against x86-64.
 if [[ ! -d $SHARED/corpus ]]; then
   echo "no shared corpus at $SHARED/corpus: program output not compared"
   exit 0
@@ -61,7 +77,7 @@ if [[ -z $X86 ]]; then
   X86=$OUT/zhscan_x86
   g++ "${FLAGS[@]}" -pthread "$REPO/examples/zhscan.cpp" -o "$X86"
 fi
-for cmd in metrics markers; do
+for cmd in metrics markers tokens; do
   "${QEMU[@]}" "$OUT/zhscan" "$cmd" -j 2 "$SHARED/corpus" >"$OUT/$cmd.arm.jsonl"
   "$X86" "$cmd" -j 2 "$SHARED/corpus" >"$OUT/$cmd.x86.jsonl"
   if ! cmp "$OUT/$cmd.arm.jsonl" "$OUT/$cmd.x86.jsonl"; then

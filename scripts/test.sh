@@ -26,9 +26,10 @@
 #            LocalCluster compared with the CLI (the gcc step's, or one built here)
 #   install  cmake --install to a temporary prefix, check the package files
 #   nosimd   g++ -O1 build with ZHSCAN_NO_SIMD (scalar paths only, -Werror) + ctest
-#   arm      aarch64 cross build (g++-aarch64-linux-gnu, -Werror) of the unit tests and the
-#            CLI, run under qemu-aarch64; the CLI's metrics/markers output on the shared
-#            corpus compared with x86-64's (scripts/arm_check.sh)
+#   arm      aarch64 cross build (g++-aarch64-linux-gnu, -Werror) of the unit tests, the fuzz
+#            harnesses (seed replay) and the CLI, run under qemu-aarch64 (NEON paths against
+#            scalar); the CLI's metrics/markers/tokens output on the shared corpus compared
+#            with x86-64's (scripts/arm_check.sh)
 # (noexcept/ODR checks are ctest/meson tests, so they run in every build.)
 #
 # Environment: ZHSCAN_SHARED_DIR (default <repo>/../shared), ZHSCAN_FUZZ_SECONDS (60),

@@ -56,7 +56,8 @@ std::string both(const std::string& doc) {
   CHECK(render(doc, 0, simd_level::best) == shortr);
   const std::string longdoc = padding() + doc;
   REQUIRE(longdoc.size() > 65536);
-  for (simd_level lv : {simd_level::scalar, simd_level::avx2, simd_level::avx512, simd_level::best}) {
+  for (simd_level lv : {simd_level::scalar, simd_level::avx2, simd_level::avx512, simd_level::neon,
+                        simd_level::best}) {
     INFO("SIMD level " << int(lv));
     CHECK(render(longdoc, padding().size(), lv) == shortr);
   }
@@ -257,7 +258,7 @@ TEST_CASE("styles: every SIMD level finds the same bracket markers in noise", "[
   std::vector<marker> a, b;
   find_markers(t, a, nullptr, simd_level::scalar);
   REQUIRE(!a.empty());
-  for (simd_level lv : {simd_level::avx2, simd_level::avx512, simd_level::best}) {
+  for (simd_level lv : {simd_level::avx2, simd_level::avx512, simd_level::neon, simd_level::best}) {
     find_markers(t, b, nullptr, lv);
     REQUIRE(b.size() == a.size());
     for (std::size_t i = 0; i < a.size(); ++i) {

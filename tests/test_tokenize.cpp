@@ -51,7 +51,7 @@ using zhscan::token;
 using zhscan::token_kind;
 
 const simd_level all_levels[] = {simd_level::scalar, simd_level::avx2, simd_level::avx512,
-                                 simd_level::best};
+                                 simd_level::neon, simd_level::best};
 
 std::vector<token> lazy_tokens(std::string_view s) {
   std::vector<token> v;
@@ -179,6 +179,9 @@ TEST_CASE("which SIMD kernels this machine exercises", "[tokenize]") {
   const simd_level have = zhscan::supported_simd_level();
   if (have == simd_level::scalar) WARN("no AVX2/AVX-512 here: only the scalar path is tested");
   else if (have == simd_level::avx2) WARN("no AVX-512 VBMI2 here: the AVX-512 kernel is not tested");
+#if ZHSCAN_NEON_SIMD
+  CHECK(have == simd_level::neon);  // aarch64: the NEON kernel is the one under test
+#endif
   CHECK(zhscan::detail::effective_simd_level(simd_level::avx2) <= have);
 }
 

@@ -104,7 +104,8 @@ std::string random_text(rng& r, std::size_t len, unsigned bad_percent) {
 }
 
 const zhscan::simd_level all_levels[] = {zhscan::simd_level::scalar, zhscan::simd_level::avx2,
-                                          zhscan::simd_level::avx512, zhscan::simd_level::best};
+                                          zhscan::simd_level::avx512, zhscan::simd_level::neon,
+                                          zhscan::simd_level::best};
 
 }  // namespace
 

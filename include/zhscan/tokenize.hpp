@@ -32,7 +32,8 @@
  * APIs: `tokens(s)` is a lazy forward range (no allocation at all); `tokenize(s, container)`
  * appends `token` records; `tokenize(s, token_columns&)` and `tokenize_columns(...)` write
  * structure-of-arrays output (offsets, kinds), the fastest form. The bulk forms use SIMD
- * kernels chosen at run time (AVX-512 VBMI2 or AVX2, detail/cpu.hpp; no -march needed) and
+ * kernels chosen at run time (AVX-512 VBMI2 or AVX2, detail/cpu.hpp; no -march needed; NEON on
+ * aarch64) and
  * produce exactly the scalar path's tokens; the lazy range uses the scalar path.
  */
 namespace zhscan {
@@ -181,6 +182,8 @@ inline std::size_t tokenize_window(const char* s, std::size_t size, std::size_t 
 #if ZHSCAN_X86_SIMD
   if (level == simd_level::avx512) tokenize_avx512(s, size, pos, st, off, kind, count, cap, pos + window);
   else if (level == simd_level::avx2) tokenize_avx2(s, size, pos, st, off, kind, count, cap, pos + window);
+#elif ZHSCAN_NEON_SIMD
+  if (level == simd_level::neon) tokenize_neon(s, size, pos, st, off, kind, count, cap, pos + window);
 #else
   (void)s, (void)size, (void)pos, (void)window, (void)off, (void)kind, (void)cap, (void)level;
 #endif
@@ -391,6 +394,8 @@ inline void tokenize_soa(const char* s, std::size_t size, std::size_t& pos, scan
 #if ZHSCAN_X86_SIMD
   if (level == simd_level::avx512) tokenize_avx512(s, size, pos, st, off, kind, count, cap);
   else if (level == simd_level::avx2) tokenize_avx2(s, size, pos, st, off, kind, count, cap);
+#elif ZHSCAN_NEON_SIMD
+  if (level == simd_level::neon) tokenize_neon(s, size, pos, st, off, kind, count, cap);
 #else
   (void)level;
 #endif

@@ -133,7 +133,7 @@ constexpr validate_result validate_scalar(std::string_view s) noexcept {
  * Checks that `s` is well-formed UTF-8.
  *
  * Returns `{errc::ok, s.size()}` for valid input, else `{errc::invalid_utf8, offset}` with
- * the offset of the first ill-formed subpart. Uses AVX-512 or AVX2 when the CPU has them
+ * the offset of the first ill-formed subpart. Uses AVX-512 or AVX2 when the CPU has them (NEON on aarch64)
  * (chosen at run time; `level` caps the choice, simd_level::scalar forces the portable
  * code); every level gives the same result. No throw, no alloc.
  */
@@ -143,6 +143,9 @@ inline validate_result validate(std::string_view s, simd_level level = simd_leve
   const simd_level lv = zhscan::detail::effective_simd_level(level);
   if (lv == simd_level::avx512) start = zhscan::detail::validate_prefix_avx512(s.data(), s.size());
   else if (lv == simd_level::avx2) start = zhscan::detail::validate_prefix_avx2(s.data(), s.size());
+#elif ZHSCAN_NEON_SIMD
+  if (zhscan::detail::effective_simd_level(level) == simd_level::neon)
+    start = zhscan::detail::validate_prefix_neon(s.data(), s.size());
 #else
   (void)level;
 #endif

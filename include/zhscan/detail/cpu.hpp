@@ -18,6 +18,17 @@
 #define ZHSCAN_X86_SIMD 0
 #endif
 
+/**
+ * ARM NEON kernels: NEON (Advanced SIMD) is part of the aarch64 baseline, so they are
+ * selected at compile time (no run-time check).
+ */
+#if !defined(ZHSCAN_NO_SIMD) && defined(__aarch64__) && defined(__ARM_NEON) && \
+    (defined(__GNUC__) || defined(__clang__))
+#define ZHSCAN_NEON_SIMD 1
+#else
+#define ZHSCAN_NEON_SIMD 0
+#endif
+
 namespace zhscan {
 
 /** Instruction-set levels of the bulk kernels, in increasing order. */
@@ -25,6 +36,7 @@ enum class simd_level : std::uint8_t {
   scalar = 0,  ///< portable C++ (always available; the reference)
   avx2 = 1,    ///< AVX2 + BMI1/2 (Haswell and later)
   avx512 = 2,  ///< AVX-512 F/BW/VL/VBMI/VBMI2 + BMI2 (Ice Lake and later)
+  neon = 3,    ///< ARM NEON on aarch64 (the only level above scalar there)
   best = 255,  ///< request: the highest level this CPU supports
 };
 
@@ -40,6 +52,9 @@ inline simd_level detect_simd_level() noexcept {
   if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") &&
       __builtin_cpu_supports("bmi2"))
     return simd_level::avx2;
+#endif
+#if ZHSCAN_NEON_SIMD
+  return simd_level::neon;
 #endif
   return simd_level::scalar;
 }

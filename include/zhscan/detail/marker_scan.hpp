@@ -107,6 +107,12 @@ class scanner {
     p = lv == simd_level::avx512 ? scan_blocks_avx512(base, p, n_, check)
                                  : scan_blocks_avx2(base, p, n_, check);
     scalar_scan(p, n_);
+#elif ZHSCAN_NEON_SIMD
+    const auto* const base = reinterpret_cast<const unsigned char*>(s_);
+    std::size_t p = scalar_scan(0, 3);
+    auto check = [this, base](std::size_t pos) noexcept { check_position(base, pos); };
+    p = scan_blocks_neon(base, p, n_, check);
+    scalar_scan(p, n_);
 #endif
   }
 

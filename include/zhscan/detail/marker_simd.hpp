@@ -12,6 +12,9 @@
 #if ZHSCAN_X86_SIMD
 #include <immintrin.h>
 #endif
+#if ZHSCAN_NEON_SIMD
+#include <arm_neon.h>
+#endif
 
 /**
  * Positions the scalar scanner must look at, computed for a whole block at once:
@@ -490,6 +493,174 @@ ZHSCAN_MARKER_KERNEL_AVX512 std::size_t scan_blocks_avx512(const unsigned char* 
 }
 
 #endif  // ZHSCAN_X86_SIMD
+
+// ---- NEON (aarch64) ----------------------------------------------------------------------
+// A port of the AVX2 candidate and text tests (same supersets), on 64-position blocks of
+// four 16-byte vectors; kept apart from the x86 code above.
+#if ZHSCAN_NEON_SIMD
+
+#if defined(__clang__)
+#define ZHSCAN_MARKER_NEON_UNROLL _Pragma("unroll")
+#else
+#define ZHSCAN_MARKER_NEON_UNROLL _Pragma("GCC unroll 4")
+#endif
+
+ZHSCAN_ALWAYS_INLINE uint8x16_t in_range_neon(uint8x16_t x, unsigned char lo, unsigned char hi) noexcept {
+  return vcleq_u8(vsubq_u8(x, vdupq_n_u8(lo)), vdupq_n_u8(static_cast<unsigned char>(hi - lo)));
+}
+
+ZHSCAN_ALWAYS_INLINE uint8x16_t eq_neon(uint8x16_t x, unsigned char c) noexcept {
+  return vceqq_u8(x, vdupq_n_u8(c));
+}
+
+ZHSCAN_ALWAYS_INLINE uint8x16_t delim_lead_neon(uint8x16_t x) noexcept {
+  return vorrq_u8(vorrq_u8(vorrq_u8(eq_neon(x, '.'), eq_neon(x, ')')),
+                           vorrq_u8(eq_neon(x, 0xE3), eq_neon(x, 0xEF))),
+                  vorrq_u8(eq_neon(x, ' '), eq_neon(x, '\t')));
+}
+
+ZHSCAN_ALWAYS_INLINE uint8x16_t roman_letter_neon(uint8x16_t x) noexcept {
+  const uint8x16_t l = vorrq_u8(x, vdupq_n_u8(0x20));
+  return vorrq_u8(vorrq_u8(eq_neon(l, 'i'), eq_neon(l, 'v')), eq_neon(l, 'x'));
+}
+
+/** Bit j of the result: lane j of a, 16 + j of b, 32 + j of c, 48 + j of d (0x00/0xFF lanes). */
+ZHSCAN_ALWAYS_INLINE std::uint64_t mask64_neon(uint8x16_t a, uint8x16_t b, uint8x16_t c,
+                                               uint8x16_t d) noexcept {
+  alignas(16) static constexpr std::uint8_t weights[16] = {1, 2, 4, 8, 16, 32, 64, 128,
+                                                           1, 2, 4, 8, 16, 32, 64, 128};
+  const uint8x16_t w = vld1q_u8(weights);
+  uint8x16_t s0 = vpaddq_u8(vandq_u8(a, w), vandq_u8(b, w));
+  const uint8x16_t s1 = vpaddq_u8(vandq_u8(c, w), vandq_u8(d, w));
+  s0 = vpaddq_u8(s0, s1);
+  s0 = vpaddq_u8(s0, s0);
+  return vgetq_lane_u64(vreinterpretq_u64_u8(s0), 0);
+}
+
+/** candidates_avx2 for the 16 positions p .. p+15 (as 0xFF lanes; p >= 3, p + 19 <= size). */
+ZHSCAN_ALWAYS_INLINE uint8x16_t candidates16_neon(const unsigned char* p) noexcept {
+  const uint8x16_t v0 = vld1q_u8(p);
+  const uint8x16_t vp1 = vld1q_u8(p + 1);
+  const uint8x16_t vm1 = vld1q_u8(p - 1);
+  const uint8x16_t vm2 = vld1q_u8(p - 2);
+  const uint8x16_t vm3 = vld1q_u8(p - 3);
+  const uint8x16_t vp2 = vld1q_u8(p + 2);
+  const uint8x16_t vp3 = vld1q_u8(p + 3);
+  const uint8x16_t lower0 = vorrq_u8(v0, vdupq_n_u8(0x20));
+  const uint8x16_t digit_ok = vorrq_u8(
+      delim_lead_neon(vp1),
+      vandq_u8(in_range_neon(vp1, '0', '9'),
+               vorrq_u8(delim_lead_neon(vp2), vandq_u8(in_range_neon(vp2, '0', '9'), delim_lead_neon(vp3)))));
+  uint8x16_t trig = vorrq_u8(vandq_u8(in_range_neon(v0, '1', '9'), digit_ok),
+                             vorrq_u8(eq_neon(v0, '('), eq_neon(v0, '[')));
+  const uint8x16_t letter_follower =
+      vorrq_u8(vorrq_u8(vcgeq_u8(vp1, vdupq_n_u8(0x80)), vorrq_u8(eq_neon(vp1, '.'), eq_neon(vp1, ')'))),
+               vandq_u8(roman_letter_neon(v0), roman_letter_neon(vp1)));
+  trig = vorrq_u8(trig, vandq_u8(in_range_neon(lower0, 'a', 'z'), letter_follower));
+  trig = vorrq_u8(trig, in_range_neon(v0, 0xE4, 0xE9));
+  trig = vorrq_u8(trig, vandq_u8(eq_neon(v0, 0xEF), in_range_neon(vp1, 0xBC, 0xBD)));
+  const uint8x16_t lower1 = vorrq_u8(vm1, vdupq_n_u8(0x20));
+  uint8x16_t word = vorrq_u8(in_range_neon(vm1, '0', '9'), in_range_neon(lower1, 'a', 'z'));
+  const uint8x16_t cont_mask = vdupq_n_u8(0xC0);
+  const uint8x16_t cont_val = vdupq_n_u8(0x80);
+  const uint8x16_t ideo = vandq_u8(in_range_neon(vm3, 0xE4, 0xE9),
+                                   vandq_u8(vceqq_u8(vandq_u8(vm2, cont_mask), cont_val),
+                                            vceqq_u8(vandq_u8(vm1, cont_mask), cont_val)));
+  word = vorrq_u8(word, ideo);
+  uint8x16_t encl2 = vorrq_u8(eq_neon(vp1, 0x85), in_range_neon(vp1, 0x91, 0x93));
+  encl2 = vorrq_u8(encl2, in_range_neon(vp1, 0x9D, 0x9E));
+  const uint8x16_t e3 = vorrq_u8(
+      in_range_neon(vp1, 0x88, 0x8A),
+      vandq_u8(eq_neon(vp1, 0x80),
+               eq_neon(vorrq_u8(vp2, vdupq_n_u8(bracket_e3_fold)), bracket_e3_byte)));
+  const uint8x16_t encl = vorrq_u8(vandq_u8(eq_neon(v0, 0xE2), encl2), vandq_u8(eq_neon(v0, 0xE3), e3));
+  return vorrq_u8(vbicq_u8(trig, word), encl);
+}
+
+/** Candidate mask of the 64 positions p .. p+63 (requires p >= 3 and p + 67 <= size). */
+ZHSCAN_ALWAYS_INLINE std::uint64_t candidates_neon(const unsigned char* p) noexcept {
+  uint8x16_t m[4];
+  ZHSCAN_MARKER_NEON_UNROLL
+  for (int k = 0; k < 4; ++k) m[k] = candidates16_neon(p + 16 * k);
+  return mask64_neon(m[0], m[1], m[2], m[3]);
+}
+
+/** Any text_byte() among the 16 positions p .. p+15 (as 0xFF lanes; p + 18 <= size). */
+ZHSCAN_ALWAYS_INLINE uint8x16_t text16_neon(const unsigned char* p, const uint8x16x4_t (&lut)[3][2]) noexcept {
+  const uint8x16_t v0 = vld1q_u8(p);
+  const uint8x16_t v1 = vld1q_u8(p + 1);
+  const uint8x16_t v2 = vld1q_u8(p + 2);
+  const uint8x16_t cont_mask = vdupq_n_u8(0xC0);
+  const uint8x16_t cont_val = vdupq_n_u8(0x80);
+  const uint8x16_t conts = vandq_u8(vceqq_u8(vandq_u8(v1, cont_mask), cont_val),
+                                    vceqq_u8(vandq_u8(v2, cont_mask), cont_val));
+  // 64-entry lookups by the low six bits (text_lut), as lookup64_avx2
+  const uint8x16_t c3f = vdupq_n_u8(0x3F);
+  const uint8x16_t i0 = vandq_u8(v0, c3f), i1 = vandq_u8(v1, c3f), i2 = vandq_u8(v2, c3f);
+  const uint8x16_t g = vandq_u8(vandq_u8(vqtbl4q_u8(lut[0][0], i0), vqtbl4q_u8(lut[1][0], i1)),
+                                vqtbl4q_u8(lut[2][0], i2));
+  const uint8x16_t h = vandq_u8(vandq_u8(vqtbl4q_u8(lut[0][1], i0), vqtbl4q_u8(lut[1][1], i1)),
+                                vqtbl4q_u8(lut[2][1], i2));
+  const uint8x16_t marker_ideo = vtstq_u8(vorrq_u8(g, h), vorrq_u8(g, h));
+  const uint8x16_t ideo = vbicq_u8(vandq_u8(in_range_neon(v0, 0xE4, 0xE9), conts), marker_ideo);
+  const uint8x16_t letter = in_range_neon(vorrq_u8(v0, vdupq_n_u8(0x20)), 'a', 'z');
+  const uint8x16_t four = in_range_neon(v0, 0xF0, 0xF4);
+  const uint8x16_t fw = vandq_u8(vandq_u8(eq_neon(v0, 0xEF), conts),
+                                 vorrq_u8(vandq_u8(eq_neon(v1, 0xBC), in_range_neon(v2, 0xA1, 0xBA)),
+                                          vandq_u8(eq_neon(v1, 0xBD), in_range_neon(v2, 0x81, 0x9A))));
+  return vorrq_u8(vorrq_u8(ideo, letter), vorrq_u8(four, fw));
+}
+
+/** text_lut as byte tables (one per group half), for the 64-entry tbl lookups. */
+struct text_lut_neon_bytes {
+  alignas(16) unsigned char t[3][2][64];
+};
+
+constexpr text_lut_neon_bytes make_text_lut_neon() noexcept {
+  text_lut_neon_bytes r{};
+  for (int k = 0; k < 3; ++k)
+    for (int i = 0; i < 64; ++i) {
+      r.t[k][0][i] = static_cast<unsigned char>(text_lut.t[k][i] & 0xFF);
+      r.t[k][1][i] = static_cast<unsigned char>(text_lut.t[k][i] >> 8);
+    }
+  return r;
+}
+
+inline constexpr text_lut_neon_bytes text_lut_neon = make_text_lut_neon();
+
+/** True when a text_byte() starts at one of the 64 positions p .. p+63 (p + 66 <= size). */
+ZHSCAN_ALWAYS_INLINE bool any_text_neon(const unsigned char* p, const uint8x16x4_t (&lut)[3][2]) noexcept {
+  uint8x16_t t = vdupq_n_u8(0);
+  ZHSCAN_MARKER_NEON_UNROLL
+  for (int k = 0; k < 4; ++k) t = vorrq_u8(t, text16_neon(p + 16 * k, lut));
+  return vmaxvq_u8(t) != 0;
+}
+
+/** scan_blocks_avx512's NEON twin: 64-position blocks, the same block skip. */
+template <class F>
+std::size_t scan_blocks_neon(const unsigned char* base, std::size_t begin, std::size_t size,
+                             F& f) noexcept {
+  static_assert(text_window == 64, "the block skip covers one 64-byte block of text");
+  uint8x16x4_t lut[3][2];
+  for (int k = 0; k < 3; ++k)
+    for (int h = 0; h < 2; ++h)
+      for (int q = 0; q < 4; ++q) lut[k][h].val[q] = vld1q_u8(text_lut_neon.t[k][h] + 16 * q);
+  std::size_t p = begin;
+  while (p + 67 <= size) {
+    std::uint64_t m = candidates_neon(base + p);
+    if (__builtin_popcountll(m) > 3 && p + 64 + 64 + 2 <= size && !any_text_neon(base + p, lut) &&
+        !any_text_neon(base + p + 64, lut))
+      m = 0;
+    while (m) {
+      f(p + static_cast<std::size_t>(__builtin_ctzll(m)));
+      m &= m - 1;
+    }
+    p += 64;
+  }
+  return p;
+}
+
+#endif  // ZHSCAN_NEON_SIMD
 
 }  // namespace mk
 }  // namespace detail

@@ -12,6 +12,9 @@
 #if ZHSCAN_X86_SIMD
 #include <immintrin.h>
 #endif
+#if ZHSCAN_NEON_SIMD
+#include <arm_neon.h>
+#endif
 
 /**
  * Candidate finder of the metric scanner: the next byte where a number can start, that is
@@ -96,6 +99,26 @@ constexpr bool trigger_buckets_valid() noexcept {
 }
 static_assert(trigger_buckets_valid(), "metric triggers: 3-byte code points, buckets 0..7");
 
+#if ZHSCAN_X86_SIMD || ZHSCAN_NEON_SIMD
+/** Removes from `m` (filter bits of the 3-byte leads among the 64 bytes at p, readable up
+ *  to p + 66) the positions that are no trigger. */
+inline std::uint64_t exact_trigger_bits(const char* p, std::uint64_t m) noexcept {
+  // Branch-free per bit: on report text many filter hits can be no trigger, in no
+  // predictable order, so a test-and-branch (is_trigger3's &&) would mispredict on them.
+  std::uint64_t keep = 0;
+  for (std::uint64_t t = m; t; t &= t - 1) {
+    const unsigned i = static_cast<unsigned>(__builtin_ctzll(t));
+    const auto* s = reinterpret_cast<const unsigned char*>(p + i);
+    const unsigned cp = ((s[0] & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
+    const unsigned cont = static_cast<unsigned>((s[1] & 0xC0u) == 0x80u) &
+                          static_cast<unsigned>((s[2] & 0xC0u) == 0x80u);
+    const auto bit = static_cast<unsigned>(metric_triggers.bits[cp >> 6] >> (cp & 63)) & cont & 1u;
+    keep |= std::uint64_t(bit) << i;
+  }
+  return keep;
+}
+#endif
+
 #if ZHSCAN_X86_SIMD
 /**
  * Nibble tables of the AVX2 filter, one bit per bucket: for each of the five nibbles
@@ -143,24 +166,6 @@ constexpr avx512_filter_tables make_filter_tables_512() noexcept {
   return t;
 }
 inline constexpr avx512_filter_tables metric_filter_512 = make_filter_tables_512();
-
-/** Removes from `m` (filter bits of the 3-byte leads among the 64 bytes at p, readable up
- *  to p + 66) the positions that are no trigger. */
-inline std::uint64_t exact_trigger_bits(const char* p, std::uint64_t m) noexcept {
-  // Branch-free per bit: on report text many filter hits can be no trigger, in no
-  // predictable order, so a test-and-branch (is_trigger3's &&) would mispredict on them.
-  std::uint64_t keep = 0;
-  for (std::uint64_t t = m; t; t &= t - 1) {
-    const unsigned i = static_cast<unsigned>(__builtin_ctzll(t));
-    const auto* s = reinterpret_cast<const unsigned char*>(p + i);
-    const unsigned cp = ((s[0] & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
-    const unsigned cont = static_cast<unsigned>((s[1] & 0xC0u) == 0x80u) &
-                          static_cast<unsigned>((s[2] & 0xC0u) == 0x80u);
-    const auto bit = static_cast<unsigned>(metric_triggers.bits[cp >> 6] >> (cp & 63)) & cont & 1u;
-    keep |= std::uint64_t(bit) << i;
-  }
-  return keep;
-}
 
 #define ZHSCAN_METRIC_TARGET_AVX2 __attribute__((target("avx2,bmi")))
 #define ZHSCAN_METRIC_TARGET_AVX512 __attribute__((target("avx512f,avx512bw,avx512vl,avx512vbmi,bmi")))
@@ -253,6 +258,62 @@ ZHSCAN_METRIC_TARGET_AVX512 inline void trigger_masks_avx512(const char* p,
 }
 #endif  // ZHSCAN_X86_SIMD
 
+#if ZHSCAN_NEON_SIMD
+/** The AVX-512 filter's 64-entry bucket tables (by the low six bits of b0, b1, b2), for
+ *  four-register tbl lookups on aarch64. */
+struct neon_filter_tables {
+  alignas(16) unsigned char b[3][64];
+};
+constexpr neon_filter_tables make_filter_tables_neon() noexcept {
+  neon_filter_tables t{};
+  for (const metric_trigger& c : metric_trigger_cps) {
+    const auto bit = static_cast<unsigned char>(1u << c.bucket);
+    t.b[0][0x20u | ((c.cp >> 12) & 0x0Fu)] |= bit;  // E0..EF & 0x3F
+    t.b[1][(c.cp >> 6) & 0x3Fu] |= bit;
+    t.b[2][c.cp & 0x3Fu] |= bit;
+  }
+  return t;
+}
+inline constexpr neon_filter_tables metric_filter_neon = make_filter_tables_neon();
+
+/** trigger_masks_avx512 on NEON: exact trigger bits of the 128 bytes at `p` (130 readable). */
+inline void trigger_masks_neon(const char* p, std::uint64_t (&mask)[2]) noexcept {
+  uint8x16x4_t t[3];
+  for (int k = 0; k < 3; ++k)
+    for (int q = 0; q < 4; ++q) t[k].val[q] = vld1q_u8(metric_filter_neon.b[k] + 16 * q);
+  alignas(16) static constexpr std::uint8_t weights[16] = {1, 2, 4, 8, 16, 32, 64, 128,
+                                                           1, 2, 4, 8, 16, 32, 64, 128};
+  const uint8x16_t w = vld1q_u8(weights);
+  const uint8x16_t c3f = vdupq_n_u8(0x3F);
+  const auto* u = reinterpret_cast<const std::uint8_t*>(p);
+  for (int h = 0; h < 2; ++h, u += 64) {
+    uint8x16_t dig[4], fil[4];
+#if defined(__clang__)
+#pragma unroll
+#else
+#pragma GCC unroll 4
+#endif
+    for (int k = 0; k < 4; ++k) {
+      const uint8x16_t v0 = vld1q_u8(u + 16 * k);
+      const uint8x16_t v1 = vld1q_u8(u + 16 * k + 1);
+      const uint8x16_t v2 = vld1q_u8(u + 16 * k + 2);
+      dig[k] = vandq_u8(vcleq_u8(vsubq_u8(v0, vdupq_n_u8('0')), vdupq_n_u8(9)), w);
+      const uint8x16_t lead = vceqq_u8(vandq_u8(v0, vdupq_n_u8(0xF0)), vdupq_n_u8(0xE0));
+      const uint8x16_t cls = vandq_u8(vandq_u8(vqtbl4q_u8(t[0], vandq_u8(v0, c3f)), vqtbl4q_u8(t[1], vandq_u8(v1, c3f))),
+                                      vqtbl4q_u8(t[2], vandq_u8(v2, c3f)));
+      fil[k] = vandq_u8(vandq_u8(vtstq_u8(cls, cls), lead), w);
+    }
+    // movemask: pairwise sums of the weighted lanes
+    const uint8x16_t d = vpaddq_u8(vpaddq_u8(dig[0], dig[1]), vpaddq_u8(dig[2], dig[3]));
+    const uint8x16_t f = vpaddq_u8(vpaddq_u8(fil[0], fil[1]), vpaddq_u8(fil[2], fil[3]));
+    const uint8x16_t df = vpaddq_u8(d, f);  // bytes 0-7: digit mask, 8-15: filter mask
+    const std::uint64_t digits = vgetq_lane_u64(vreinterpretq_u64_u8(df), 0);
+    const std::uint64_t filter = vgetq_lane_u64(vreinterpretq_u64_u8(df), 1);
+    mask[h] = digits | exact_trigger_bits(reinterpret_cast<const char*>(u), filter);
+  }
+}
+#endif  // ZHSCAN_NEON_SIMD
+
 /**
  * The trigger search of one left-to-right scan of [begin, end): next(p) is the first
  * trigger at or after p (see the file comment), `end` if none. The vector paths compute
@@ -303,6 +364,18 @@ class trigger_cursor {
         __builtin_prefetch(block + 1088);
         if (level_ == simd_level::avx512) trigger_masks_avx512(block, mask_);
         else trigger_masks_avx2(block, mask_);
+        if (const char* t = in_block(p)) return t;
+        p = block + 128;
+      }
+    }
+#elif ZHSCAN_NEON_SIMD
+    if (level_ != simd_level::scalar) {
+      for (;;) {
+        const char* block = begin_ + ((p - begin_) & ~std::ptrdiff_t(127));
+        if (end_ - block < 130) break;
+        base_ = block;
+        __builtin_prefetch(block + 1024);
+        trigger_masks_neon(block, mask_);
         if (const char* t = in_block(p)) return t;
         p = block + 128;
       }

@@ -19,6 +19,9 @@
 namespace zhscan {
 namespace detail {
 
+/** Slots a SIMD kernel needs free before it processes one more 64-byte block. */
+inline constexpr std::size_t kernel_slack = 80;
+
 /** Tokenizer state between two characters. */
 struct scan_state {
   std::uint8_t prev = 0xFF;  ///< class of the previous character (0xFF: none)

@@ -10,6 +10,9 @@
 #if ZHSCAN_X86_SIMD
 #include <immintrin.h>
 #endif
+#if ZHSCAN_NEON_SIMD
+#include <arm_neon.h>
+#endif
 
 /**
  * SIMD UTF-8 validation (the "lookup" algorithm of Keiser and Lemire, "Validating UTF-8 In
@@ -21,11 +24,7 @@
 namespace zhscan {
 namespace detail {
 
-#if ZHSCAN_X86_SIMD
-
-#define ZHSCAN_TARGET_AVX2 __attribute__((target("avx2,bmi,bmi2,popcnt,lzcnt")))
-#define ZHSCAN_TARGET_AVX512 \
-  __attribute__((target("avx512f,avx512bw,avx512vl,avx512vbmi,avx512vbmi2,bmi,bmi2,popcnt,lzcnt")))
+#if ZHSCAN_X86_SIMD || ZHSCAN_NEON_SIMD
 
 // Error bits of the lookup tables.
 enum : std::uint8_t {
@@ -82,6 +81,14 @@ inline std::size_t u8_restart_point(const char* s, std::size_t i) noexcept {
   while (j > 0 && j + 3 > i - 1 && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) --j;
   return j;
 }
+
+#endif  // ZHSCAN_X86_SIMD || ZHSCAN_NEON_SIMD
+
+#if ZHSCAN_X86_SIMD
+
+#define ZHSCAN_TARGET_AVX2 __attribute__((target("avx2,bmi,bmi2,popcnt,lzcnt")))
+#define ZHSCAN_TARGET_AVX512 \
+  __attribute__((target("avx512f,avx512bw,avx512vl,avx512vbmi,avx512vbmi2,bmi,bmi2,popcnt,lzcnt")))
 
 /** A 16-entry table replicated into each 16-byte lane (for vpshufb). */
 struct u8_lane_table {
@@ -217,6 +224,60 @@ ZHSCAN_TARGET_AVX2 inline std::size_t validate_prefix_avx2(const char* s, std::s
 }
 
 #endif  // ZHSCAN_X86_SIMD
+
+#if ZHSCAN_NEON_SIMD
+
+/**
+ * NEON twin of validate_prefix_avx2 (aarch64): 16-byte vectors, 64 bytes per step with one
+ * error test and an all-ASCII shortcut; same contract.
+ */
+inline std::size_t validate_prefix_neon(const char* s, std::size_t n) noexcept {
+  if (n < 64) return 0;
+  const uint8x16_t t1h = vld1q_u8(u8_byte1_high);
+  const uint8x16_t t1l = vld1q_u8(u8_byte1_low);
+  const uint8x16_t t2h = vld1q_u8(u8_byte2_high);
+  const uint8x16_t nib = vdupq_n_u8(0x0F);
+  alignas(16) static constexpr std::uint8_t max_last_bytes[16] = {
+      0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xEF, 0xDF, 0xBF};
+  const uint8x16_t max_last = vld1q_u8(max_last_bytes);
+  const auto* u = reinterpret_cast<const std::uint8_t*>(s);
+  uint8x16_t prev = vdupq_n_u8(0);
+  uint8x16_t prev_incomplete = vdupq_n_u8(0);
+  std::size_t i = 0;
+  for (; i + 64 <= n; i += 64) {
+    __builtin_prefetch(u + i + 2048);
+    uint8x16_t in[4];
+    for (int k = 0; k < 4; ++k) in[k] = vld1q_u8(u + i + 16 * k);
+    const uint8x16_t any = vorrq_u8(vorrq_u8(in[0], in[1]), vorrq_u8(in[2], in[3]));
+    uint8x16_t err;
+    if (vmaxvq_u8(any) < 0x80) {
+      err = prev_incomplete;
+      prev_incomplete = vdupq_n_u8(0);
+    } else {
+      err = vdupq_n_u8(0);
+      for (int k = 0; k < 4; ++k) {
+        const uint8x16_t p1 = vextq_u8(prev, in[k], 15);
+        const uint8x16_t p2 = vextq_u8(prev, in[k], 14);
+        const uint8x16_t p3 = vextq_u8(prev, in[k], 13);
+        const uint8x16_t b1h = vqtbl1q_u8(t1h, vshrq_n_u8(p1, 4));
+        const uint8x16_t b1l = vqtbl1q_u8(t1l, vandq_u8(p1, nib));
+        const uint8x16_t b2h = vqtbl1q_u8(t2h, vshrq_n_u8(in[k], 4));
+        const uint8x16_t sc = vandq_u8(vandq_u8(b1h, b1l), b2h);
+        const uint8x16_t third = vqsubq_u8(p2, vdupq_n_u8(0xE0 - 0x80));
+        const uint8x16_t fourth = vqsubq_u8(p3, vdupq_n_u8(0xF0 - 0x80));
+        const uint8x16_t must23 = vandq_u8(vorrq_u8(third, fourth), vdupq_n_u8(0x80));
+        err = vorrq_u8(err, veorq_u8(must23, sc));
+        prev = in[k];
+      }
+      prev_incomplete = vqsubq_u8(in[3], max_last);
+    }
+    prev = in[3];
+    if (vmaxvq_u8(err) != 0) return u8_restart_point(s, i);
+  }
+  return u8_restart_point(s, i);
+}
+
+#endif  // ZHSCAN_NEON_SIMD
 
 }  // namespace detail
 }  // namespace zhscan
