@@ -110,6 +110,18 @@ class scanner {
 #endif
   }
 
+  /** The title found by find_title in this text: [start, start + size), size 0 if none. */
+  byte_span title() const noexcept { return {title_n_ ? title_b_ : 0, title_n_ ? title_b_ + title_n_ : 0}; }
+  /**
+   * Streaming (stream.hpp): this text is a window of a document whose title is `t` (bytes
+   * that outlive the scan), found at `at` in this window (npos when outside it).
+   */
+  void use_title(std::string_view t, std::size_t at) noexcept {
+    title_p_ = t.data();
+    title_n_ = t.size();
+    title_b_ = t.empty() ? 0 : at;
+  }
+
  private:
   /** The scalar check of one prefiltered position (shared by the SIMD paths). */
   void check_position(const unsigned char* base, std::size_t pos) noexcept {
@@ -669,7 +681,7 @@ class scanner {
     }
     if (ideographs < 2) return 0;
     const std::size_t ts = skip_spaces(ps, 64);
-    if (ts == title_b_ && title_e_ > title_b_) return 0;
+    if (ts == title_b_ && title_n_ > 0) return 0;
     if (starts_marker_shape(at(ts))) return 0;
     // Is the paragraph before it finished?
     const std::size_t qe = text_line_end_before(ps);
@@ -1024,7 +1036,8 @@ class scanner {
     }
     if (e < lim && last - q >= 4 && last - q <= 120) {
       title_b_ = q;
-      title_e_ = last;
+      title_p_ = s_ + q;
+      title_n_ = last - q;
     }
   }
 
@@ -1035,9 +1048,9 @@ class scanner {
    */
   std::size_t furniture_line_start(std::size_t end) const noexcept {
     // A running header: the title again, alone on its line.
-    const std::size_t tlen = title_e_ - title_b_;
-    if (tlen > 0 && end >= tlen && end - tlen != title_b_ && s_[end - 1] == s_[title_e_ - 1] &&
-        std::memcmp(s_ + end - tlen, s_ + title_b_, tlen) == 0) {
+    const std::size_t tlen = title_n_;
+    if (tlen > 0 && end >= tlen && end - tlen != title_b_ && s_[end - 1] == title_p_[tlen - 1] &&
+        std::memcmp(s_ + end - tlen, title_p_, tlen) == 0) {
       std::size_t q = end - tlen;
       for (int k = 0; k < 16; ++k) {
         if (q == 0) return 0;
@@ -2039,7 +2052,11 @@ class scanner {
   Sink& sink_;
   bool want_rejects_;
   std::size_t last_end_ = 0;
-  std::size_t title_b_ = 0, title_e_ = 0;  // the document's first line (see find_title)
+  // The document's first line (see find_title): its bytes, and where it is in this text
+  // (npos when this text is a window of a stream that does not hold it: stream.hpp).
+  std::size_t title_b_ = 0;
+  const char* title_p_ = nullptr;
+  std::size_t title_n_ = 0;
   std::size_t teaser_end_ = 0;             // end of the last teaser-list item, 0 if none
   std::size_t prev_emit_ = 0;              // start of the last marker emitted
   bool glued_ = false;                     // emitting a sub-marker glued to a heading
