@@ -205,16 +205,22 @@ struct job {
   bool stream = false;  // read and written in windows by the writer thread (cli_stream.hpp)
 };
 
-// The windowed form of `cmd` (tokens, metrics), or nullptr.
-using stream_fn = bool (*)(zhscan_cli::input_file&, zhscan_cli::output&, std::string_view,
-                           const zhscan_cli::stream_sizes&, std::size_t&, std::string&);
-stream_fn stream_form(const command& cmd) {
-  if (cmd.fn == zhscan_cli::cli_tokens && zhscan_cli::tokens_stream_ok()) return zhscan_cli::stream_tokens;
-  if (cmd.fn == zhscan_cli::cli_metrics && zhscan_cli::metrics_stream_ok()) return zhscan_cli::stream_metrics;
-  return nullptr;
+// The streamed form of `cmd` (cli_stream.hpp) in `sc`; false for none (html, the views) or
+// when it would not print what the whole-input form prints.
+bool stream_form(const command& cmd, zhscan_cli::stream_cmd& sc) {
+  using zhscan_cli::stream_cmd;
+  if (cmd.fn == zhscan_cli::cli_tokens) sc = stream_cmd::tokens;
+  else if (cmd.fn == zhscan_cli::cli_markers) sc = stream_cmd::markers;
+  else if (cmd.fn == zhscan_cli::cli_metrics) sc = stream_cmd::metrics;
+  else if (cmd.fn == zhscan_cli::cli_table) sc = stream_cmd::table;
+  else if (cmd.fn == zhscan_cli::cli_table_csv) sc = stream_cmd::table_csv;
+  else if (cmd.fn == zhscan_cli::cli_chunks) sc = stream_cmd::chunks;
+  else if (cmd.fn == zhscan_cli::cli_outline) sc = stream_cmd::outline;
+  else return false;
+  return zhscan_cli::stream_ok(sc, cmd.fn);
 }
 
-// Whether `path` is read in windows: standard input, or a file larger than the threshold.
+// Whether `path` is read in blocks: standard input, or a file larger than the threshold.
 bool is_large(const std::string& path, std::size_t window) {
   if (path == "-") return true;
   struct stat st;
@@ -222,22 +228,13 @@ bool is_large(const std::string& path, std::size_t window) {
          static_cast<unsigned long long>(st.st_size) > window;
 }
 
-// Streams one input straight into `out` (the writer's turn has come); the metrics of a regular
-// file in pieces on `jobs` threads.
-void stream_file(stream_fn fn, bool tag, unsigned jobs, job& j, zhscan_cli::output& out) {
+// Streams one input straight into `out` (the writer's turn has come).
+void stream_file(zhscan_cli::stream_cmd sc, bool tag, job& j, zhscan_cli::output& out) {
   zhscan_cli::input_file in;
   std::string err;
   std::size_t bytes = 0;
   const std::string_view tag_path = tag ? std::string_view(j.path) : std::string_view();
-  if (in.open(j.path, err)) {
-    if (fn == zhscan_cli::stream_metrics && j.path != "-" && in.size_hint() > 0) {
-      bytes = in.size_hint();
-      zhscan_cli::stream_metrics_file(in.fd(), bytes, jobs, out, tag_path, zhscan_cli::stream_settings(),
-                                      err, j.path);
-    } else {
-      fn(in, out, tag_path, zhscan_cli::stream_settings(), bytes, err);
-    }
-  }
+  if (in.open(j.path, err)) zhscan_cli::stream_run(sc, in, out, tag_path, zhscan_cli::stream_settings(), bytes, err);
   j.error = std::move(err);
   j.bytes = bytes;
 }
@@ -266,14 +263,14 @@ int run_files(const command& cmd, const std::vector<std::string>& inputs, unsign
               bool show_progress, int status, zhscan_cli::output& out, bool human) {
   const bool tag = inputs.size() > 1;
   std::vector<job> work(inputs.size());
-  const stream_fn streamed = human ? nullptr : stream_form(cmd);
+  zhscan_cli::stream_cmd sc = zhscan_cli::stream_cmd::tokens;
+  const bool streamed = !human && stream_form(cmd, sc);
   const zhscan_cli::stream_sizes sizes = zhscan_cli::stream_settings();
   const std::size_t window = cmd.fn == zhscan_cli::cli_tokens ? sizes.token_threshold : sizes.threshold;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     work[i].path = inputs[i];
     work[i].stream = streamed && is_large(inputs[i], window);
   }
-  const unsigned piece_jobs = jobs;  // threads over the pieces of one large file
   jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(work.size())));
   // Workers run at most `ahead` inputs ahead of the writer: memory holds a few inputs' output.
   const std::size_t ahead = 2 * static_cast<std::size_t>(jobs);
@@ -314,7 +311,7 @@ int run_files(const command& cmd, const std::vector<std::string>& inputs, unsign
     bool ok = true;
     if (work[i].stream) {
       j.path = work[i].path;
-      stream_file(streamed, tag, piece_jobs, j, out);
+      stream_file(sc, tag, j, out);
     } else if (jobs == 1) {
       j.path = work[i].path;
       process_file(cmd, tag, human, j);

@@ -261,6 +261,22 @@ class text_stream {
   /** Bytes fed so far. */
   std::size_t size() const noexcept { return end_; }
   const stream_stats& stats() const noexcept { return stats_; }
+  /**
+   * Every marker and every metric starting before this offset has been delivered (after
+   * finish(): the text's size).
+   */
+  std::size_t settled() const noexcept {
+    if (eof_ && p_from_ >= end_ && cand_head_ == cand_.size() && pk_head_ == pk_.size()) return end_;
+    std::size_t f = frontier();
+    if (pk_head_ < pk_.size() && pk_[pk_head_].m.span.start < f) f = pk_[pk_head_].m.span.start;
+    return f;
+  }
+  /**
+   * Keeps the text from absolute offset `from` on held (text() views it) until a later call
+   * moves it on; npos (the default) keeps nothing for the caller. Memory grows with what it
+   * holds.
+   */
+  void keep_from(std::size_t from) noexcept { user_keep_ = from; }
   /** Bytes of text held now (for memory checks). */
   std::size_t held() const noexcept { return buf_.size(); }
 
@@ -544,6 +560,7 @@ class text_stream {
   void trim() {
     std::size_t keep = p_from_ > 4 * opt_.margin ? p_from_ - 4 * opt_.margin : 0;
     if (title_at_ == npos) keep = 0;
+    if (user_keep_ < keep) keep = user_keep_;
     if (cand_head_ < cand_.size() && cand_[cand_head_].span.start < keep) keep = cand_[cand_head_].span.start;
     if (pk_head_ < pk_.size() && pk_[pk_head_].m.span.start < keep) keep = pk_[pk_head_].m.span.start;
     for (std::size_t i = pm_head_; i < pm_.size(); ++i)
@@ -577,6 +594,7 @@ class text_stream {
   std::string title_;
   std::size_t title_at_ = npos;
   std::size_t p_from_ = 0;  // next piece start
+  std::size_t user_keep_ = npos;
   // window results
   std::vector<marker> wc_, prev_c_;
   std::vector<metric> wms_;
