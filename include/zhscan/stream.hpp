@@ -60,9 +60,15 @@
  *      sentence with linked changes longer than that;
  *  (b) a marker's decision waited past `max_delay` (`stream_stats::forced`): its evidence is
  *      more than max_delay bytes (32 MiB by default) further on;
- *  (c) a heading with more than `heading_bytes` of white space before it.
- * Each case is counted in `stats()`. Memory: max_delay + 2 pieces + 8 margins of text at
- * most, plus the undecided candidates (at most 1025 past the oldest) and the metrics
+ *  (c) a heading with more than `heading_bytes` of white space before it;
+ *  (d) a difference the cut check cannot see: the check compares the results within margin/2
+ *      of a cut, so a dependency longer than the margin that changes nothing near the cut
+ *      would pass it. None is known with the margin's floor of 1 KiB (every look-around of the
+ *      passes is shorter); with a 64-byte margin one was (a marker reading its paragraph's
+ *      start 200 characters back), which is why the floor is 1 KiB.
+ * Each case is counted in `stats()`. Text held: 8 margins, 2 pieces and 64 KiB (bulk erase)
+ * plus the chunk being fed, and at most max_delay when a marker waits; with
+ * the undecided candidates (at most 1025 past the oldest) and the metrics
  * waiting for them; with the defaults under 40 MiB plus the chunk being fed.
  *
  * Order of delivery: markers in text order, metrics in text order; a metric comes after
