@@ -174,7 +174,7 @@ class token_stream {
 
 /** Sizes of text_stream (see the header comment). */
 struct stream_options {
-  std::size_t piece = std::size_t(1) << 20;       ///< bytes per piece (about)
+  std::size_t piece = std::size_t(256) << 10;     ///< bytes per piece (about)
   std::size_t margin = std::size_t(16) << 10;     ///< context bytes on each side of a piece
   std::size_t max_delay = std::size_t(32) << 20;  ///< longest wait for a marker's evidence
   std::size_t heading_bytes = 4096;               ///< text read for a heading
