@@ -66,6 +66,32 @@ inline void cli_change_fields(std::string_view text, const std::vector<zhscan::m
   }
 }
 
+/** Appends ,"terms":[...] (every term of a ratio, 8.3:41.4:50.3) or ,"terms":null for metric
+ *  `m` whose number as written is `number`. */
+template <class Out>
+inline void json_terms(Out& out, const zhscan::metric& m, std::string_view number) {
+  out += ",\"terms\":";
+  if (m.shape != zhscan::metric_shape::ratio) {
+    out += "null";
+    return;
+  }
+  zhscan::metric local = m;  // ratio_terms reads the number span of the text it is given
+  local.number = {0, number.size()};
+  zhscan::decimal terms[16];
+  std::size_t nt = local.ratio_terms(number, terms, 16);
+  if (nt < 2) {  // terms not written in Arabic digits (san bi er): the two parsed terms
+    terms[0] = m.ratio_a_exact();
+    terms[1] = m.ratio_b_exact();
+    nt = 2;
+  }
+  out.push_back('[');
+  for (std::size_t k = 0; k < nt && k < 16; ++k) {
+    if (k) out.push_back(',');
+    json_decimal(out, terms[k]);
+  }
+  out.push_back(']');
+}
+
 /**
  * Appends the JSON line of metric `i` of `ms` (found in `text`, with change records `cs`) to
  * `out`; the fields are listed at cli_metrics. `offset` is added to every byte offset printed.
@@ -142,26 +168,7 @@ inline void metric_line(std::string_view text, std::size_t offset, const std::ve
   out += ",\"section\":";
   section(out, i);
   cli_change_fields(text, ms, cs[i], out, offset);
-  out += ",\"terms\":";  // every term of a ratio (8.3:41.4:50.3), read from its number span
-  if (m.shape != zhscan::metric_shape::ratio) {
-    out += "null";
-  } else {
-    zhscan::decimal terms[16];
-    std::size_t nt = m.ratio_terms(text, terms, 16);
-    if (nt < 2) {  // terms not written in Arabic digits (san bi er): the two parsed terms
-      terms[0] = m.ratio_a_exact();
-      terms[1] = m.ratio_b_exact();
-      nt = 2;
-    }
-    {
-      out.push_back('[');
-      for (std::size_t k = 0; k < nt && k < 16; ++k) {
-        if (k) out.push_back(',');
-        json_decimal(out, terms[k]);
-      }
-      out.push_back(']');
-    }
-  }
+  json_terms(out, m, m.number.in(text));
   out += "}\n";
 }
 

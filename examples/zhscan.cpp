@@ -207,16 +207,22 @@ struct job {
   bool par = false;     // a large file: in parts on the threads, or mapped (cli_parallel.hpp)
 };
 
-// The windowed form of `cmd` (tokens, metrics), or nullptr.
-using stream_fn = bool (*)(zhscan_cli::input_file&, zhscan_cli::output&, std::string_view,
-                           const zhscan_cli::stream_sizes&, std::size_t&, std::string&);
-stream_fn stream_form(const command& cmd) {
-  if (cmd.fn == zhscan_cli::cli_tokens && zhscan_cli::tokens_stream_ok()) return zhscan_cli::stream_tokens;
-  if (cmd.fn == zhscan_cli::cli_metrics && zhscan_cli::metrics_stream_ok()) return zhscan_cli::stream_metrics;
-  return nullptr;
+// The streamed form of `cmd` (cli_stream.hpp) in `sc`; false for none (html, the views) or
+// when it would not print what the whole-input form prints.
+bool stream_form(const command& cmd, zhscan_cli::stream_cmd& sc) {
+  using zhscan_cli::stream_cmd;
+  if (cmd.fn == zhscan_cli::cli_tokens) sc = stream_cmd::tokens;
+  else if (cmd.fn == zhscan_cli::cli_markers) sc = stream_cmd::markers;
+  else if (cmd.fn == zhscan_cli::cli_metrics) sc = stream_cmd::metrics;
+  else if (cmd.fn == zhscan_cli::cli_table) sc = stream_cmd::table;
+  else if (cmd.fn == zhscan_cli::cli_table_csv) sc = stream_cmd::table_csv;
+  else if (cmd.fn == zhscan_cli::cli_chunks) sc = stream_cmd::chunks;
+  else if (cmd.fn == zhscan_cli::cli_outline) sc = stream_cmd::outline;
+  else return false;
+  return zhscan_cli::stream_ok(sc, cmd.fn);
 }
 
-// Whether `path` is read in windows: standard input, or a file larger than the threshold.
+// Whether `path` is read in blocks: standard input, or a file larger than the threshold.
 bool is_large(const std::string& path, std::size_t window) {
   if (path == "-") return true;
   struct stat st;
@@ -224,22 +230,13 @@ bool is_large(const std::string& path, std::size_t window) {
          static_cast<unsigned long long>(st.st_size) > window;
 }
 
-// Streams one input straight into `out` (the writer's turn has come); the metrics of a regular
-// file in pieces on `jobs` threads.
-void stream_file(stream_fn fn, bool tag, unsigned jobs, job& j, zhscan_cli::output& out) {
+// Streams one input straight into `out` (the writer's turn has come).
+void stream_file(zhscan_cli::stream_cmd sc, bool tag, job& j, zhscan_cli::output& out) {
   zhscan_cli::input_file in;
   std::string err;
   std::size_t bytes = 0;
   const std::string_view tag_path = tag ? std::string_view(j.path) : std::string_view();
-  if (in.open(j.path, err)) {
-    if (fn == zhscan_cli::stream_metrics && j.path != "-" && in.size_hint() > 0) {
-      bytes = in.size_hint();
-      zhscan_cli::stream_metrics_file(in.fd(), bytes, jobs, out, tag_path, zhscan_cli::stream_settings(),
-                                      err, j.path);
-    } else {
-      fn(in, out, tag_path, zhscan_cli::stream_settings(), bytes, err);
-    }
-  }
+  if (in.open(j.path, err)) zhscan_cli::stream_run(sc, in, out, tag_path, zhscan_cli::stream_settings(), bytes, err);
   j.error = std::move(err);
   j.bytes = bytes;
 }
@@ -285,21 +282,26 @@ void process_file(const command& cmd, bool tag, bool human, job& j) {
   j.bytes = text.size();
 }
 
+// `piece_jobs`: threads over the parts of one large file (the -j given, 1 without -j): with 2
+// or more, metrics and markers of a large regular file take the parallel form of
+// cli_parallel.hpp (faster, the file mapped: resident up to its size); otherwise a large input
+// streams in bounded memory (cli_stream.hpp).
 int run_files(const command& cmd, const std::vector<std::string>& inputs, unsigned jobs,
-              bool show_progress, int status, zhscan_cli::output& out, bool human) {
+              unsigned piece_jobs, bool show_progress, int status, zhscan_cli::output& out,
+              bool human) {
   const bool tag = inputs.size() > 1;
   std::vector<job> work(inputs.size());
-  const stream_fn streamed = human ? nullptr : stream_form(cmd);
+  zhscan_cli::stream_cmd sc = zhscan_cli::stream_cmd::tokens;
+  const bool streamed = !human && stream_form(cmd, sc);
   const zhscan_cli::stream_sizes sizes = zhscan_cli::stream_settings();
   const std::size_t window = cmd.fn == zhscan_cli::cli_tokens ? sizes.token_threshold : sizes.threshold;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     work[i].path = inputs[i];
     work[i].stream = streamed && is_large(inputs[i], window);
-    work[i].par = !human && has_par_form(cmd) && inputs[i] != "-" &&
+    work[i].par = !human && piece_jobs > 1 && has_par_form(cmd) && inputs[i] != "-" &&
                   is_large(inputs[i], zhscan_cli::par::part_settings().threshold);
     if (work[i].par) work[i].stream = false;
   }
-  const unsigned piece_jobs = jobs;  // threads over the pieces of one large file
   jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(work.size())));
   // Workers run at most `ahead` inputs ahead of the writer: memory holds a few inputs' output.
   const std::size_t ahead = 2 * static_cast<std::size_t>(jobs);
@@ -343,7 +345,7 @@ int run_files(const command& cmd, const std::vector<std::string>& inputs, unsign
       par_file(cmd, tag, piece_jobs, j, out);
     } else if (work[i].stream) {
       j.path = work[i].path;
-      stream_file(streamed, tag, piece_jobs, j, out);
+      stream_file(sc, tag, j, out);
     } else if (jobs == 1) {
       j.path = work[i].path;
       process_file(cmd, tag, human, j);
@@ -506,6 +508,7 @@ int main(int argc, char** argv) {
   }
 
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+  bool jobs_given = false;  // -j N given: N threads also split one large file (run_files)
   bool batch = false;
   std::string_view view_flag;  // --tree (outline) or --table (metrics): a view for a person
   bool show_progress = isatty(STDERR_FILENO) != 0;
@@ -517,12 +520,14 @@ int main(int argc, char** argv) {
       if (a == "--") {
         options_done = true;
       } else if (a == "-j" || a == "--jobs") {
+        jobs_given = true;
         if (i + 1 >= argc || !parse_jobs(argv[i + 1], jobs)) {
           std::fprintf(stderr, "zhscan: %s needs a number of threads (1..1024)\n", argv[i]);
           return exit_usage;
         }
         ++i;
       } else if (a.size() > 2 && a.substr(0, 2) == "-j") {
+        jobs_given = true;
         if (!parse_jobs(argv[i] + 2, jobs)) {
           std::fprintf(stderr, "zhscan: bad thread count in %s\n", argv[i]);
           return exit_usage;
@@ -601,5 +606,6 @@ int main(int argc, char** argv) {
   }
   zhscan_cli::output out;
   if (cmd == &table_csv_command) out.append(zhscan_cli::table_csv_header);
-  return run_files(*cmd, files, jobs, show_progress, status, out, !view.name.empty());
+  return run_files(*cmd, files, jobs, jobs_given ? jobs : 1u, show_progress, status, out,
+                   !view.name.empty());
 }

@@ -684,9 +684,10 @@ def check_views(cli, root):
 
 
 def check_windows(cli, root):
-    """Inputs larger than a window (ZHSCAN_CLI_WINDOW, bytes) are read and written in windows:
-    tokens and metrics give byte for byte the whole-input output, with line ends, one-line
-    text, long runs of one character kind, CR LF, ill-formed UTF-8 at any cut."""
+    """Inputs larger than a window (ZHSCAN_CLI_WINDOW, bytes) are read in blocks through the
+    library's streams: every command but html gives byte for byte the whole-input output,
+    with line ends, one-line text, long runs of one character kind, CR LF, ill-formed UTF-8
+    at any cut."""
     import random
     rnd = random.Random(13)
     words = ['投入', '增长', '由', '提高到', '同比', '新建', '约', '超过', '近', '共']
@@ -712,14 +713,14 @@ def check_windows(cli, root):
         with open(os.path.join(root, name), 'wb') as f:
             f.write(data)
     env = dict(os.environ)
-    for cmd in ('tokens', 'metrics'):
+    for cmd in ('tokens', 'metrics', 'markers', 'table', 'chunks', 'outline'):
         for name in inputs:
             whole = run(cli, [cmd, name]).stdout
             if not whole:
                 fail('zhscan %s %s: no output' % (cmd, name))
             for window in ('64', '1000', '65536'):
                 env['ZHSCAN_CLI_WINDOW'] = window
-                for jobs in ('1', '3'):  # metrics: pieces of one file on 3 threads
+                for jobs in ('1', '3'):
                     r = subprocess.run([cli, cmd, '-j', jobs, name], capture_output=True, env=env, timeout=120)
                     if r.returncode != 0 or r.stdout != whole:
                         fail('zhscan %s -j %s %s in windows of %s bytes: status %d, output differs from the '
@@ -729,11 +730,50 @@ def check_windows(cli, root):
         r = subprocess.run([cli, cmd, '-'], input=inputs['lines.txt'], capture_output=True, env=env, timeout=120)
         if r.stdout != run(cli, [cmd, 'lines.txt']).stdout:
             fail('zhscan %s - (standard input): output differs from the file\'s' % cmd)
-        names = ['one.txt', 'lines.txt', 'two.txt', 'oneline.txt']
+        names = ['one.txt', 'lines.txt', 'two.txt', 'oneline.txt', 'empty.txt']
+        with open('empty.txt', 'wb'):
+            pass
         r = subprocess.run([cli, cmd, '-j', '3'] + names, capture_output=True, env=env, timeout=120)
         del env['ZHSCAN_CLI_WINDOW']
         if r.stdout != run(cli, [cmd, '-j', '1'] + names).stdout:
             fail('zhscan %s -j 3 with large and small files: output differs from the whole-input one' % cmd)
+
+
+def check_memory(cli, root):
+    """Peak resident memory stays bounded: every streamed command on a generated input of
+    ZHSCAN_RSS_MB megabytes (default 64; 0 skips; skipped under AddressSanitizer, whose shadow
+    memory counts) stays under 100 MB (tokens on a quarter of it, its output is ~10x)."""
+    mb = int(os.environ.get('ZHSCAN_RSS_MB', '64'))
+    with open(cli, 'rb') as f:
+        if mb <= 0 or b'__asan_init' in f.read() or not os.access('/usr/bin/time', os.X_OK):
+            print('  (memory check skipped)')
+            return
+    block = ('第一章 总则\n一、总体情况\n全市地区生产总值7890.12亿元，比上年增长5.3%。城镇化率由64.4%提高到'
+             '65.2%。（一）工业\n1. 规模以上工业增加值增长6.1%，工业用电量下降1.6%。\n' * 200).encode('utf-8')
+    big = os.path.join(root, 'big_rss.txt')
+    with open(big, 'wb') as f:
+        for _ in range(mb * (1 << 20) // len(block) + 1):
+            f.write(block)
+    quarter = os.path.join(root, 'quarter_rss.txt')
+    with open(quarter, 'wb') as g:
+        for _ in range(mb * (1 << 18) // len(block) + 1):
+            g.write(block)
+    try:
+        for cmd, path in (('metrics', big), ('markers', big), ('table', big), ('chunks', big),
+                          ('outline', big), ('tokens', quarter)):
+            # /usr/bin/time measures its own child (a child forked from this process would
+            # count this process's memory in its peak)
+            with open(os.devnull, 'wb') as null:
+                p = subprocess.run(['/usr/bin/time', '-f', 'RSS %M', cli, cmd, '-j', '1', path], stdout=null,
+                                   stderr=subprocess.PIPE, timeout=600)
+            m = re.search(rb'RSS (\d+)', p.stderr)
+            rss_mb = int(m.group(1)) / 1024.0 if m else 1e9
+            print('  %-8s %5.1f MB peak resident' % (cmd, rss_mb))
+            if p.returncode != 0 or rss_mb > 100:
+                fail('zhscan %s on %d MB: status %d, %.1f MB resident (bound: 100 MB)' % (cmd, mb, p.returncode, rss_mb))
+    finally:
+        os.remove(big)
+        os.remove(quarter)
 
 
 def run_with_pty_stderr(cli, args):
@@ -900,7 +940,8 @@ def main():
                   ('exact values', lambda: check_exact(cli)),
                   ('--tree, --table', lambda: check_views(cli, root)),
                   ('windows', lambda: check_windows(cli, root)),
-                  ('parts (-j on one file)', lambda: check_parts(cli, root)),
+                   ('parts (-j on one file)', lambda: check_parts(cli, root)),
+                   ('bounded memory', lambda: check_memory(cli, root)),
                   ('progress', lambda: check_progress(cli))]
         if readme:
             checks.append(('README example', lambda: check_readme(cli, os.path.join(cwd, readme), root)))

@@ -306,7 +306,62 @@ class structurer {
     out_.resize(w);
   }
 
+  /**
+   * Streaming (stream.hpp): `out` holds the candidates not yet decided, `n` of them; `final`
+   * when no more will come. The look-ahead of a decision reads only these.
+   */
+  void stream_window(std::size_t n, bool final) noexcept {
+    n_ = n;
+    final_ = final;
+  }
+  /**
+   * Streaming: decides candidate `r` of the window (a copy in `c`) as run() does, as output
+   * marker number `w`. Returns 1 accepted (c filled), 0 rejected, -1 undecided: its
+   * look-ahead ran past the window before the text's end (nothing changed; call again with
+   * more candidates).
+   */
+  int stream_decide(std::size_t r, std::size_t w, marker& c) noexcept {
+    const bool may_starve = !final_ && r + 1025 >= n_;
+    slot saved_stack[max_depth];
+    int saved_pos[key_count];
+    std::uint32_t saved_closed[key_count];
+    const int saved_depth = depth_;
+    if (may_starve) {
+      for (int i = 0; i < depth_; ++i) saved_stack[i] = stack_[i];
+      for (std::size_t k = 0; k < key_count; ++k) {
+        saved_pos[k] = pos_of_[k];
+        saved_closed[k] = closed_last_[k];
+      }
+    }
+    starved_ = false;
+    const marker orig = c;
+    const std::uint8_t hk = key_of_raw(c);
+    const bool han_key = hk == k_han_dun || hk == k_han_fin;
+    const bool ok = decide(r, c, w);
+    if (starved_ && may_starve) {
+      for (int i = 0; i < saved_depth; ++i) stack_[i] = saved_stack[i];
+      for (std::size_t k = 0; k < key_count; ++k) {
+        pos_of_[k] = saved_pos[k];
+        closed_last_[k] = saved_closed[k];
+      }
+      depth_ = saved_depth;
+      c = orig;
+      return -1;
+    }
+    if (han_key) han_rejected_ = !ok;
+    if (!ok) return 0;
+    c.flags = static_cast<std::uint16_t>(c.flags & ~(flag_letter_roman | flag_after_cut | flag_after_short));
+    return 1;
+  }
+
  private:
+  /** A look-ahead that reached `stop` without an answer: before the end of a stream's
+   *  window, the answer may lie beyond it. Returns false (the look-ahead's answer). */
+  bool fell_through(std::size_t stop) const noexcept {
+    if (!final_ && stop >= n_) starved_ = true;
+    return false;
+  }
+
   struct slot {
     std::uint8_t key;
     std::uint8_t md;  // Markdown '#' count of the level's current heading, 0 if none
@@ -397,7 +452,7 @@ class structurer {
       if (pos_of_[kx] >= 0 && pos_of_[kx] < limit && heading_pos) return false;
       if (run_in && heading_pos && !is_inline_style(x.style)) return false;
     }
-    return false;
+    return fell_through(stop);
   }
 
   /**
@@ -432,6 +487,7 @@ class structurer {
       if (rx >= 0 && rx < rk && (cx == ctx_bol || cx == ctx_space || cx == ctx_sent))
         higher = true;
     }
+    fell_through(stop);
     return higher;
   }
 
@@ -450,7 +506,7 @@ class structurer {
       if (ry >= 0 && ry < rk && (cy == ctx_bol || cy == ctx_space || cy == ctx_sent))
         return y.ordinal != 1;
     }
-    return false;
+    return fell_through(stop);
   }
 
   /**
@@ -472,7 +528,7 @@ class structurer {
       if (x.flags & flag_after_short) continue;
       return false;
     }
-    return false;
+    return fell_through(stop);
   }
 
   /** True when a style of GB/T rank yi-dun or (yi) (or a chapter form) is open. */
@@ -527,7 +583,7 @@ class structurer {
       }
       return x.ordinal == last + 1 && heading_pos;
     }
-    return false;
+    return fell_through(stop);
   }
 
   /**
@@ -556,7 +612,7 @@ class structurer {
       depth = d + 1;
       ++run[d];
     }
-    return false;
+    return fell_through(stop);
   }
 
   /** True when the next candidate of the family of key `k` (within 64) repeats `ord`. */
@@ -568,7 +624,7 @@ class structurer {
       if (x.flags & flag_after_cut) continue;  // another chunk number
       if (family_of(key_of_raw(x)) == fam) return x.ordinal == ord;
     }
-    return false;
+    return fell_through(stop);
   }
 
   void reject(const marker& c, reject_reason why) noexcept {
@@ -615,7 +671,7 @@ class structurer {
       if ((x.confidence & 7) == 1) return x.ordinal == ord + 1;  // phase 1: depth in confidence
       if ((x.confidence & 7) == 2) return x.parent == ord;       // phase 1: prefix N in parent
     }
-    return false;
+    return fell_through(stop);
   }
 
   /**
@@ -990,6 +1046,8 @@ class structurer {
   std::vector<marker>& out_;
   std::vector<rejected_marker>* rejected_;
   std::size_t n_ = 0;
+  bool final_ = true;            // streaming: no candidate after the window
+  mutable bool starved_ = false; // streaming: a look-ahead reached the window's end
   bool han_rejected_ = false;  // the last yi-dun-shaped candidate was rejected
   slot stack_[max_depth] = {};
   int depth_ = 0;

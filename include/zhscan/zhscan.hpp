@@ -16,5 +16,6 @@
 #include "section.hpp"
 #include "chunk.hpp"
 #include "change.hpp"
+#include "stream.hpp"
 
 #endif  // ZHSCAN_ZHSCAN_HPP

@@ -185,7 +185,7 @@ std::uint8_t scanner<Sink>::unnumbered_title_before(std::size_t q) const noexcep
   }
   if (ideographs < 2) return 0;
   const std::size_t ts = skip_spaces(ps, 64);
-  if (ts == title_b_ && title_e_ > title_b_) return 0;
+  if (ts == title_b_ && title_n_ > 0) return 0;
   if (starts_marker_shape(at(ts))) return 0;
   // Is the paragraph before it finished?
   const std::size_t qe = text_line_end_before(ps);

@@ -127,7 +127,8 @@ void scanner<Sink>::find_title() noexcept {
   }
   if (e < lim && last - q >= 4 && last - q <= 120) {
     title_b_ = q;
-    title_e_ = last;
+    title_p_ = s_ + q;
+    title_n_ = last - q;
   }
 }
 
@@ -139,9 +140,9 @@ void scanner<Sink>::find_title() noexcept {
 template <class Sink>
 std::size_t scanner<Sink>::furniture_line_start(std::size_t end) const noexcept {
   // A running header: the title again, alone on its line.
-  const std::size_t tlen = title_e_ - title_b_;
-  if (tlen > 0 && end >= tlen && end - tlen != title_b_ && s_[end - 1] == s_[title_e_ - 1] &&
-      std::memcmp(s_ + end - tlen, s_ + title_b_, tlen) == 0) {
+  const std::size_t tlen = title_n_;
+  if (tlen > 0 && end >= tlen && end - tlen != title_b_ && s_[end - 1] == title_p_[tlen - 1] &&
+      std::memcmp(s_ + end - tlen, title_p_, tlen) == 0) {
     std::size_t q = end - tlen;
     for (int k = 0; k < 16; ++k) {
       if (q == 0) return 0;

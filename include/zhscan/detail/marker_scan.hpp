@@ -116,6 +116,18 @@ class scanner {
 #endif
   }
 
+  /** The title found by find_title in this text: [start, start + size), size 0 if none. */
+  byte_span title() const noexcept { return {title_n_ ? title_b_ : 0, title_n_ ? title_b_ + title_n_ : 0}; }
+  /**
+   * Streaming (stream.hpp): this text is a window of a document whose title is `t` (bytes
+   * that outlive the scan), found at `at` in this window (npos when outside it).
+   */
+  void use_title(std::string_view t, std::size_t at) noexcept {
+    title_p_ = t.data();
+    title_n_ = t.size();
+    title_b_ = t.empty() ? 0 : at;
+  }
+
  private:
   /** The scalar check of one prefiltered position (shared by the SIMD paths). */
   void check_position(const unsigned char* base, std::size_t pos) noexcept {
@@ -491,7 +503,11 @@ class scanner {
   Sink& sink_;
   bool want_rejects_;
   std::size_t last_end_ = 0;
-  std::size_t title_b_ = 0, title_e_ = 0;  // the document's first line (see find_title)
+  // The document's first line (see find_title): its bytes, and where it is in this text
+  // (npos when this text is a window of a stream that does not hold it: stream.hpp).
+  std::size_t title_b_ = 0;
+  const char* title_p_ = nullptr;
+  std::size_t title_n_ = 0;
   std::size_t teaser_end_ = 0;             // end of the last teaser-list item, 0 if none
   std::size_t prev_emit_ = 0;              // start of the last marker emitted
   bool glued_ = false;                     // emitting a sub-marker glued to a heading
